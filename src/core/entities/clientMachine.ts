@@ -1,0 +1,72 @@
+import { assign, enqueueActions, setup } from 'xstate';
+import type { EntityId } from '../ids';
+import type { Profile } from '../profile';
+import { post, type EntityMessage, type ProfileRequest } from './messages';
+
+export interface ClientInput {
+  id: EntityId;
+  /** The CMS this UE is configured to ask (10.1.4.3.2: primary, 10.1.4.3.3: partner). */
+  server: EntityId;
+  serviceId: string;
+  /** The partner system the user migrates to; null for a non-migrated user (10.1.4.3.1). */
+  partnerSystemId: string | null;
+}
+
+export interface ClientContext extends ClientInput {
+  request: ProfileRequest | null;
+  /** The profiles the client holds once configured. */
+  profiles: Profile[];
+  error: { from: EntityId; reason: string; assumption: boolean } | null;
+}
+
+export type ClientEvent = { type: 'client.start' } | EntityMessage;
+
+/** The configuration management client in the MC service UE. */
+export const clientMachine = setup({
+  types: {
+    input: {} as ClientInput,
+    context: {} as ClientContext,
+    events: {} as ClientEvent,
+  },
+  actions: {
+    sendRequest: enqueueActions(({ context, enqueue }) => {
+      const request: ProfileRequest = {
+        serviceId: context.serviceId,
+        partnerSystemId: context.partnerSystemId,
+      };
+      enqueue.assign({ request });
+      enqueue.sendParent(
+        post({
+          from: context.id,
+          to: context.server,
+          message: { type: 'profile.request', from: context.id, request },
+        }),
+      );
+    }),
+    keepProfiles: assign({
+      profiles: ({ event }) => (event.type === 'profile.provide' ? event.profiles : []),
+    }),
+    keepError: assign({
+      error: ({ event }) =>
+        event.type === 'profile.error'
+          ? { from: event.from, reason: event.reason, assumption: event.assumption }
+          : null,
+    }),
+  },
+}).createMachine({
+  id: 'client',
+  context: ({ input }) => ({ ...input, request: null, profiles: [], error: null }),
+  initial: 'idle',
+  states: {
+    idle: { on: { 'client.start': { target: 'requesting', actions: 'sendRequest' } } },
+    requesting: {
+      on: {
+        'profile.provide': { target: 'configured', actions: 'keepProfiles' },
+        'profile.error': { target: 'refused', actions: 'keepError' },
+      },
+    },
+    // Not `final`: a stopped actor leaves the system, and its state must stay visible.
+    configured: {},
+    refused: {},
+  },
+});

@@ -1,0 +1,45 @@
+import type { EntityId } from '../ids';
+import type { Change } from '../policy';
+import type { Profile } from '../profile';
+import type { ValidationResult } from '../validation';
+
+/** What a profile request carries: the MC service ID and, for migration, the partner system's id. */
+export interface ProfileRequest {
+  serviceId: string;
+  partnerSystemId: string | null;
+}
+
+/** Messages between entities. Own actions are messages an entity sends to itself. */
+export type EntityMessage =
+  | { type: 'profile.request'; from: EntityId; request: ProfileRequest }
+  | { type: 'profile.provide'; from: EntityId; profiles: Profile[]; changes?: Change[]; modified?: boolean }
+  | { type: 'profile.stored'; from: EntityId }
+  | {
+      type: 'profile.error';
+      from: EntityId;
+      reason: string;
+      assumption: boolean;
+      violations?: ValidationResult;
+    }
+  | { type: 'cms.obtain'; from: EntityId }
+  | { type: 'cms.validate'; from: EntityId }
+  | { type: 'udb.retrieve'; from: EntityId }
+  | { type: 'udb.modify'; from: EntityId }
+  | { type: 'udb.store'; from: EntityId };
+
+export type MessageType = EntityMessage['type'];
+
+/** A message on its way: posted to the network, delivered by the scheduler one step at a time. */
+export interface Envelope {
+  from: EntityId;
+  to: EntityId;
+  message: EntityMessage;
+  /** Delivered within the step that caused it (the acknowledgement of 10.1.4.3.2 step 13). */
+  sameStep?: boolean;
+}
+
+export type NetworkPost = { type: 'net.post'; envelope: Envelope };
+
+export const post = (envelope: Envelope): NetworkPost => ({ type: 'net.post', envelope });
+
+export type Pending = { from: EntityId; request: ProfileRequest };

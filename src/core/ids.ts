@@ -1,0 +1,61 @@
+/** Public ids of CONTRACT.md §1: extend, never rename. */
+export const ENTITY_IDS = ['cmc', 'primary-cms', 'primary-udb', 'partner-cms', 'partner-udb'] as const;
+export type EntityId = (typeof ENTITY_IDS)[number];
+
+export const PROCEDURE_IDS = ['10.1.4.3.1', '10.1.4.3.2', '10.1.4.3.3', '10.1.4.x.2'] as const;
+export type ProcedureId = (typeof PROCEDURE_IDS)[number];
+
+export type EntityKind = 'client' | 'cms' | 'udb';
+export type SystemRole = 'ue' | 'primary' | 'partner';
+
+export interface EntityInfo {
+  id: EntityId;
+  kind: EntityKind;
+  system: SystemRole;
+  /** The role's name as the clauses say it. */
+  title: string;
+  /** A short name for diagrams and panels. */
+  short: string;
+}
+
+export const ENTITIES: Record<EntityId, EntityInfo> = {
+  cmc: {
+    id: 'cmc',
+    kind: 'client',
+    system: 'ue',
+    title: 'Configuration management client (MC service UE)',
+    short: 'CM client (UE)',
+  },
+  'primary-cms': {
+    id: 'primary-cms',
+    kind: 'cms',
+    system: 'primary',
+    title: 'Configuration management server, primary MC system',
+    short: 'CM server',
+  },
+  'primary-udb': {
+    id: 'primary-udb',
+    kind: 'udb',
+    system: 'primary',
+    title: 'MC service user database, primary MC system',
+    short: 'User database',
+  },
+  'partner-cms': {
+    id: 'partner-cms',
+    kind: 'cms',
+    system: 'partner',
+    title: 'Configuration management server, partner MC system',
+    short: 'CM server',
+  },
+  'partner-udb': {
+    id: 'partner-udb',
+    kind: 'udb',
+    system: 'partner',
+    title: 'MC service user database, partner MC system',
+    short: 'User database',
+  },
+};
+
+export function isProcedureId(value: unknown): value is ProcedureId {
+  return typeof value === 'string' && (PROCEDURE_IDS as readonly string[]).includes(value);
+}

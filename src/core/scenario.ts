@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import { ScenarioSchema, describeValue, type Scenario } from './schema';
+
+export type { Scenario } from './schema';
+
+/** One problem in a scenario file, named by its JSON path (`primary.profiles[1].priority`). */
+export interface ScenarioIssue {
+  path: string;
+  message: string;
+}
+
+export class ScenarioError extends Error {
+  readonly issues: ScenarioIssue[];
+  constructor(issues: ScenarioIssue[]) {
+    super(formatIssues(issues));
+    this.name = 'ScenarioError';
+    this.issues = issues;
+  }
+}
+
+export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
+
+export function jsonPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else {
+      const name = String(key);
+      out += /^[A-Za-z_$][\w$-]*$/.test(name) ? (out ? `.${name}` : name) : `[${JSON.stringify(name)}]`;
+    }
+  }
+  return out || '(the scenario)';
+}
+
+/** `primary.profiles[1].priority: expected an integer 0..255, got "high"` (and a count of the rest). */
+export function formatIssues(issues: readonly ScenarioIssue[]): string {
+  const [first, ...rest] = issues;
+  if (!first) return 'invalid scenario';
+  const more = rest.length ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
+  return `${first.path}: ${first.message}${more}`;
+}
+
+const ARTICLE: Record<string, string> = {
+  object: 'an object',
+  array: 'a list',
+  string: 'a string',
+  number: 'a number',
+};
+
+function flatten(issue: z.core.$ZodIssue, base: readonly PropertyKey[] = []): ScenarioIssue[] {
+  const path = [...base, ...issue.path];
+  if (issue.code === 'invalid_union') {
+    // `cache` is null or a cached profile: report the branch that matches the value's shape.
+    const input: unknown = issue.input;
+    const objectBranch = issue.errors.find((branch) => branch.every((i) => i.path.length > 0));
+    if (input !== null && typeof input === 'object' && objectBranch) {
+      return objectBranch.flatMap((i) => flatten(i, path));
+    }
+    return [{ path: jsonPath(path), message: `expected null or an object, got ${describeValue(input)}` }];
+  }
+  if (issue.code === 'invalid_type') {
+    const got = issue.input === undefined ? 'nothing' : describeValue(issue.input);
+    return [
+      { path: jsonPath(path), message: `expected ${ARTICLE[issue.expected] ?? issue.expected}, got ${got}` },
+    ];
+  }
+  return [{ path: jsonPath(path), message: issue.message }];
+}
+
+/** Validates a parsed JSON value as a scenario (CONTRACT.md §2). Unknown fields are kept. */
+export function parseScenarioValue(value: unknown): ParseResult {
+  const result = ScenarioSchema.safeParse(value, { reportInput: true });
+  if (result.success) return { ok: true, scenario: result.data };
+  return { ok: false, issues: result.error.issues.flatMap((i) => flatten(i)) };
+}
+
+/** Parses scenario text: JSON syntax errors and schema errors both come back as issues. */
+export function parseScenario(text: string): ParseResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return { ok: false, issues: [{ path: '(the scenario)', message: `not valid JSON: ${why}` }] };
+  }
+  return parseScenarioValue(value);
+}
+
+export function parseScenarioOrThrow(input: string | unknown): Scenario {
+  const result = typeof input === 'string' ? parseScenario(input) : parseScenarioValue(input);
+  if (!result.ok) throw new ScenarioError(result.issues);
+  return result.scenario;
+}

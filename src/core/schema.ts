@@ -1,0 +1,147 @@
+import { z } from 'zod';
+
+/** Renders a value the user gave, short, for an error message. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+const intIn = (lo: number, hi: number) =>
+  z.custom<number>((v) => typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi, {
+    error: (issue) => `expected an integer ${lo}..${hi}, got ${describeValue(issue.input)}`,
+  });
+
+const text = (what = 'a string') =>
+  z.custom<string>((v) => typeof v === 'string', {
+    error: (issue) => `expected ${what}, got ${describeValue(issue.input)}`,
+  });
+
+const nonEmpty = (what: string) =>
+  z.custom<string>((v) => typeof v === 'string' && v.trim().length > 0, {
+    error: (issue) => `expected ${what}, got ${describeValue(issue.input)}`,
+  });
+
+const flag = () =>
+  z.custom<boolean>((v) => typeof v === 'boolean', {
+    error: (issue) => `expected true or false, got ${describeValue(issue.input)}`,
+  });
+
+const list = <T extends z.ZodType>(item: T) =>
+  z.array(item, { error: (issue) => `expected a list, got ${describeValue(issue.input)}` });
+
+const uri = () => nonEmpty('a non-empty URI');
+
+export const MigrationSchema = z.looseObject({
+  partners: list(nonEmpty('a partner system id or "*"')).min(1, {
+    error: 'expected at least one partner system id or "*"',
+  }),
+});
+
+/** A user profile, named after the TS 24.484 MCPTT user profile document (CONTRACT.md §2). */
+export const ProfileSchema = z.looseObject({
+  index: intIn(0, 255),
+  name: text().optional(),
+  status: flag().optional(),
+  preSelected: flag().optional(),
+  mcpttId: text('an MC service ID').optional(),
+  organization: text().optional(),
+  priority: intIn(0, 255).optional(),
+  groups: list(uri()).optional(),
+  emergencyGroup: uri().optional(),
+  privateCall: list(uri()).optional(),
+  maxAffiliations: intIn(0, 65535).optional(),
+  areas: list(nonEmpty('an area name')).optional(),
+  migration: MigrationSchema.optional(),
+});
+
+export const PolicySchema = z.looseObject({
+  areas: list(nonEmpty('an area name')).optional(),
+  maxPriority: intIn(0, 255).optional(),
+  groups: z
+    .looseObject({
+      allow: list(uri()).optional(),
+      add: list(uri()).optional(),
+    })
+    .optional(),
+  maxAffiliations: intIn(0, 65535).optional(),
+  privateCall: flag().optional(),
+});
+
+export const ValidationRulesSchema = z.looseObject({
+  minPriority: intIn(0, 255).optional(),
+  requiredGroups: list(uri()).optional(),
+  requireAreas: flag().optional(),
+});
+
+const isoTime = z.custom<string>((v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)), {
+  error: (issue) => `expected an ISO 8601 date and time, got ${describeValue(issue.input)}`,
+});
+
+export const CacheSchema = z.looseObject({ profile: ProfileSchema, storedAt: isoTime });
+
+const uniqueIndexes = (profiles: { index: number }[], ctx: z.core.$RefinementCtx<unknown>) => {
+  const seen = new Map<number, number>();
+  profiles.forEach((p, i) => {
+    const first = seen.get(p.index);
+    if (first !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'index'],
+        message: `duplicate profile index ${p.index} (profile [${first}] has it already)`,
+        input: p.index,
+      });
+    } else seen.set(p.index, i);
+  });
+};
+
+export const ScenarioSchema = z.looseObject({
+  format: z.custom<'mcx-migration-scenario'>((v) => v === 'mcx-migration-scenario', {
+    error: (issue) => `expected "mcx-migration-scenario", got ${describeValue(issue.input)}`,
+  }),
+  version: z.custom<1>((v) => v === 1, {
+    error: (issue) => `expected 1 (the only version this simulator reads), got ${describeValue(issue.input)}`,
+  }),
+  title: text().optional(),
+  user: z.looseObject({
+    serviceIds: z.looseObject({
+      mcptt: nonEmpty('an MC service ID (e.g. "sip:alice@metro.example")'),
+      mcvideo: nonEmpty('an MC service ID').optional(),
+      mcdata: nonEmpty('an MC service ID').optional(),
+    }),
+  }),
+  ue: z.looseObject({
+    configuredBy: z.custom<'primary' | 'partner'>((v) => v === 'primary' || v === 'partner', {
+      error: (issue) => `expected "primary" or "partner", got ${describeValue(issue.input)}`,
+    }),
+  }),
+  preconditions: z
+    .looseObject({
+      migrationPermitted: flag().optional(),
+      authenticatedInPartner: flag().optional(),
+    })
+    .optional(),
+  primary: z.looseObject({
+    systemId: nonEmpty('a non-empty system id'),
+    profiles: list(ProfileSchema)
+      .min(1, { error: 'expected at least one profile' })
+      .superRefine(uniqueIndexes),
+    validation: ValidationRulesSchema.optional(),
+  }),
+  partner: z.looseObject({
+    systemId: nonEmpty('a non-empty system id'),
+    policy: PolicySchema.optional(),
+    cache: z.union([z.null(), CacheSchema]).optional(),
+  }),
+});
+
+export type Profile = z.output<typeof ProfileSchema>;
+export type Policy = z.output<typeof PolicySchema>;
+export type ValidationRules = z.output<typeof ValidationRulesSchema>;
+export type CachedProfile = z.output<typeof CacheSchema>;
+export type Scenario = z.output<typeof ScenarioSchema>;
