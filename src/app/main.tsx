@@ -1,13 +1,10 @@
+import '@fontsource/ibm-plex-sans/400.css';
+import '@fontsource/ibm-plex-sans/600.css';
+import '@fontsource/ibm-plex-mono/400.css';
+import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return (
-    <main>
-      <h1>MC migration profile simulator</h1>
-    </main>
-  );
-}
+import { App } from './App';
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,0 +1,144 @@
+import { create } from 'zustand';
+import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+import type { ProcedureId } from '../core/ids';
+import { PRESETS } from '../core/presets';
+import { parseScenarioValue, type Scenario } from '../core/scenario';
+
+export const SPEEDS = [0.5, 1, 2] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+const DEFAULT_PRESET = PRESETS[0]!;
+export const DEFAULT_SCENARIO: Scenario = DEFAULT_PRESET.scenario;
+export const DEFAULT_PROCEDURE: ProcedureId = DEFAULT_PRESET.procedure;
+const HISTORY_LIMIT = 100;
+
+export interface Notice {
+  id: number;
+  text: string;
+}
+
+export interface ScenarioSlice {
+  scenario: Scenario;
+  past: Scenario[];
+  future: Scenario[];
+  /** Every edit goes through here: it can be undone. */
+  setScenario: (next: Scenario) => void;
+  undo: () => void;
+  redo: () => void;
+}
+
+export interface PlaybackSlice {
+  procedure: ProcedureId;
+  /** 0 = before step 1. */
+  step: number;
+  playing: boolean;
+  speed: Speed;
+  setProcedure: (procedure: ProcedureId, step?: number) => void;
+  goTo: (step: number) => void;
+  setPlaying: (playing: boolean) => void;
+  setSpeed: (speed: Speed) => void;
+}
+
+export interface NoticeSlice {
+  notices: Notice[];
+  notify: (text: string) => void;
+  dismiss: (id: number) => void;
+}
+
+export type AppState = ScenarioSlice & PlaybackSlice & NoticeSlice;
+
+let noticeId = 0;
+
+/** localStorage that never throws: a broken or unavailable storage is reported, not fatal. */
+const safeStorage: StateStorage = {
+  getItem: (name) => {
+    try {
+      return localStorage.getItem(name);
+    } catch {
+      return null;
+    }
+  },
+  setItem: (name, value) => {
+    try {
+      localStorage.setItem(name, value);
+    } catch {
+      /* storage full or disabled: the session still works */
+    }
+  },
+  removeItem: (name) => {
+    try {
+      localStorage.removeItem(name);
+    } catch {
+      /* ignore */
+    }
+  },
+};
+
+export const STORAGE_KEY = 'mcx-migration-simulator';
+export const STORAGE_VERSION = 1;
+
+export const useApp = create<AppState>()(
+  persist(
+    (set) => ({
+      scenario: DEFAULT_SCENARIO,
+      past: [],
+      future: [],
+      setScenario: (next) =>
+        set((s) =>
+          next === s.scenario
+            ? s
+            : { scenario: next, past: [...s.past, s.scenario].slice(-HISTORY_LIMIT), future: [] },
+        ),
+      undo: () =>
+        set((s) => {
+          const previous = s.past[s.past.length - 1];
+          return previous
+            ? { scenario: previous, past: s.past.slice(0, -1), future: [s.scenario, ...s.future] }
+            : s;
+        }),
+      redo: () =>
+        set((s) => {
+          const [next, ...rest] = s.future;
+          return next ? { scenario: next, past: [...s.past, s.scenario], future: rest } : s;
+        }),
+
+      procedure: DEFAULT_PROCEDURE,
+      step: 0,
+      playing: false,
+      speed: 1,
+      setProcedure: (procedure, step = 0) => set({ procedure, step, playing: false }),
+      goTo: (step) => set({ step: Math.max(0, step) }),
+      setPlaying: (playing) => set({ playing }),
+      setSpeed: (speed) => set({ speed }),
+
+      notices: [],
+      notify: (text) => set((s) => ({ notices: [...s.notices, { id: ++noticeId, text }] })),
+      dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+    }),
+    {
+      name: STORAGE_KEY,
+      version: STORAGE_VERSION,
+      storage: createJSONStorage(() => safeStorage),
+      partialize: (s) => ({ scenario: s.scenario }),
+      // Version 0 had no stored scenario worth keeping; later versions migrate here, step by step.
+      migrate: (persisted) => persisted as { scenario: Scenario },
+      merge: (persisted, current) => {
+        if (persisted === undefined || persisted === null) return current;
+        const stored = (persisted as { scenario?: unknown }).scenario;
+        const parsed = parseScenarioValue(stored);
+        if (parsed.ok) return { ...current, scenario: parsed.scenario };
+        const first = parsed.issues[0];
+        return {
+          ...current,
+          notices: [
+            ...current.notices,
+            {
+              id: ++noticeId,
+              text: `The saved scenario could not be read (${first ? `${first.path}: ${first.message}` : 'invalid'}); the default scenario is shown.`,
+            },
+          ],
+        };
+      },
+    },
+  ),
+);
