@@ -13,7 +13,9 @@ function chromiumPath(): string {
   }
 }
 
-const PORT = 4173;
+// Helpers and developers running suites side by side each take their own port (and build folder).
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const OUT = PORT === 4173 ? 'dist' : `dist-e2e-${PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -48,7 +50,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite build --logLevel warn --outDir ${OUT} && npx vite preview --outDir ${OUT} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
