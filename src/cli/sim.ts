@@ -1,24 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { toMermaid } from '../core/diagram';
 import { isProcedureId, PROCEDURE_IDS } from '../core/ids';
 import { toText, toTraceJson } from '../core/report';
 import { simulate } from '../core/run';
 import { formatIssues, parseScenario } from '../core/scenario';
+import { toProfileXml } from '../core/xml/profileXml';
+import { isEntry, nodeIo, readInput, runCli, UsageError, type Io } from './io';
+
+export type { Io } from './io';
 
 const USAGE =
-  'usage: npm run --silent sim -- <scenario.json | -> [--procedure <id>] [--format json|text|mermaid]';
-const FORMATS = ['json', 'text', 'mermaid'] as const;
+  'usage: npm run --silent sim -- <scenario.json | -> [--procedure <id>] [--format json|text|mermaid|xml]';
+const FORMATS = ['json', 'text', 'mermaid', 'xml'] as const;
 type Format = (typeof FORMATS)[number];
-
-export interface Io {
-  readFile: (path: string) => string;
-  readStdin: () => string;
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-class UsageError extends Error {}
 
 function options(argv: string[]) {
   let parsed;
@@ -51,49 +45,29 @@ function options(argv: string[]) {
   return { help: false as const, file: positionals[0] as string, format: format as Format, procedure };
 }
 
-function read(file: string, io: Io): string {
-  try {
-    return file === '-' ? io.readStdin() : io.readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(error));
-    throw new UsageError(`cannot read ${file}: ${why}`);
-  }
-}
-
 /** The CLI of CONTRACT.md §3. Returns the exit code: 0 for any simulation that ran, 2 for bad input. */
 export function main(argv: string[], io: Io): number {
-  try {
-    const opts = options(argv);
-    if (opts.help) {
-      io.out(`${USAGE}\n`);
+  return runCli(
+    'sim',
+    () => {
+      const opts = options(argv);
+      if (opts.help) {
+        io.out(`${USAGE}\n`);
+        return 0;
+      }
+      const parsed = parseScenario(readInput(opts.file, io));
+      if (!parsed.ok) {
+        throw new UsageError(`${opts.file === '-' ? 'stdin' : opts.file}: ${formatIssues(parsed.issues)}`);
+      }
+      const run = simulate(parsed.scenario, opts.procedure);
+      if (opts.format === 'json') io.out(`${JSON.stringify(toTraceJson(run), null, 2)}\n`);
+      else if (opts.format === 'text') io.out(toText(run, parsed.scenario.title));
+      else if (opts.format === 'xml') io.out(run.profiles.map(toProfileXml).join(''));
+      else io.out(toMermaid(run, parsed.scenario).text);
       return 0;
-    }
-    const parsed = parseScenario(read(opts.file, io));
-    if (!parsed.ok)
-      throw new UsageError(`${opts.file === '-' ? 'stdin' : opts.file}: ${formatIssues(parsed.issues)}`);
-    const run = simulate(parsed.scenario, opts.procedure);
-    if (opts.format === 'json') io.out(`${JSON.stringify(toTraceJson(run), null, 2)}\n`);
-    else if (opts.format === 'text') io.out(toText(run, parsed.scenario.title));
-    else io.out(toMermaid(run, parsed.scenario).text);
-    return 0;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`sim: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+    },
+    io,
+  );
 }
 
-const nodeIo: Io = {
-  readFile: (path) => readFileSync(path, 'utf8'),
-  readStdin: () => readFileSync(0, 'utf8'),
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-};
-
-if (process.argv[1] && /sim\.[cm]?[jt]s$/.test(process.argv[1])) {
-  process.exitCode = main(process.argv.slice(2), nodeIo);
-}
+if (isEntry(import.meta.url)) process.exitCode = main(process.argv.slice(2), nodeIo);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ScenarioSchema, describeValue, type Scenario } from './schema';
+import { parseProfileXml, ProfileXmlError } from './xml/profileXml';
 
 export type { Scenario } from './schema';
 
@@ -67,8 +68,52 @@ function flatten(issue: z.core.$ZodIssue, base: readonly PropertyKey[] = []): Sc
   return [{ path: jsonPath(path), message: issue.message }];
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A profile given as `{ "xml": "<mcptt-user-profile …>", … }` (CONTRACT.md §5): the document supplies the mapped
+ * fields; fields given beside it in JSON win (they are the later edit), and `xml` stays as the export template.
+ */
+function expandXml(profile: unknown, path: PropertyKey[], issues: ScenarioIssue[]): unknown {
+  if (!isObject(profile) || !('xml' in profile)) return profile;
+  if (typeof profile.xml !== 'string') {
+    issues.push({
+      path: jsonPath([...path, 'xml']),
+      message: `expected a TS 24.484 document as a string, got ${describeValue(profile.xml)}`,
+    });
+    return profile;
+  }
+  try {
+    return { ...parseProfileXml(profile.xml), ...profile };
+  } catch (error) {
+    if (!(error instanceof ProfileXmlError)) throw error;
+    issues.push({ path: jsonPath([...path, 'xml']), message: error.message });
+    return profile;
+  }
+}
+
+function expandXmlProfiles(value: unknown, issues: ScenarioIssue[]): unknown {
+  if (!isObject(value)) return value;
+  let out = value;
+  const primary = value.primary;
+  if (isObject(primary) && Array.isArray(primary.profiles)) {
+    const profiles = primary.profiles.map((p, i) => expandXml(p, ['primary', 'profiles', i], issues));
+    out = { ...out, primary: { ...primary, profiles } };
+  }
+  const partner = value.partner;
+  if (isObject(partner) && isObject(partner.cache) && 'profile' in partner.cache) {
+    const profile = expandXml(partner.cache.profile, ['partner', 'cache', 'profile'], issues);
+    out = { ...out, partner: { ...partner, cache: { ...partner.cache, profile } } };
+  }
+  return out;
+}
+
 /** Validates a parsed JSON value as a scenario (CONTRACT.md §2). Unknown fields are kept. */
-export function parseScenarioValue(value: unknown): ParseResult {
+export function parseScenarioValue(input: unknown): ParseResult {
+  const xmlIssues: ScenarioIssue[] = [];
+  const value = expandXmlProfiles(input, xmlIssues);
+  if (xmlIssues.length) return { ok: false, issues: xmlIssues };
   const result = ScenarioSchema.safeParse(value, { reportInput: true });
   if (result.success) return { ok: true, scenario: result.data };
   return { ok: false, issues: result.error.issues.flatMap((i) => flatten(i)) };
