@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/profile';
+import type { Io } from '../../src/cli/io';
+
+const vendorPath = new URL('./vendor-profile.xml', import.meta.url).pathname;
+
+function fakeIo(files: Record<string, string>, stdin = '') {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = {
+    readFile: (p) => {
+      const text = files[p];
+      if (text === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+      return text;
+    },
+    readStdin: () => stdin,
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+  };
+  return { io, out, err };
+}
+
+describe('npm run profile', () => {
+  it('prints the Profile of a document as JSON', () => {
+    const { io, out, err } = fakeIo({ 'p.xml': readFileSync(vendorPath, 'utf8') });
+    expect(main(['p.xml'], io)).toBe(0);
+    const profile = JSON.parse(out.join(''));
+    expect(profile).toMatchObject({ index: 4, priority: 8, maxAffiliations: 10, name: 'Traffic unit' });
+    expect(profile.xml).toContain('v:Extension');
+    expect(err).toEqual([]);
+  });
+
+  it.each([
+    [['bad.xml'], { 'bad.xml': '<x/>' }, /^profile: bad\.xml: root element is <x>/],
+    [['missing.xml'], {}, /^profile: cannot read missing\.xml: no such file$/],
+    [[], {}, /^profile: expected one profile document/],
+    [['a.xml', 'b.xml'], {}, /^profile: expected one profile document/],
+  ])('exits 2 with one line for %j', (argv, files, message) => {
+    const { io, out, err } = fakeIo(files as Record<string, string>);
+    expect(main(argv as string[], io)).toBe(2);
+    expect(out).toEqual([]);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(message);
+    expect(err[0]!.trimEnd()).not.toContain('\n');
+  });
+
+  it('reads standard input through npm', () => {
+    const result = spawnSync('npm', ['run', '--silent', 'profile', '--', '-'], {
+      input: readFileSync(vendorPath, 'utf8').replace('>8<', '>high<'),
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(
+      result.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => !l.startsWith('npm warn')),
+    ).toEqual(['profile: stdin: <Priority>: expected an integer 0..255, got "high"']);
+  });
+});
