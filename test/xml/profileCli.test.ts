@@ -34,7 +34,7 @@ describe('npm run profile', () => {
 
   it.each([
     [['bad.xml'], { 'bad.xml': '<x/>' }, /^profile: bad\.xml: root element is <x>/],
-    [['missing.xml'], {}, /^profile: cannot read missing\.xml: no such file$/],
+    [['missing.xml'], {}, /^profile: cannot read missing\.xml: no such file\n$/],
     [[], {}, /^profile: expected one profile document/],
     [['a.xml', 'b.xml'], {}, /^profile: expected one profile document/],
   ])('exits 2 with one line for %j', (argv, files, message) => {
