@@ -1,0 +1,85 @@
+import { ENTITIES } from './ids';
+import { narrate, notesFor, notesForStep } from './narration';
+import { getProcedure } from './procedures';
+import type { Profile } from './profile';
+import type { RunResult } from './run';
+import type { Scenario } from './schema';
+
+/** Review notes by step number (0 = the procedure as a whole). */
+export type ReviewNotes = Record<number, string>;
+
+const md = (text: string) => text.replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/\r?\n/g, ' ');
+const quote = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((line) => `> ${md(line)}`)
+    .join('\n');
+const cell = (value: unknown) =>
+  md(value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
+
+function profileTable(profile: Profile): string {
+  const rows = Object.entries(profile)
+    .filter(([key, value]) => value !== undefined && key !== 'xml')
+    .map(([key, value]) => `| ${md(key)} | ${cell(value)} |`);
+  return ['| field | value |', '|---|---|', ...rows].join('\n');
+}
+
+/** The walkthrough of a run as Markdown, for a review document (issue 5, "Download walkthrough (Markdown)"). */
+export function toWalkthrough(run: RunResult, scenario: Scenario, notes: ReviewNotes = {}): string {
+  const procedure = getProcedure(run.procedure);
+  const out: string[] = [];
+  out.push(`# ${procedure.id} ${md(procedure.title)}${procedure.superseded ? ' (superseded draft)' : ''}`);
+  out.push('');
+  out.push(
+    `Scenario: **${md(scenario.title ?? 'untitled')}**. User ${md(scenario.user.serviceIds.mcptt)}, primary MC system ${md(scenario.primary.systemId)}, partner MC system ${md(scenario.partner.systemId)}, UE configured by the ${scenario.ue.configuredBy} system. Outcome: **${run.outcome}**${run.error ? ` at step ${run.error.step} (${md(run.error.reason)})` : ''}.`,
+  );
+  if (notes[0]) {
+    out.push('');
+    out.push(`**Review note:** ${md(notes[0])}`);
+  }
+  for (const note of notesFor(run.procedure, 0))
+    out.push('', `**Spec note — ${md(note.title)}:** ${md(note.text)}`);
+  out.push('', '## Steps');
+  for (const step of run.steps) {
+    const who =
+      step.from === step.to
+        ? `${ENTITIES[step.from].title} (own action)`
+        : `${ENTITIES[step.from].title} → ${ENTITIES[step.to].title}`;
+    out.push(
+      '',
+      `### ${step.n}. ${md(who)}${step.kind === 'error' ? ' — error' : ''}${step.assumption ? ' — simulator assumption' : ''}`,
+    );
+    out.push('', quote(step.text));
+    const narration = narrate(run.procedure, step);
+    if (narration) out.push('', md(narration));
+    for (const note of notesForStep(run.procedure, step))
+      out.push('', `**Spec note — ${md(note.title)}:** ${md(note.text)}`);
+    const review = notes[step.n];
+    if (review) out.push('', `**Review note:** ${md(review)}`);
+  }
+  out.push('', '## Resulting profile');
+  if (run.outcome === 'rejected') {
+    out.push('', `Refused${run.error ? ` at step ${run.error.step}: ${md(run.error.reason)}` : ''}.`);
+    for (const v of run.validation?.violations ?? []) out.push(`- ${v.rule}: ${md(v.message)}`);
+  } else {
+    for (const profile of run.profiles)
+      out.push(
+        '',
+        `Profile ${profile.index}${profile.name ? ` (${md(profile.name)})` : ''}:`,
+        '',
+        profileTable(profile),
+      );
+    if (run.changes.length) {
+      out.push(
+        '',
+        'Changes by the partner policy:',
+        '',
+        '| field | before | after | rule |',
+        '|---|---|---|---|',
+      );
+      for (const c of run.changes)
+        out.push(`| ${md(c.field)} | ${cell(c.before)} | ${cell(c.after)} | ${c.rule} |`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { compareProcedures, diffWords } from '../../src/core/compare';
+import { PROCEDURE_IDS } from '../../src/core/ids';
+import { narrate, notesFor, notesForStep, SPEC_NOTES } from '../../src/core/narration';
+import { PRESETS } from '../../src/core/presets';
+import { getProcedure } from '../../src/core/procedures';
+import { simulate } from '../../src/core/run';
+import { toWalkthrough } from '../../src/core/walkthrough';
+
+const preset = (id: string) => {
+  const p = PRESETS.find((x) => x.id === id);
+  if (!p) throw new Error(id);
+  return p;
+};
+
+describe('narration', () => {
+  it.each(PROCEDURE_IDS)('explains every step of %s in plain words', (id) => {
+    const run = simulate(PRESETS[0]!.scenario, id);
+    for (const step of run.steps) expect(narrate(id, step).length).toBeGreaterThan(30);
+  });
+
+  it('anchors every spec note on steps that exist', () => {
+    for (const note of SPEC_NOTES) {
+      for (const [id, steps] of Object.entries(note.at)) {
+        const count = getProcedure(id as (typeof PROCEDURE_IDS)[number]).steps.length;
+        for (const n of steps ?? []) expect(n >= 0 && n <= count, `${note.id} ${id} ${n}`).toBe(true);
+      }
+    }
+  });
+
+  it('notes the step 11 error, the step 13 acknowledgement, the draft hop and the missing primary check', () => {
+    expect(notesFor('10.1.4.3.2', 11).map((n) => n.id)).toContain('step11-error');
+    expect(notesFor('10.1.4.3.2', 13).map((n) => n.id)).toContain('step13-ack');
+    expect(notesFor('10.1.4.x.2', 3).map((n) => n.id)).toContain('draft-extra-hop');
+    expect(notesFor('10.1.4.3.3', 0).map((n) => n.id)).toContain('no-primary-check');
+  });
+
+  it('gives the validation error step the step 11 note, and an assumption step none', () => {
+    const refused = simulate(preset('validation-refused').scenario, '10.1.4.3.2');
+    const error = refused.steps.find((s) => s.kind === 'error')!;
+    expect(notesForStep('10.1.4.3.2', error).map((n) => n.id)).toEqual(['step11-error']);
+    const missing = simulate(preset('no-migration-profile').scenario, '10.1.4.3.3');
+    const assumption = missing.steps.find((s) => s.assumption)!;
+    expect(notesForStep('10.1.4.3.3', assumption)).toEqual([]);
+    expect(narrate('10.1.4.3.3', assumption)).toContain('does not say');
+  });
+});
+
+describe('comparison', () => {
+  it('marks the draft steps 2 and 3 as removed in 10.1.4.3.3, and aligns the rest', () => {
+    const rows = compareProcedures('10.1.4.x.2', '10.1.4.3.3');
+    expect(rows.filter((r) => r.status === 'removed').map((r) => r.left?.n)).toEqual([2, 3]);
+    expect(rows.filter((r) => r.status === 'added')).toEqual([]);
+    expect(rows.filter((r) => r.left && r.right).map((r) => [r.left!.n, r.right!.n])).toEqual([
+      [1, 1],
+      [4, 2],
+      [5, 3],
+      [6, 4],
+      [7, 5],
+      [8, 6],
+      [9, 7],
+      [10, 8],
+      [11, 9],
+      [12, 10],
+      [13, 11],
+    ]);
+  });
+
+  it('finds the steps 10.1.4.3.2 has and 10.1.4.3.3 has not', () => {
+    const rows = compareProcedures('10.1.4.3.2', '10.1.4.3.3');
+    const removed = rows.filter((r) => r.status === 'removed').map((r) => r.left!.n);
+    expect(removed).toEqual(expect.arrayContaining([1, 10, 11, 12, 13, 14]));
+    expect(rows.filter((r) => r.status === 'added').map((r) => r.right!.n)).toEqual(
+      expect.arrayContaining([1, 2, 11]),
+    );
+  });
+
+  it('diffs words', () => {
+    expect(diffWords('the user profile', 'the MC service user profile')).toEqual([
+      { type: 'same', text: 'the' },
+      { type: 'added', text: 'MC service' },
+      { type: 'same', text: 'user profile' },
+    ]);
+  });
+});
+
+describe('walkthrough', () => {
+  it('has the procedure, each step with clause text and narration, notes and the resulting profile', () => {
+    const p = preset('happy-path');
+    const run = simulate(p.scenario, p.procedure);
+    const md = toWalkthrough(run, p.scenario, { 8: 'Is the <area> rule right?' });
+    expect(md).toMatch(/^# 10\.1\.4\.3\.3 /);
+    for (const step of run.steps) expect(md).toContain(`### ${step.n}. `);
+    expect(md).toContain(
+      '> The MC service user database in the partner MC system of the MC service user modifies',
+    );
+    expect(md).toContain('**Review note:** Is the \\<area\\> rule right?');
+    expect(md).toContain('## Resulting profile');
+    expect(md).toContain('| priority | 3 |');
+    expect(md).toContain('| priority | 7 | 3 | maxPriority |');
+  });
+
+  it('shows the refusal instead of a profile', () => {
+    const p = preset('validation-refused');
+    const md = toWalkthrough(simulate(p.scenario, p.procedure), p.scenario);
+    expect(md).toContain('Refused at step 12');
+    expect(md).toContain('- minPriority: priority 3 is below the minimum of 5');
+  });
+});
