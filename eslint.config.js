@@ -15,6 +15,12 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules where the logic lives.
+    files: ['src/core/**/*.ts', 'src/cli/**/*.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+  },
+  {
     // The core is framework-free: the CLI and the page are faces on it.
     files: ['src/core/**/*.ts'],
     rules: {

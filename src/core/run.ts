@@ -1,4 +1,4 @@
-import { createActor, type Actor } from 'xstate';
+import { createActor, type Actor, type AnyActorRef } from 'xstate';
 import type { ClientContext } from './entities/clientMachine';
 import type { CmsContext } from './entities/cmsMachine';
 import type { EntityMessage, Envelope } from './entities/messages';
@@ -174,7 +174,7 @@ export class Simulation {
   step(): TraceStep | null {
     if (!this.started) {
       this.started = true;
-      this.network.system.get('cmc')?.send({ type: 'client.start' });
+      this.entity('cmc')?.send({ type: 'client.start' });
     }
     if (this.done) return null;
     if (this.steps.length >= MAX_STEPS) throw new Error(`internal error: no end after ${MAX_STEPS} steps`);
@@ -195,10 +195,14 @@ export class Simulation {
     return this.result();
   }
 
+  /** An entity's actor, found in the system by its id. */
+  private entity(id: EntityId): AnyActorRef | undefined {
+    return this.network.system.get(id) as AnyActorRef | undefined;
+  }
+
   entities(): EntitySnapshots {
     const read = (id: EntityId): EntitySnapshot => {
-      const ref = this.network.system.get(id);
-      const snapshot = ref?.getSnapshot() as { value: unknown; context: unknown } | undefined;
+      const snapshot = this.entity(id)?.getSnapshot() as { value: unknown; context: unknown } | undefined;
       if (!snapshot) throw new Error(`internal error: entity ${id} is not in the system`);
       return {
         id,

@@ -131,7 +131,7 @@ export function parseScenario(text: string): ParseResult {
   return parseScenarioValue(value);
 }
 
-export function parseScenarioOrThrow(input: string | unknown): Scenario {
+export function parseScenarioOrThrow(input: unknown): Scenario {
   const result = typeof input === 'string' ? parseScenario(input) : parseScenarioValue(input);
   if (!result.ok) throw new ScenarioError(result.issues);
   return result.scenario;

@@ -3,12 +3,13 @@ import { z } from 'zod';
 /** Renders a value the user gave, short, for an error message. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  let text: string;
+  let text: string | undefined;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    text = JSON.stringify(value);
   } catch {
-    text = String(value);
+    text = undefined;
   }
+  text ??= typeof value === 'bigint' || typeof value === 'symbol' ? value.toString() : typeof value;
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 

@@ -1,4 +1,4 @@
-import { assign, enqueueActions, setup } from 'xstate';
+import { assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
 import { clientMachine, type ClientInput } from './clientMachine';
 import { cmsMachine, type CmsInput } from './cmsMachine';
 import type { Envelope, NetworkPost } from './messages';
@@ -37,7 +37,7 @@ export const networkMachine = setup({
     deliver: enqueueActions(({ enqueue, system }, params: { envelope: Envelope | undefined }) => {
       const envelope = params.envelope;
       if (!envelope) return;
-      const target = system.get(envelope.to);
+      const target: AnyActorRef | undefined = system.get(envelope.to) as AnyActorRef | undefined;
       if (target) enqueue.sendTo(target, envelope.message);
     }),
   },

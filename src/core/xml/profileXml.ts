@@ -281,5 +281,5 @@ export function toProfileXml(profile: Profile): string {
   if (!tree.some((n) => '?xml' in n)) {
     tree.unshift({ '?xml': [{ '#text': '' }], ':@': { '@_version': '1.0', '@_encoding': 'UTF-8' } });
   }
-  return `${(builder.build(tree) as string).trim()}\n`;
+  return `${builder.build(tree).trim()}\n`;
 }
