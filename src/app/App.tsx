@@ -1,4 +1,6 @@
+import { Editor } from './editor/Editor';
 import { Notices } from './Notices';
+import { Player } from './player/Player';
 
 /**
  * The page: the player (procedure picker, diagram, controls, steps, entity panels, message) and the editor
@@ -13,8 +15,12 @@ export function App() {
       </header>
       <Notices />
       <main className="app-main">
-        <section className="player" aria-label="Player" />
-        <aside className="editor" aria-label="Scenario editor" />
+        <section className="player" aria-label="Player">
+          <Player />
+        </section>
+        <aside className="editor" aria-label="Scenario editor">
+          <Editor />
+        </aside>
       </main>
     </div>
   );

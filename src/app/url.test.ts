@@ -2,7 +2,6 @@ import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../core/presets';
 import { simulate } from '../core/run';
-import type { Scenario } from '../core/scenario';
 import { decodeScenario, encodeScenario, readUrl, writeUrl, type CountSteps } from './url';
 
 const BASE = PRESETS[0]!.scenario;
@@ -112,7 +111,7 @@ describe('readUrl', () => {
   });
 
   it('reports an invalid scenario by the JSON path of its first problem', () => {
-    const broken = structuredClone(BASE) as Scenario & { primary: { profiles: { priority: unknown }[] } };
+    const broken = JSON.parse(JSON.stringify(BASE)) as { primary: { profiles: Record<string, unknown>[] } };
     broken.primary.profiles[1]!.priority = 'high';
     const reading = read(`?scenario=${compressToEncodedURIComponent(JSON.stringify(broken))}`);
     expect(reading.scenario).toBeNull();

@@ -1,0 +1,217 @@
+import type { CmsContext } from '../../core/entities/cmsMachine';
+import type { UdbContext } from '../../core/entities/udbMachine';
+import type { Change } from '../../core/policy';
+import { sameValue, type Profile } from '../../core/profile';
+import type { RunResult, TraceStep } from '../../core/run';
+import { formatValue, route, stepHeading } from './format';
+import { fieldLabel, profileFields, ProfileList, ProfileView } from './ProfileView';
+
+function Changes({ changes }: { changes: readonly Change[] }) {
+  if (!changes.length) return <p className="muted">The local policy changed nothing.</p>;
+  return (
+    <ul className="changes">
+      {changes.map((c, i) => (
+        <li key={i}>
+          <strong>{fieldLabel(c.field)}</strong>: {formatValue(c.before)} → {formatValue(c.after)}{' '}
+          <span className="rule">rule {c.rule}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The modify step: the profile as received and as modified, field by field, with the rules that changed it. */
+function BeforeAfter({
+  before,
+  after,
+  changes,
+}: {
+  before: Profile;
+  after: Profile;
+  changes: readonly Change[];
+}) {
+  const fields = [...new Set([...profileFields(before), ...profileFields(after)])];
+  return (
+    <>
+      <table className="diff">
+        <caption>
+          Profile {`#${after.index}`}: received from the primary, and after the partner's local policy
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">Before (received)</th>
+            <th scope="col">After (modified)</th>
+            <th scope="col">Rule</th>
+          </tr>
+        </thead>
+        <tbody>
+          {fields.map((field) => {
+            const changed = !sameValue(before[field], after[field]);
+            const rules = changes.filter((c) => c.field === field).map((c) => c.rule);
+            return (
+              <tr key={field} className={changed ? 'diff-changed' : undefined}>
+                <th scope="row">{fieldLabel(field)}</th>
+                <td>{formatValue(before[field])}</td>
+                <td>{formatValue(after[field])}</td>
+                <td>{rules.join(', ')}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <h4>Changes</h4>
+      <Changes changes={changes} />
+    </>
+  );
+}
+
+function Payload({ step, run }: { step: TraceStep; run: RunResult }) {
+  const m = step.message;
+  const self = run.snapshots[step.n]?.[step.from];
+  switch (m.type) {
+    case 'profile.request':
+      return (
+        <dl className="rows">
+          <div className="row">
+            <dt>MC service ID</dt>
+            <dd>{m.request.serviceId}</dd>
+          </div>
+          <div className="row">
+            <dt>Partner system</dt>
+            <dd>{m.request.partnerSystemId ?? <span className="empty">none (not migrating)</span>}</dd>
+          </div>
+        </dl>
+      );
+    case 'profile.provide':
+      return (
+        <>
+          <h4>{m.profiles.length === 1 ? 'Profile carried' : `Profiles carried (${m.profiles.length})`}</h4>
+          <ProfileList profiles={m.profiles} />
+          {m.changes && m.changes.length > 0 && (
+            <>
+              <h4>Changes made by the partner's local policy</h4>
+              <Changes changes={m.changes} />
+            </>
+          )}
+        </>
+      );
+    case 'profile.stored':
+      return <p>Acknowledgement: the profile is stored.</p>;
+    case 'profile.error':
+      return (
+        <>
+          <p className="bad">Error: {m.reason}</p>
+          {m.violations && !m.violations.ok && (
+            <ul className="changes">
+              {m.violations.violations.map((v, i) => (
+                <li key={i}>
+                  {v.message} <span className="rule">rule {v.rule}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      );
+    case 'udb.modify': {
+      const c = self?.context as UdbContext | undefined;
+      if (!c?.received || !c.modified) return null;
+      return <BeforeAfter before={c.received} after={c.modified} changes={c.changes} />;
+    }
+    case 'udb.retrieve': {
+      const c = self?.context as UdbContext | undefined;
+      return (
+        <>
+          <h4>Retrieved profile for migration</h4>
+          {c?.retrieved ? <ProfileView profile={c.retrieved} /> : <p className="muted">none</p>}
+        </>
+      );
+    }
+    case 'udb.store': {
+      const c = self?.context as UdbContext | undefined;
+      return (
+        <>
+          <h4>Stored profile</h4>
+          {c?.stored ? <ProfileView profile={c.stored} /> : <p className="muted">none</p>}
+          {c?.replaced && (
+            <p className="muted">
+              Replaces the cached profile {`#${c.replaced.profile.index}`} stored at {c.replaced.storedAt}.
+            </p>
+          )}
+        </>
+      );
+    }
+    case 'cms.obtain': {
+      const c = self?.context as CmsContext | undefined;
+      return (
+        <>
+          <h4>Profiles obtained</h4>
+          <ProfileList profiles={c?.obtained ?? []} />
+        </>
+      );
+    }
+    case 'cms.validate': {
+      const c = self?.context as CmsContext | undefined;
+      const result = c?.validationResult;
+      if (!result) return null;
+      return result.ok ? (
+        <p className="ok">Validation passed.</p>
+      ) : (
+        <>
+          <p className="bad">Validation failed:</p>
+          <ul className="changes">
+            {result.violations.map((v, i) => (
+              <li key={i}>
+                {v.message} <span className="rule">rule {v.rule}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      );
+    }
+  }
+}
+
+/** The current step's message: type, sender, receiver and what it carries. */
+export function MessagePanel({ run, step }: { run: RunResult; step: number }) {
+  const current = run.steps[step - 1];
+  return (
+    <section className="message panel" aria-labelledby="message-heading">
+      <h2 id="message-heading">Current message</h2>
+      {!current ? (
+        <p className="muted">Before step 1: nothing has been sent yet.</p>
+      ) : (
+        <>
+          <p className="message-route">
+            {stepHeading(current)}
+            {current.kind === 'error' && <span className="badge badge-error">Error</span>}
+            {current.assumption && <span className="badge badge-assumption">Simulator assumption</span>}
+          </p>
+          <dl className="rows">
+            <div className="row">
+              <dt>Type</dt>
+              <dd>
+                <code>{current.message.type}</code> ({current.kind === 'action' ? 'own action' : current.kind}
+                )
+              </dd>
+            </div>
+            <div className="row">
+              <dt>From → to</dt>
+              <dd>{route(current.from, current.to)}</dd>
+            </div>
+            <div className="row">
+              <dt>Summary</dt>
+              <dd>{current.label}</dd>
+            </div>
+          </dl>
+          <Payload step={current} run={run} />
+          {current.also.map((side, i) => (
+            <p key={i} className="also">
+              Also in this step: {route(side.from, side.to)}: {side.label} (<code>{side.message.type}</code>)
+            </p>
+          ))}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { Diagram } from '../../core/diagram';
+import { useDiagramTheme, useReducedMotion } from './media';
+import { renderDiagram, type RenderOutcome } from './mermaid';
+import { HIT_AREA, markSteps, stepOf, tagSteps } from './svgSteps';
+
+interface Drawn {
+  key: string;
+  outcome: RenderOutcome;
+  /** The arrows of the text that was rendered (not necessarily the latest text, while it renders). */
+  arrows: readonly number[];
+}
+
+/**
+ * The whole run as Mermaid's sequence diagram: rendered once per diagram text, then stepping only toggles the
+ * `step-current` / `step-done` / `step-todo` classes on the SVG already there. A click on a message jumps to it.
+ */
+export function SequenceDiagram({
+  diagram,
+  step,
+  caption,
+  onSelect,
+}: {
+  diagram: Diagram;
+  step: number;
+  caption: string;
+  onSelect: (step: number) => void;
+}) {
+  const theme = useDiagramTheme();
+  const reduced = useReducedMotion();
+  const hostRef = useRef<HTMLDivElement>(null);
+  const stepRef = useRef(step);
+  const [drawn, setDrawn] = useState<Drawn | null>(null);
+  const key = `${theme}\n${diagram.text}`;
+  const busy = drawn?.key !== key;
+
+  useEffect(() => {
+    let live = true;
+    const arrows = diagram.arrows;
+    void renderDiagram(diagram.text, theme).then((outcome) => {
+      // The same text comes back as the same outcome: keep the SVG that is there.
+      if (live) setDrawn((previous) => (previous?.outcome === outcome ? previous : { key, outcome, arrows }));
+    });
+    return () => {
+      live = false;
+    };
+  }, [diagram, theme, key]);
+
+  // A new SVG: put it in, tag each message with its step, mark the current step.
+  useLayoutEffect(() => {
+    const host = hostRef.current;
+    if (!host || !drawn) return;
+    host.innerHTML = drawn.outcome.ok ? drawn.outcome.svg : '';
+    tagSteps(host, drawn.arrows);
+    markSteps(host, stepRef.current);
+  }, [drawn]);
+
+  // A new step: only classes change.
+  useLayoutEffect(() => {
+    stepRef.current = step;
+    const host = hostRef.current;
+    if (!host) return;
+    const current = markSteps(host, step);
+    // The hit area spans the label and the line; without one (no layout), the line.
+    const target = current.find((e) => e.classList.contains(HIT_AREA)) ?? current[current.length - 1];
+    target?.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: reduced ? 'auto' : 'smooth' });
+  }, [step, drawn, reduced]);
+
+  const error = drawn && !drawn.outcome.ok ? drawn.outcome.error : null;
+  return (
+    <figure className="sequence" aria-label="Sequence diagram" aria-busy={busy}>
+      <figcaption>{caption}</figcaption>
+      <div className="sequence-scroll">
+        {!drawn && <p className="muted diagram-note">Drawing the diagram…</p>}
+        {error && (
+          <p className="diagram-error">
+            The diagram could not be drawn: <code>{error}</code>
+          </p>
+        )}
+        <div
+          ref={hostRef}
+          className="sequence-svg"
+          onClick={(event) => {
+            const n = stepOf(event.target);
+            if (n !== null) onSelect(n);
+          }}
+        />
+      </div>
+    </figure>
+  );
+}

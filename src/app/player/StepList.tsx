@@ -1,0 +1,47 @@
+import { useEffect, useRef } from 'react';
+import type { TraceStep } from '../../core/run';
+import { stepHeading } from './format';
+import { useReducedMotion } from './media';
+
+/** The ordered list named "Steps": one item per step, the current one `aria-current="step"`; a click jumps there. */
+export function StepList({
+  steps,
+  current,
+  onSelect,
+}: {
+  steps: readonly TraceStep[];
+  current: number;
+  onSelect: (step: number) => void;
+}) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const reduced = useReducedMotion();
+  useEffect(() => {
+    const item = listRef.current?.querySelector('[aria-current="step"]');
+    item?.scrollIntoView({ block: 'nearest', behavior: reduced ? 'auto' : 'smooth' });
+  }, [current, reduced]);
+  return (
+    <section className="steps panel" aria-labelledby="steps-heading">
+      <h2 id="steps-heading">Steps</h2>
+      <ol aria-label="Steps" className="step-list" ref={listRef}>
+        {steps.map((step) => {
+          const state = step.n === current ? 'current' : step.n < current ? 'done' : 'todo';
+          return (
+            <li
+              key={step.n}
+              aria-current={state === 'current' ? 'step' : undefined}
+              className={`step-item ${state}${step.kind === 'error' ? ' error' : ''}`}
+              onClick={() => onSelect(step.n)}
+            >
+              <button type="button" className="step-jump">
+                {stepHeading(step)}
+              </button>
+              {step.kind === 'error' && <span className="badge badge-error">Error</span>}
+              {step.assumption && <span className="badge badge-assumption">Simulator assumption</span>}
+              <p className="clause-text">{step.text}</p>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * Step marks on Mermaid's SVG. Mermaid (≥ 11.14) marks each message line or self-message path with
+ * `data-et="message"`, in the order the messages are written, and draws its label (`text.messageText`) just before
+ * it in the same group. The i-th message is `diagram.arrows[i]`.
+ */
+
+/** The box that stands for a whole message (label and line), for clicks and scrolling. */
+export const HIT_AREA = 'step-hit';
+
+export const STEP_CLASSES = ['step-current', 'step-done', 'step-todo'] as const;
+
+/** The label texts Mermaid drew for a message: the `.messageText` siblings right before its line. */
+function labelsOf(line: Element): Element[] {
+  const labels: Element[] = [];
+  let node = line.previousElementSibling;
+  while (node && node.classList.contains('messageText')) {
+    labels.unshift(node);
+    node = node.previousElementSibling;
+  }
+  return labels;
+}
+
+/**
+ * Gives every element of step n (message lines and their labels) `data-step="n"`. Returns how many messages were
+ * found; a count different from `arrows.length` means Mermaid drew something other than expected.
+ */
+export function tagSteps(root: ParentNode, arrows: readonly number[]): number {
+  const lines = [...root.querySelectorAll('[data-et="message"]')];
+  lines.forEach((line, i) => {
+    const n = arrows[i];
+    if (n === undefined) return;
+    const elements = [...labelsOf(line), line];
+    for (const element of elements) element.setAttribute('data-step', String(n));
+    addHitArea(elements, n);
+  });
+  return lines.length;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const PAD = 4;
+
+/**
+ * A transparent rectangle under a message's label and line: a click target wider than a 2px line, and one box to
+ * scroll into view. Needs layout (getBBox), so it is skipped where there is none.
+ */
+function addHitArea(elements: Element[], n: number): void {
+  const first = elements[0];
+  if (!first || !('getBBox' in first)) return;
+  let box: { x1: number; y1: number; x2: number; y2: number } | null = null;
+  for (const element of elements) {
+    const b = (element as SVGGraphicsElement).getBBox();
+    box = box
+      ? {
+          x1: Math.min(box.x1, b.x),
+          y1: Math.min(box.y1, b.y),
+          x2: Math.max(box.x2, b.x + b.width),
+          y2: Math.max(box.y2, b.y + b.height),
+        }
+      : { x1: b.x, y1: b.y, x2: b.x + b.width, y2: b.y + b.height };
+  }
+  if (!box || box.x2 <= box.x1) return;
+  const rect = first.ownerDocument.createElementNS(SVG_NS, 'rect');
+  rect.setAttribute('x', String(box.x1 - PAD));
+  rect.setAttribute('y', String(box.y1 - PAD));
+  rect.setAttribute('width', String(box.x2 - box.x1 + 2 * PAD));
+  rect.setAttribute('height', String(box.y2 - box.y1 + 2 * PAD));
+  rect.setAttribute('class', HIT_AREA);
+  rect.setAttribute('data-step', String(n));
+  first.before(rect);
+}
+
+/** Marks step elements current, done or to do; returns the elements of the current step. */
+export function markSteps(root: ParentNode, current: number): Element[] {
+  const marked: Element[] = [];
+  for (const element of root.querySelectorAll('[data-step]')) {
+    const n = Number(element.getAttribute('data-step'));
+    element.classList.toggle('step-current', n === current);
+    element.classList.toggle('step-done', n < current);
+    element.classList.toggle('step-todo', n > current);
+    if (n === current) marked.push(element);
+  }
+  return marked;
+}
+
+/** The step number of an element inside the diagram (for clicks), or null. */
+export function stepOf(target: EventTarget | null): number | null {
+  if (!(target instanceof Element)) return null;
+  const element = target.closest('[data-step]');
+  if (!element) return null;
+  const n = Number(element.getAttribute('data-step'));
+  return Number.isInteger(n) ? n : null;
+}

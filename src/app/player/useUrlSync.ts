@@ -1,0 +1,66 @@
+import { useEffect, useLayoutEffect } from 'react';
+import { sameValue } from '../../core/profile';
+import type { Scenario } from '../../core/scenario';
+import { DEFAULT_SCENARIO, useApp, type AppState } from '../store';
+import { encodeScenario, readUrl, writeUrl } from '../url';
+import { runOf } from '../useRun';
+
+const countSteps = (scenario: Scenario, procedure: AppState['procedure']) =>
+  runOf(scenario, procedure).run.steps.length;
+
+// The address is read once per page load (not again when React re-mounts in development).
+let read = false;
+
+// The scenario goes into the address only when it is not the default one; encoded once per scenario object.
+const encoded = new WeakMap<Scenario, string | null>();
+function scenarioParam(scenario: Scenario): string | null {
+  let value = encoded.get(scenario);
+  if (value === undefined) {
+    value = sameValue(scenario, DEFAULT_SCENARIO) ? null : encodeScenario(scenario);
+    encoded.set(scenario, value);
+  }
+  return value;
+}
+
+function write(state: AppState): void {
+  const total = countSteps(state.scenario, state.procedure);
+  const search = writeUrl(window.location.search, {
+    procedure: state.procedure,
+    step: Math.min(state.step, total),
+    scenario: scenarioParam(state.scenario),
+  });
+  if (search === window.location.search) return;
+  const url = `${window.location.pathname}${search}${window.location.hash}`;
+  window.history.replaceState(window.history.state, '', url);
+}
+
+/**
+ * CONTRACT.md §4: `?procedure&step&scenario` opens the page there (bad values: a notice, and the default), and the
+ * address follows the player from then on (replaceState: stepping adds no history entries).
+ */
+export function useUrlSync(): void {
+  useLayoutEffect(() => {
+    if (read) return;
+    read = true;
+    const s = useApp.getState();
+    const reading = readUrl(
+      window.location.search,
+      { procedure: s.procedure, scenario: s.scenario },
+      countSteps,
+    );
+    if (reading.scenario && !sameValue(reading.scenario, s.scenario)) s.setScenario(reading.scenario);
+    s.setProcedure(reading.procedure, reading.step);
+    for (const problem of reading.problems) s.notify(problem);
+  }, []);
+
+  useEffect(() => {
+    write(useApp.getState());
+    let last = useApp.getState();
+    return useApp.subscribe((state) => {
+      if (state.procedure === last.procedure && state.step === last.step && state.scenario === last.scenario)
+        return;
+      last = state;
+      write(state);
+    });
+  }, []);
+}
