@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ProcedureId } from '../../src/core/ids';
+import { toTraceJson, type TraceJson } from '../../src/core/report';
+import { simulate, type RunResult } from '../../src/core/run';
+import { parseScenarioOrThrow, type Scenario } from '../../src/core/scenario';
+import { ROOT } from './fixtures';
+
+export const GOLDEN_SCENARIOS = join(ROOT, 'test', 'golden', 'scenarios');
+
+/** A golden scenario by name (test/golden/scenarios/<name>.json), parsed. */
+export function goldenScenario(name: string): Scenario {
+  return parseScenarioOrThrow(readFileSync(join(GOLDEN_SCENARIOS, `${name}.json`), 'utf8'));
+}
+
+/** Runs a golden scenario; returns the run and its trace JSON. */
+export function runGolden(name: string, procedure?: ProcedureId): { run: RunResult; trace: TraceJson } {
+  const run = simulate(goldenScenario(name), procedure);
+  return { run, trace: toTraceJson(run) };
+}
