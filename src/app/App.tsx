@@ -1,4 +1,5 @@
 import { Editor } from './editor/Editor';
+import { Editor } from './editor/Editor';
 import { Notices } from './Notices';
 import { Player } from './player/Player';
 

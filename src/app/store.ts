@@ -52,11 +52,13 @@ let noticeId = 0;
 /** localStorage that never throws: a broken or unavailable storage is reported, not fatal. */
 const safeStorage: StateStorage = {
   getItem: (name) => {
+    let text: string | null;
     try {
-      return localStorage.getItem(name);
+      text = localStorage.getItem(name);
     } catch {
       return null;
     }
+    return text === null ? null : readable(text);
   },
   setItem: (name, value) => {
     try {
@@ -76,6 +78,21 @@ const safeStorage: StateStorage = {
 
 export const STORAGE_KEY = 'mcx-migration-simulator';
 export const STORAGE_VERSION = 1;
+
+/**
+ * What was saved, if it is a saved session at all; anything else (not JSON, not an object with a `state`) becomes
+ * a marker that `merge` reports, instead of being dropped without a word.
+ */
+function readable(text: string): string {
+  try {
+    const saved: unknown = JSON.parse(text);
+    const state = (saved as { state?: unknown } | null)?.state;
+    if (typeof state === 'object' && state !== null) return text;
+  } catch {
+    /* reported below */
+  }
+  return JSON.stringify({ state: { unreadable: true }, version: STORAGE_VERSION });
+}
 
 export const useApp = create<AppState>()(
   persist(
@@ -124,6 +141,18 @@ export const useApp = create<AppState>()(
       migrate: (persisted) => persisted as { scenario: Scenario },
       merge: (persisted, current) => {
         if (persisted === undefined || persisted === null) return current;
+        if ((persisted as { unreadable?: unknown }).unreadable === true) {
+          return {
+            ...current,
+            notices: [
+              ...current.notices,
+              {
+                id: ++noticeId,
+                text: 'The saved session could not be read (it is not a saved scenario); the default scenario is shown.',
+              },
+            ],
+          };
+        }
         const stored = (persisted as { scenario?: unknown }).scenario;
         const parsed = parseScenarioValue(stored);
         if (parsed.ok) return { ...current, scenario: parsed.scenario };

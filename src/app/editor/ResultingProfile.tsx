@@ -1,0 +1,240 @@
+import { useId } from 'react';
+import type { Change } from '../../core/policy';
+import type { Profile } from '../../core/profile';
+import type { RunResult } from '../../core/run';
+import { useRun } from '../useRun';
+import { diffProfiles, sentProfile, showValue, type FieldDiff, type ItemMark } from './resultDiff';
+
+function Rule({ name }: { name: string | null }) {
+  if (!name) return null;
+  return (
+    <span className="rule">
+      <span className="visually-hidden">rule </span>
+      {name}
+    </span>
+  );
+}
+
+function Item({ mark }: { mark: ItemMark }) {
+  if (mark.status === 'kept') return <li>{mark.item}</li>;
+  const Tag = mark.status === 'added' ? 'ins' : 'del';
+  return (
+    <li className={mark.status}>
+      <Tag>
+        <span className="visually-hidden">{mark.status}: </span>
+        {mark.item}
+      </Tag>{' '}
+      <Rule name={mark.rule} />
+    </li>
+  );
+}
+
+function Items({ marks }: { marks: ItemMark[] | null }) {
+  if (marks === null) return <span className="absent">(absent)</span>;
+  if (marks.length === 0) return <span className="absent">(empty list)</span>;
+  return (
+    <ul className="items">
+      {marks.map((m) => (
+        <Item key={m.item} mark={m} />
+      ))}
+    </ul>
+  );
+}
+
+function Plain({ value }: { value: unknown }) {
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+    return <Items marks={value.map((item: string) => ({ item, status: 'kept', rule: null }))} />;
+  }
+  return <span className={value === undefined ? 'absent' : undefined}>{showValue(value)}</span>;
+}
+
+function DiffRow({ diff }: { diff: FieldDiff }) {
+  if (diff.kind === 'same') {
+    return (
+      <tr>
+        <th scope="row">{diff.field}</th>
+        <td>
+          <Plain value={diff.value} />
+        </td>
+        <td>
+          <Plain value={diff.value} />
+        </td>
+      </tr>
+    );
+  }
+  const rules = diff.rules.length ? diff.rules : [null];
+  if (diff.kind === 'list') {
+    return (
+      <tr className="changed">
+        <th scope="row">{diff.field}</th>
+        <td>
+          <Items marks={diff.before} />
+        </td>
+        <td>
+          <Items marks={diff.after} />
+          {(diff.before === null || diff.after === null) && rules.map((r) => <Rule key={r} name={r} />)}
+        </td>
+      </tr>
+    );
+  }
+  return (
+    <tr className="changed">
+      <th scope="row">{diff.field}</th>
+      <td>
+        <del>
+          <span className="visually-hidden">before: </span>
+          {showValue(diff.before)}
+        </del>
+      </td>
+      <td>
+        <ins>
+          <span className="visually-hidden">after: </span>
+          {showValue(diff.after)}
+        </ins>{' '}
+        {rules.map((r) => (
+          <Rule key={r} name={r} />
+        ))}
+      </td>
+    </tr>
+  );
+}
+
+/** One line per change: `priority: 7 → 3 (rule maxPriority)`, lists as the items removed and added. */
+export function describeChange(change: Change): string {
+  const { before, after } = change;
+  if (Array.isArray(after) && (before === undefined || Array.isArray(before))) {
+    const was: unknown[] = before ?? [];
+    const removed = was.filter((i) => !after.includes(i)).map((i) => `−${showValue(i)}`);
+    const added = after.filter((i) => !was.includes(i)).map((i) => `+${showValue(i)}`);
+    const items = [...removed, ...added].join(', ');
+    return `${change.field}: ${items || `${showValue(before)} → ${showValue(after)}`}`;
+  }
+  return `${change.field}: ${showValue(before)} → ${showValue(after)}`;
+}
+
+function Compared({ sent, result, changes }: { sent: Profile; result: Profile; changes: Change[] }) {
+  const captionId = useId();
+  return (
+    <>
+      <table className="profile-diff" aria-labelledby={captionId}>
+        <caption id={captionId}>
+          Profile {result.index}
+          {result.name ? ` “${result.name}”` : ''}: as the primary sent it, and as the client ends with it
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">Sent by the primary</th>
+            <th scope="col">Client ends with</th>
+          </tr>
+        </thead>
+        <tbody>
+          {diffProfiles(sent, result, changes).map((d) => (
+            <DiffRow key={d.field} diff={d} />
+          ))}
+        </tbody>
+      </table>
+      <h3>Changes by the partner’s local policy</h3>
+      {changes.length ? (
+        <ul className="changes" aria-label="Changes">
+          {changes.map((c, i) => (
+            <li key={i}>
+              {describeChange(c)} <Rule name={c.rule} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">None: the policy left the profile as it was.</p>
+      )}
+    </>
+  );
+}
+
+function Single({ profile }: { profile: Profile }) {
+  const captionId = useId();
+  return (
+    <table className="profile-diff single" aria-labelledby={captionId}>
+      <caption id={captionId}>
+        Profile {profile.index}
+        {profile.name ? ` “${profile.name}”` : ''}
+      </caption>
+      <tbody>
+        {Object.entries(profile)
+          .filter(([, v]) => v !== undefined)
+          .map(([field, value]) => (
+            <tr key={field}>
+              <th scope="row">{field}</th>
+              <td>
+                <Plain value={value} />
+              </td>
+            </tr>
+          ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Rejected({ run }: { run: RunResult }) {
+  const violations = run.validation && !run.validation.ok ? run.validation.violations : [];
+  return (
+    <div className="result-error">
+      <p>
+        <strong>Rejected</strong>
+        {run.error ? (
+          <>
+            {' '}
+            at step {run.error.step}: {run.error.reason}
+          </>
+        ) : (
+          ': the client holds no profile.'
+        )}
+      </p>
+      {violations.length > 0 && (
+        <>
+          <p>The primary’s validation (step 11) failed:</p>
+          <ul aria-label="Violated rules">
+            {violations.map((v) => (
+              <li key={v.rule}>
+                <Rule name={v.rule} /> {v.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Outcome({ run }: { run: RunResult }) {
+  if (run.outcome === 'rejected') return <Rejected run={run} />;
+  const sent = sentProfile(run);
+  const [result] = run.profiles;
+  if (sent && result && run.profiles.length === 1)
+    return <Compared sent={sent} result={result} changes={run.changes} />;
+  return (
+    <>
+      <p className="muted">
+        The client holds {run.profiles.length} profile{run.profiles.length === 1 ? '' : 's'}, as the primary
+        keeps {run.profiles.length === 1 ? 'it' : 'them'}.
+      </p>
+      {run.profiles.map((p) => (
+        <Single key={p.index} profile={p} />
+      ))}
+    </>
+  );
+}
+
+/** CONTRACT.md §4: the profile the client ends with, every change naming its rule, or the error of a rejected run. */
+export function ResultingProfile() {
+  const headingId = useId();
+  const { run } = useRun();
+  return (
+    <section className="result" aria-labelledby={headingId}>
+      <h2 id={headingId}>Resulting profile</h2>
+      <p className="muted">
+        {run.procedure}: {run.outcome}
+      </p>
+      <Outcome run={run} />
+    </section>
+  );
+}

@@ -1,0 +1,181 @@
+import { useId } from 'react';
+import type { Profile } from '../../core/profile';
+import type { Scenario } from '../../core/scenario';
+import { useApp } from '../store';
+import { tryEdit } from './actions';
+import { CheckField, Field } from './Field';
+import { listConversion, numberConversion, textConversion } from './convert';
+import { PolicyFields } from './PolicyFields';
+import { ProfileFields } from './ProfileFields';
+
+const TEXT = textConversion(true);
+const REQUIRED = textConversion(false);
+const NUMBER = numberConversion(false);
+const LIST = listConversion(true);
+
+/** A free index for a new profile: one above the highest, or the first free one. */
+export function freeIndex(profiles: readonly Profile[]): number {
+  const used = new Set(profiles.map((p) => p.index));
+  const above = Math.max(0, ...used) + 1;
+  if (above <= 255) return above;
+  for (let i = 0; i <= 255; i++) if (!used.has(i)) return i;
+  return 0;
+}
+
+function UserSection() {
+  const configuredById = useId();
+  const configuredBy = useApp((s) => s.scenario.ue.configuredBy);
+  return (
+    <fieldset>
+      <legend>User and UE</legend>
+      <Field label="Title" path={['title']} conversion={TEXT} />
+      <Field label="MCPTT ID" path={['user', 'serviceIds', 'mcptt']} conversion={REQUIRED} />
+      <Field label="MCVideo ID" path={['user', 'serviceIds', 'mcvideo']} conversion={TEXT} />
+      <Field label="MCData ID" path={['user', 'serviceIds', 'mcdata']} conversion={TEXT} />
+      <div className="field">
+        <label htmlFor={configuredById}>UE configured by</label>
+        <select
+          id={configuredById}
+          value={configuredBy}
+          onChange={(e) => tryEdit(['ue', 'configuredBy'], e.target.value)}
+        >
+          <option value="partner">partner MC system (10.1.4.3.3)</option>
+          <option value="primary">primary MC system (10.1.4.3.2)</option>
+        </select>
+      </div>
+      <CheckField
+        label="Migration permitted"
+        path={['preconditions', 'migrationPermitted']}
+        isOn={(v) => v !== false}
+      />
+      <CheckField
+        label="Authenticated in the partner system"
+        path={['preconditions', 'authenticatedInPartner']}
+        isOn={(v) => v !== false}
+      />
+    </fieldset>
+  );
+}
+
+function ProfilesSection() {
+  const profiles = useApp((s) => s.scenario.primary.profiles);
+  const mcptt = useApp((s) => s.scenario.user.serviceIds.mcptt);
+  const set = (next: Scenario['primary']['profiles']) => tryEdit(['primary', 'profiles'], next);
+  return (
+    <>
+      {profiles.map((profile, i) => (
+        <fieldset key={i} className="profile">
+          <legend>Profile {i + 1}</legend>
+          <ProfileFields path={['primary', 'profiles', i]} />
+          <button
+            type="button"
+            className="remove"
+            disabled={profiles.length < 2}
+            onClick={() => set(profiles.filter((_, k) => k !== i))}
+          >
+            Remove profile {i + 1}
+            {profile.name ? ` (${profile.name})` : ''}
+          </button>
+        </fieldset>
+      ))}
+      <button
+        type="button"
+        onClick={() => {
+          const index = freeIndex(profiles);
+          set([...profiles, { index, name: `Profile ${index}`, mcpttId: mcptt }]);
+        }}
+      >
+        Add profile
+      </button>
+    </>
+  );
+}
+
+function PrimarySection() {
+  return (
+    <fieldset>
+      <legend>Primary MC system</legend>
+      <Field label="Primary system id" path={['primary', 'systemId']} conversion={REQUIRED} />
+      <ProfilesSection />
+      <fieldset>
+        <legend>Validation rules</legend>
+        <Field
+          label="Minimum priority (minPriority)"
+          path={['primary', 'validation', 'minPriority']}
+          conversion={NUMBER}
+          numeric
+          presence={{ label: 'Apply rule minPriority', fallback: 0 }}
+        />
+        <Field
+          label="Required groups (requiredGroups, one URI a line)"
+          path={['primary', 'validation', 'requiredGroups']}
+          conversion={LIST}
+          multiline
+        />
+        <CheckField
+          label="Require a service area (requireAreas)"
+          path={['primary', 'validation', 'requireAreas']}
+          absentWhenOff
+        />
+      </fieldset>
+    </fieldset>
+  );
+}
+
+function CacheSection() {
+  const cache = useApp((s) => s.scenario.partner.cache);
+  const first = useApp((s) => s.scenario.primary.profiles[0]);
+  return (
+    <fieldset>
+      <legend>Cached profile</legend>
+      <div className="field field-check">
+        <label>
+          <input
+            type="checkbox"
+            checked={!!cache}
+            onChange={(e) =>
+              tryEdit(
+                ['partner', 'cache'],
+                e.target.checked
+                  ? {
+                      profile: { index: first?.index ?? 1, name: `${first?.name ?? 'Profile'} (cached)` },
+                      storedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+                    }
+                  : null,
+              )
+            }
+          />
+          The partner holds a profile from an earlier migration
+        </label>
+      </div>
+      {cache && (
+        <>
+          <Field label="Stored at (ISO 8601)" path={['partner', 'cache', 'storedAt']} conversion={REQUIRED} />
+          <ProfileFields path={['partner', 'cache', 'profile']} />
+        </>
+      )}
+    </fieldset>
+  );
+}
+
+function PartnerSection() {
+  return (
+    <fieldset>
+      <legend>Partner MC system</legend>
+      <Field label="Partner system id" path={['partner', 'systemId']} conversion={REQUIRED} />
+      <PolicyFields />
+      <CacheSection />
+    </fieldset>
+  );
+}
+
+/** Every field of the scenario (CONTRACT.md §2), grouped by system. */
+export function ScenarioForm() {
+  return (
+    <form className="scenario-form" onSubmit={(e) => e.preventDefault()} aria-label="Scenario fields">
+      <UserSection />
+      <PrimarySection />
+      <PartnerSection />
+    </form>
+  );
+}

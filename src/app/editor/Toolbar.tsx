@@ -1,0 +1,176 @@
+import { useEffect, useId, useState, type ChangeEvent } from 'react';
+import { PRESETS } from '../../core/presets';
+import { useApp } from '../store';
+import { commitScenario, procedureFor, redo, undo } from './actions';
+import { download, exportName, exportText, importText } from './file';
+import { buildLink } from './link';
+
+const TEXT_INPUTS = new Set([
+  'checkbox',
+  'radio',
+  'button',
+  'submit',
+  'reset',
+  'file',
+  'range',
+  'color',
+  'image',
+]);
+
+/** Whether keys typed here belong to a text field (whose own undo wins). */
+export function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  return target instanceof HTMLInputElement && !TEXT_INPUTS.has(target.type);
+}
+
+/** Ctrl+Z undoes, Ctrl+Shift+Z (or Ctrl+Y) redoes, unless the focus is in a text field. */
+function useUndoKeys() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || isTextField(e.target)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) undo();
+      else if ((key === 'z' && e.shiftKey) || key === 'y') redo();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+function Presets() {
+  const id = useId();
+  const [chosen, setChosen] = useState(PRESETS[0]?.id ?? '');
+  const preset = PRESETS.find((p) => p.id === chosen);
+  return (
+    <div className="presets">
+      <label htmlFor={id}>Preset</label>
+      <div className="inline">
+        <select id={id} value={chosen} onChange={(e) => setChosen(e.target.value)}>
+          {PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.title}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          onClick={() => preset && commitScenario(structuredClone(preset.scenario), preset.procedure, 0)}
+        >
+          Load preset
+        </button>
+      </div>
+      {preset && (
+        <p className="hint">
+          {preset.description} ({preset.procedure})
+        </p>
+      )}
+    </div>
+  );
+}
+
+function CopyLink() {
+  const fieldId = useId();
+  const [copied, setCopied] = useState<string | null>(null);
+  const [fallback, setFallback] = useState<string | null>(null);
+  const copy = async () => {
+    const { scenario, procedure, step } = useApp.getState();
+    const link = buildLink(window.location.href, procedure, step, scenario);
+    setCopied(null);
+    try {
+      if (!navigator.clipboard) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(link);
+      setFallback(null);
+      setCopied('Link copied to the clipboard.');
+    } catch {
+      setFallback(link);
+    }
+  };
+  return (
+    <>
+      <button type="button" onClick={() => void copy()}>
+        Copy link
+      </button>
+      <span role="status" className="status">
+        {copied}
+      </span>
+      {fallback !== null && (
+        <div className="field link-fallback">
+          <label htmlFor={fieldId}>
+            Link to this scenario (the clipboard is unavailable: copy it from here)
+          </label>
+          <input id={fieldId} readOnly value={fallback} onFocus={(e) => e.target.select()} />
+        </div>
+      )}
+    </>
+  );
+}
+
+function ImportExport() {
+  const inputId = useId();
+  const [status, setStatus] = useState<string | null>(null);
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const input = e.target;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    setStatus(null);
+    const result = importText(file.name, await file.text());
+    if (!result.ok) {
+      useApp.getState().notify(result.message);
+      return;
+    }
+    commitScenario(result.scenario, procedureFor(result.scenario, useApp.getState().procedure), 0);
+    setStatus(`Imported “${file.name}”.`);
+  };
+  return (
+    <>
+      <label htmlFor={inputId} className="button file-button">
+        Import
+      </label>
+      <input
+        id={inputId}
+        type="file"
+        accept=".json,application/json"
+        className="visually-hidden"
+        onChange={(e) => void onFile(e)}
+      />
+      <button
+        type="button"
+        onClick={() => {
+          const { scenario } = useApp.getState();
+          download(exportName(scenario), exportText(scenario));
+        }}
+      >
+        Export
+      </button>
+      <span role="status" className="status">
+        {status}
+      </span>
+    </>
+  );
+}
+
+/** Presets, undo/redo, share and files: what acts on the scenario as a whole. */
+export function Toolbar() {
+  useUndoKeys();
+  const canUndo = useApp((s) => s.past.length > 0);
+  const canRedo = useApp((s) => s.future.length > 0);
+  return (
+    <div className="editor-toolbar">
+      <Presets />
+      <div className="inline" role="group" aria-label="Scenario actions">
+        <button type="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z">
+          Undo
+        </button>
+        <button type="button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z">
+          Redo
+        </button>
+        <ImportExport />
+        <CopyLink />
+      </div>
+    </div>
+  );
+}

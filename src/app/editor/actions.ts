@@ -1,0 +1,67 @@
+import type { ProcedureId } from '../../core/ids';
+import { getProcedure } from '../../core/procedures';
+import { defaultProcedure } from '../../core/run';
+import { jsonPath, parseScenarioValue, type Scenario } from '../../core/scenario';
+import { useApp } from '../store';
+import { runOf } from '../useRun';
+import { setIn, type Path } from './paths';
+
+/**
+ * Every write of the editor goes through here: the scenario is replaced (undoably) and the player's step is kept
+ * where it still exists in the new run, else moved to the run's last step.
+ */
+export function commitScenario(next: Scenario, procedure?: ProcedureId, step?: number): void {
+  const state = useApp.getState();
+  state.setScenario(next);
+  settlePlayback(procedure ?? state.procedure, step);
+}
+
+function settlePlayback(procedure: ProcedureId, step?: number): void {
+  const state = useApp.getState();
+  const total = runOf(state.scenario, procedure).run.steps.length;
+  const wanted = Math.min(step ?? state.step, total);
+  if (procedure !== state.procedure) state.setProcedure(procedure, wanted);
+  else if (wanted !== state.step) state.goTo(wanted);
+}
+
+export function undo(): void {
+  useApp.getState().undo();
+  settlePlayback(useApp.getState().procedure);
+}
+
+export function redo(): void {
+  useApp.getState().redo();
+  settlePlayback(useApp.getState().procedure);
+}
+
+/** The procedure to show for a scenario: a migration procedure follows `ue.configuredBy`, the others stay. */
+export function procedureFor(scenario: Scenario, current: ProcedureId): ProcedureId {
+  const shown = getProcedure(current);
+  if (!shown.migration) return current;
+  const wanted = defaultProcedure(scenario);
+  // The earlier draft (10.1.4.x.2) is a partner variant too: it stays while the partner configures the UE.
+  if (shown.configuredBy === getProcedure(wanted).configuredBy) return current;
+  return wanted;
+}
+
+export type EditResult = { ok: true } | { ok: false; message: string };
+
+/**
+ * Puts `value` at `path` (undefined: absent) if the scenario stays valid by the core's schema, and says why not
+ * otherwise, naming the problem as the schema does. Nothing is changed when the value is refused.
+ */
+export function tryEdit(path: Path, value: unknown): EditResult {
+  const { scenario, procedure } = useApp.getState();
+  const parsed = parseScenarioValue(setIn(scenario, path, value));
+  if (!parsed.ok) {
+    const here = jsonPath(path);
+    const issue =
+      parsed.issues.find((i) => i.path === here) ??
+      parsed.issues.find((i) => i.path.startsWith(`${here}.`) || i.path.startsWith(`${here}[`)) ??
+      parsed.issues[0];
+    if (!issue) return { ok: false, message: 'invalid value' };
+    return { ok: false, message: issue.path === here ? issue.message : `${issue.path}: ${issue.message}` };
+  }
+  commitScenario(parsed.scenario, procedureFor(parsed.scenario, procedure));
+  return { ok: true };
+}
