@@ -1,5 +1,4 @@
 import { Editor } from './editor/Editor';
-import { Editor } from './editor/Editor';
 import { Notices } from './Notices';
 import { Player } from './player/Player';
 
