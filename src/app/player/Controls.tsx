@@ -61,7 +61,7 @@ export function Controls(props: ControlsProps) {
           </label>
         ))}
       </fieldset>
-      <p className="status" aria-live="polite" aria-atomic="true">
+      <p className="player-status" aria-live="polite" aria-atomic="true">
         {status}
       </p>
     </div>

@@ -9,11 +9,11 @@ import { fieldLabel, profileFields, ProfileList, ProfileView } from './ProfileVi
 function Changes({ changes }: { changes: readonly Change[] }) {
   if (!changes.length) return <p className="muted">The local policy changed nothing.</p>;
   return (
-    <ul className="changes">
+    <ul className="change-list">
       {changes.map((c, i) => (
         <li key={i}>
           <strong>{fieldLabel(c.field)}</strong>: {formatValue(c.before)} → {formatValue(c.after)}{' '}
-          <span className="rule">rule {c.rule}</span>
+          <span className="policy-rule">rule {c.rule}</span>
         </li>
       ))}
     </ul>
@@ -103,10 +103,10 @@ function Payload({ step, run }: { step: TraceStep; run: RunResult }) {
         <>
           <p className="bad">Error: {m.reason}</p>
           {m.violations && !m.violations.ok && (
-            <ul className="changes">
+            <ul className="change-list">
               {m.violations.violations.map((v, i) => (
                 <li key={i}>
-                  {v.message} <span className="rule">rule {v.rule}</span>
+                  {v.message} <span className="policy-rule">rule {v.rule}</span>
                 </li>
               ))}
             </ul>
@@ -159,10 +159,10 @@ function Payload({ step, run }: { step: TraceStep; run: RunResult }) {
       ) : (
         <>
           <p className="bad">Validation failed:</p>
-          <ul className="changes">
+          <ul className="change-list">
             {result.violations.map((v, i) => (
               <li key={i}>
-                {v.message} <span className="rule">rule {v.rule}</span>
+                {v.message} <span className="policy-rule">rule {v.rule}</span>
               </li>
             ))}
           </ul>

@@ -1,0 +1,73 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { markSteps, stepOf, tagSteps } from './svgSteps';
+
+/** The shape Mermaid 11.17 draws: each message's label text(s), then its line (or self-message path). */
+function diagram(): SVGSVGElement {
+  document.body.innerHTML = `
+    <svg xmlns="http://www.w3.org/2000/svg">
+      <g><rect class="actor"/><line data-et="life-line"/></g>
+      <text class="messageText">1. request</text>
+      <line data-et="message" class="messageLine0"/>
+      <text class="messageText">2. retrieve</text>
+      <text class="messageText">applicable profile</text>
+      <path data-et="message" class="messageLine0"/>
+      <text class="messageText">3. store, acknowledge</text>
+      <path data-et="message" class="messageLine0"/>
+      <text class="messageText">3. acknowledgement</text>
+      <line data-et="message" class="messageLine1"/>
+      <text class="messageText">4. profile</text>
+      <line data-et="message" class="messageLine1"/>
+    </svg>`;
+  return document.querySelector('svg')!;
+}
+
+const steps = (svg: Element, selector: string) =>
+  [...svg.querySelectorAll(selector)].map((e) => e.getAttribute('data-step'));
+
+describe('tagSteps', () => {
+  it('gives each message line and its label texts the step of diagram.arrows', () => {
+    // given a diagram whose step 3 has a side arrow
+    const svg = diagram();
+    // when tagged
+    const found = tagSteps(svg, [1, 2, 3, 3, 4]);
+    // then every message and label carries its step, nothing else does
+    expect(found).toBe(5);
+    expect(steps(svg, '[data-et="message"]')).toEqual(['1', '2', '3', '3', '4']);
+    expect(steps(svg, 'text.messageText')).toEqual(['1', '2', '2', '3', '3', '4']);
+    expect(svg.querySelectorAll('.actor[data-step], [data-et="life-line"][data-step]')).toHaveLength(0);
+  });
+});
+
+describe('markSteps', () => {
+  it('marks the current step, done steps and steps to do', () => {
+    const svg = diagram();
+    tagSteps(svg, [1, 2, 3, 3, 4]);
+    const current = markSteps(svg, 3);
+    expect(current).toHaveLength(4);
+    expect(steps(svg, '.step-current')).toEqual(['3', '3', '3', '3']);
+    expect(steps(svg, '.step-done')).toEqual(['1', '1', '2', '2', '2']);
+    expect(steps(svg, '.step-todo')).toEqual(['4', '4']);
+  });
+
+  it('moves the marks without leaving any behind', () => {
+    const svg = diagram();
+    tagSteps(svg, [1, 2, 3, 3, 4]);
+    markSteps(svg, 3);
+    markSteps(svg, 1);
+    expect(steps(svg, '.step-current')).toEqual(['1', '1']);
+    markSteps(svg, 0);
+    expect(svg.querySelectorAll('.step-current, .step-done')).toHaveLength(0);
+    expect(svg.querySelectorAll('.step-todo')).toHaveLength(11);
+  });
+});
+
+describe('stepOf', () => {
+  it('finds the step of a clicked element, or null', () => {
+    const svg = diagram();
+    tagSteps(svg, [1, 2, 3, 3, 4]);
+    expect(stepOf(svg.querySelectorAll('text.messageText')[2]!)).toBe(2);
+    expect(stepOf(svg.querySelector('.actor'))).toBeNull();
+    expect(stepOf(null)).toBeNull();
+  });
+});
