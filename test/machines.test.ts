@@ -59,7 +59,7 @@ interface Model {
 }
 
 /** Requests pile up only in the earlier draft (two at most); a bound keeps the traversal finite. */
-const bounded = (s: AnyMachineSnapshot) => ((s.context as { pending?: unknown[] }).pending?.length ?? 0) < 2;
+const bounded = (s: AnyMachineSnapshot) => ((s.context as { pending?: unknown[] }).pending?.length ?? 0) <= 2;
 
 const clientInput: ClientInput = inputs33.cmc;
 const primaryCms: CmsInput = inputs33['primary-cms'];

@@ -179,7 +179,7 @@ describe('applyPolicy properties', () => {
         // when replaying the changes on the original profile
         let current: Record<string, unknown> = { ...profile };
         for (const c of result.changes) {
-          expect(json({ v: current[c.field] })).toEqual(json({ v: c.before }));
+          expect(json({ v: current[c.field] ?? null })).toEqual(json({ v: c.before }));
           current = { ...current, [c.field]: c.after };
         }
         // then the replay ends at the result, and every other field (unknown ones too) is untouched
@@ -245,7 +245,7 @@ describe('applyPolicy examples, rule by rule', () => {
     // then it gets them (once each)
     expect(r.profile.areas).toEqual(['harbour', 'airport']);
     expect(r.changes).toEqual([
-      { field: 'areas', before: undefined, after: ['harbour', 'airport'], rule: 'areas' },
+      { field: 'areas', before: null, after: ['harbour', 'airport'], rule: 'areas' },
     ]);
   });
 
@@ -308,7 +308,7 @@ describe('applyPolicy examples, rule by rule', () => {
     expect(under.changes).toEqual([]);
     expect(absent.profile.maxAffiliations).toBe(5);
     expect(absent.changes).toEqual([
-      { field: 'maxAffiliations', before: undefined, after: 5, rule: 'maxAffiliations' },
+      { field: 'maxAffiliations', before: null, after: 5, rule: 'maxAffiliations' },
     ]);
   });
 

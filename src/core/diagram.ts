@@ -65,8 +65,8 @@ function labelOf(step: TraceStep): string {
   if (step.message.type === 'profile.provide' && step.message.profiles.length > 1) {
     label += ` (${step.message.profiles.length} profiles)`;
   }
-  if (step.assumption) label += ' (assumption)';
-  return `${step.n}. ${escapeMermaid(label)}`;
+  // The marker is added after the cut, so a long label keeps it.
+  return `${step.n}. ${escapeMermaid(label)}${step.assumption ? ' (assumption)' : ''}`;
 }
 
 /** The whole run as a Mermaid sequence diagram: a pure function of the trace. */

@@ -16,6 +16,8 @@ export interface EntityInfo {
   title: string;
   /** A short name for diagrams and panels. */
   short: string;
+  /** How the clauses name it in a sentence. */
+  phrase: string;
 }
 
 export const ENTITIES: Record<EntityId, EntityInfo> = {
@@ -25,6 +27,7 @@ export const ENTITIES: Record<EntityId, EntityInfo> = {
     system: 'ue',
     title: 'Configuration management client (MC service UE)',
     short: 'CM client (UE)',
+    phrase: 'the configuration management client',
   },
   'primary-cms': {
     id: 'primary-cms',
@@ -32,6 +35,7 @@ export const ENTITIES: Record<EntityId, EntityInfo> = {
     system: 'primary',
     title: 'Configuration management server, primary MC system',
     short: 'CM server',
+    phrase: 'the configuration management server in the primary MC system',
   },
   'primary-udb': {
     id: 'primary-udb',
@@ -39,6 +43,7 @@ export const ENTITIES: Record<EntityId, EntityInfo> = {
     system: 'primary',
     title: 'MC service user database, primary MC system',
     short: 'User database',
+    phrase: 'the MC service user database in the primary MC system',
   },
   'partner-cms': {
     id: 'partner-cms',
@@ -46,6 +51,7 @@ export const ENTITIES: Record<EntityId, EntityInfo> = {
     system: 'partner',
     title: 'Configuration management server, partner MC system',
     short: 'CM server',
+    phrase: 'the configuration management server in the partner MC system',
   },
   'partner-udb': {
     id: 'partner-udb',
@@ -53,6 +59,7 @@ export const ENTITIES: Record<EntityId, EntityInfo> = {
     system: 'partner',
     title: 'MC service user database, partner MC system',
     short: 'User database',
+    phrase: 'the MC service user database in the partner MC system',
   },
 };
 

@@ -87,7 +87,8 @@ export function applyPolicy(profile: Profile, policy: Policy | undefined): Polic
     for (const [field, after] of Object.entries(patch)) {
       const before = current[field];
       if (sameValue(before, after)) continue;
-      changes.push({ field, before, after, rule });
+      // JSON has no undefined: a field that was absent is `null` before (CONTRACT.md §3 shows `before` on every change).
+      changes.push({ field, before: before === undefined ? null : before, after, rule });
       current = { ...current, [field]: after };
     }
   }

@@ -80,6 +80,16 @@ export const PRESETS: readonly Preset[] = [
     scenario: derive('Officer migrates from Metro to County', () => {}),
   },
   {
+    id: 'primary-configures',
+    title: 'Primary configures the UE',
+    description:
+      'The UE asks its home system; the partner modifies the profile and the primary validates it (step 11).',
+    procedure: '10.1.4.3.2',
+    scenario: derive('Officer migrates, configured by Metro', (s) => {
+      s.ue.configuredBy = 'primary';
+    }),
+  },
+  {
     id: 'validation-refused',
     title: 'Validation refused',
     description:
@@ -135,5 +145,12 @@ export const PRESETS: readonly Preset[] = [
     scenario: derive('Officer at home in Metro', (s) => {
       s.ue.configuredBy = 'primary';
     }),
+  },
+  {
+    id: 'earlier-draft',
+    title: 'Earlier draft (10.1.4.x.2)',
+    description: 'The superseded draft: the partner UDB asks its CMS to fetch the profile from the primary.',
+    procedure: '10.1.4.x.2',
+    scenario: derive('Officer migrates (earlier draft)', () => {}),
   },
 ];

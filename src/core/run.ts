@@ -142,9 +142,9 @@ function sideLabel(message: EntityMessage): string {
 }
 
 function assumptionText(envelope: Envelope, reason: string): string {
-  const from = ENTITIES[envelope.from].title.toLowerCase();
-  const to = ENTITIES[envelope.to].title.toLowerCase();
-  return `Simulator assumption (the clause is silent): the ${from} returns an error to the ${to}: ${reason}.`;
+  const from = ENTITIES[envelope.from].phrase;
+  const to = ENTITIES[envelope.to].phrase;
+  return `Simulator assumption (the clause is silent): ${from} returns an error to ${to}: ${reason}.`;
 }
 
 /**
@@ -262,6 +262,9 @@ export class Simulation {
     const primaryCms = last['primary-cms'].context as CmsContext;
     const primaryUdb = last['primary-udb'].context as UdbContext;
     const partnerUdb = last['partner-udb'].context as UdbContext;
+    if (this.done && last.cmc.state === 'requesting') {
+      throw new Error(`internal error: ${this.procedure.id} ended with the client still waiting`);
+    }
     const firstError = this.steps.find((s) => s.kind === 'error');
     return {
       procedure: this.procedure.id,

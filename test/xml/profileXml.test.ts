@@ -179,7 +179,9 @@ describe('profiles given as documents in a scenario', () => {
   it('reads {xml} profiles and runs them through the partner policy', () => {
     // given the base scenario whose migration profile is a document
     const scenario = structuredClone(BASE_SCENARIO) as Record<string, unknown> & typeof BASE_SCENARIO;
-    const doc = vendor.replace('user-profile-index="4"', 'user-profile-index="9"');
+    const doc = vendor
+      .replace('user-profile-index="4"', 'user-profile-index="9"')
+      .replaceAll('sip:bob@', 'sip:alice@');
     (scenario.primary.profiles as unknown[])[1] = {
       xml: doc,
       migration: { partners: ['county.example'] },

@@ -69,6 +69,7 @@ export const cmsMachine = setup({
     udbIsWaiting: ({ context }) => top(context)?.from === context.udb,
     clientIsWaiting: ({ context }) => top(context)?.from === 'cmc',
     validationPasses: ({ context }) => checkProfile(context).ok,
+    othersWaiting: ({ context }) => context.pending.length > 1,
   },
   actions: {
     remember: enqueueActions(({ context, event, enqueue }) => {
@@ -248,7 +249,15 @@ export const cmsMachine = setup({
             actions: ['holdProfile', { type: 'forwardProfile', params: { to: 'udb' } }],
           },
         ],
-        'profile.error': { target: 'idle', actions: { type: 'replyWithError', params: {} } },
+        // The error goes to the latest requester; an earlier one (the client, in the draft) still waits for it.
+        'profile.error': [
+          {
+            guard: 'othersWaiting',
+            target: 'awaitingProfile',
+            actions: { type: 'replyWithError', params: {} },
+          },
+          { target: 'idle', actions: { type: 'replyWithError', params: {} } },
+        ],
       },
     },
     localising: {

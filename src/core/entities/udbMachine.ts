@@ -1,7 +1,7 @@
 import { assertEvent, enqueueActions, setup } from 'xstate';
 import type { EntityId } from '../ids';
 import { applyPolicy, type Change, type Policy } from '../policy';
-import { selectMigrationProfile, type Profile } from '../profile';
+import { profilesFor, selectMigrationProfile, type Profile } from '../profile';
 import type { CachedProfile } from '../schema';
 import { post, type EntityMessage, type Pending } from './messages';
 
@@ -37,9 +37,14 @@ export interface UdbContext extends UdbInput {
 type Msg<T extends EntityMessage['type']> = Extract<EntityMessage, { type: T }>;
 
 const top = (context: UdbContext): Pending | undefined => context.pending[context.pending.length - 1];
+/** The applicable profile for migration: the requesting user's own, for the partner it names. */
 const applicable = (context: UdbContext) => {
-  const partner = top(context)?.request.partnerSystemId;
-  return partner ? selectMigrationProfile(context.userProfiles, partner) : undefined;
+  const request = top(context)?.request;
+  if (!request?.partnerSystemId) return undefined;
+  return selectMigrationProfile(
+    profilesFor(context.userProfiles, [request.serviceId]),
+    request.partnerSystemId,
+  );
 };
 
 /** The MC service user database, primary or partner: one machine, its role given as input. */
