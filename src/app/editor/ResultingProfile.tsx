@@ -116,6 +116,18 @@ function Compared({ sent, result, changes }: { sent: Profile; result: Profile; c
   const captionId = useId();
   return (
     <>
+      <h3 className="changes-title">Changes by the partner’s local policy</h3>
+      {changes.length ? (
+        <ul className="changes" aria-label="Changes">
+          {changes.map((c, i) => (
+            <li key={i}>
+              {describeChange(c)} <Rule name={c.rule} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">None: the policy left the profile as it was.</p>
+      )}
       <table className="profile-diff" aria-labelledby={captionId}>
         <caption id={captionId}>
           Profile {result.index}
@@ -134,18 +146,6 @@ function Compared({ sent, result, changes }: { sent: Profile; result: Profile; c
           ))}
         </tbody>
       </table>
-      <h3>Changes by the partner’s local policy</h3>
-      {changes.length ? (
-        <ul className="changes" aria-label="Changes">
-          {changes.map((c, i) => (
-            <li key={i}>
-              {describeChange(c)} <Rule name={c.rule} />
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted">None: the policy left the profile as it was.</p>
-      )}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type ChangeEvent } from 'react';
 import { PRESETS } from '../../core/presets';
 import { useApp } from '../store';
-import { commitScenario, procedureFor, redo, undo } from './actions';
+import { procedureFor, redo, replaceScenario, undo } from './actions';
 import { download, exportName, exportText, importText } from './file';
 import { buildLink } from './link';
 
@@ -57,7 +57,7 @@ function Presets() {
         </select>
         <button
           type="button"
-          onClick={() => preset && commitScenario(structuredClone(preset.scenario), preset.procedure, 0)}
+          onClick={() => preset && replaceScenario(structuredClone(preset.scenario), preset.procedure, 0)}
         >
           Load preset
         </button>
@@ -122,14 +122,11 @@ function ImportExport() {
       useApp.getState().notify(result.message);
       return;
     }
-    commitScenario(result.scenario, procedureFor(result.scenario, useApp.getState().procedure), 0);
+    replaceScenario(result.scenario, procedureFor(result.scenario, useApp.getState().procedure), 0);
     setStatus(`Imported “${file.name}”.`);
   };
   return (
     <>
-      <label htmlFor={inputId} className="button file-button">
-        Import
-      </label>
       <input
         id={inputId}
         type="file"
@@ -137,6 +134,9 @@ function ImportExport() {
         className="visually-hidden"
         onChange={(e) => void onFile(e)}
       />
+      <label htmlFor={inputId} className="button file-button">
+        Import
+      </label>
       <button
         type="button"
         onClick={() => {

@@ -1,3 +1,4 @@
+import { useSyncExternalStore } from 'react';
 import type { ProcedureId } from '../../core/ids';
 import { getProcedure } from '../../core/procedures';
 import { defaultProcedure } from '../../core/run';
@@ -22,6 +23,28 @@ function settlePlayback(procedure: ProcedureId, step?: number): void {
   const wanted = Math.min(step ?? state.step, total);
   if (procedure !== state.procedure) state.setProcedure(procedure, wanted);
   else if (wanted !== state.step) state.goTo(wanted);
+}
+
+// Bumped when a whole scenario replaces the one being edited (preset, import): the form starts afresh, its drafts
+// (typed over the old scenario) dropped.
+let generation = 0;
+const listeners = new Set<() => void>();
+
+export function useGeneration(): number {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => generation,
+  );
+}
+
+/** A whole new scenario (a preset, an imported file), with the procedure and step to show it at. */
+export function replaceScenario(next: Scenario, procedure: ProcedureId, step: number): void {
+  commitScenario(next, procedure, step);
+  generation++;
+  for (const listener of listeners) listener();
 }
 
 export function undo(): void {

@@ -258,6 +258,14 @@ describe('the editor and the player', () => {
     expect(useApp.getState().procedure).toBe('10.1.4.3.2');
   });
 
+  it('starts the form afresh when a preset is loaded: drafts typed over the old scenario are dropped', () => {
+    render(<Editor />);
+    type(control('Profile 2', 'Priority'), '300');
+    fireEvent.click(screen.getByRole('button', { name: 'Load preset' }));
+    expect(control('Profile 2', 'Priority')).toHaveProperty('value', '7');
+    expect(control('Profile 2', 'Priority').getAttribute('aria-invalid')).toBeNull();
+  });
+
   it('undoes and redoes with the buttons and with Ctrl+Z / Ctrl+Shift+Z outside text fields', () => {
     render(<Editor />);
     const priority = control('Local policy', 'Maximum priority (maxPriority)');
