@@ -101,7 +101,9 @@ function DiffRow({ diff }: { diff: FieldDiff }) {
 
 /** One line per change: `priority: 7 → 3 (rule maxPriority)`, lists as the items removed and added. */
 export function describeChange(change: Change): string {
-  const { before, after } = change;
+  // A field that was absent is `null` before (JSON has no undefined).
+  const before = change.before ?? undefined;
+  const { after } = change;
   if (Array.isArray(after) && (before === undefined || Array.isArray(before))) {
     const was: unknown[] = before ?? [];
     const removed = was.filter((i) => !after.includes(i)).map((i) => `−${showValue(i)}`);

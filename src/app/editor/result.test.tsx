@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../core/presets';
 import { simulate } from '../../core/run';
 import { useApp } from '../store';
-import { ResultingProfile } from './ResultingProfile';
+import { ResultingProfile, describeChange } from './ResultingProfile';
 import { diffProfiles, sentProfile } from './resultDiff';
 import { useFreshStore } from './testing';
 
@@ -49,7 +49,7 @@ describe('diffProfiles', () => {
 
   it('marks a list that was absent (unrestricted areas) as added by its rule', () => {
     const diff = diffProfiles({ index: 1 }, { index: 1, areas: ['harbour'] }, [
-      { field: 'areas', before: undefined, after: ['harbour'], rule: 'areas' },
+      { field: 'areas', before: null, after: ['harbour'], rule: 'areas' },
     ]);
     expect(diff[1]).toEqual({
       field: 'areas',
@@ -107,6 +107,15 @@ describe('the Resulting profile region', () => {
     const violations = within(region()).getByRole('list', { name: 'Violated rules' });
     expect(violations.textContent).toBe('rule minPriority priority 3 is below the minimum of 5');
     expect(within(region()).queryByRole('table')).toBeNull();
+  });
+
+  it('describes a change from an absent value as such', () => {
+    expect(
+      describeChange({ field: 'maxAffiliations', before: null, after: 5, rule: 'maxAffiliations' }),
+    ).toBe('maxAffiliations: (absent) → 5');
+    expect(describeChange({ field: 'areas', before: null, after: ['harbour'], rule: 'areas' })).toBe(
+      'areas: +harbour',
+    );
   });
 
   it('shows an error without violations when no profile is for this partner', () => {
