@@ -44,7 +44,8 @@ export function Field({ label, path, conversion, multiline, hint, presence, nume
   const [draft, setDraft] = useState<Draft | null>(null);
   const live = draft && sameValue(draft.basis, value) ? draft : null;
   const present = switched !== undefined;
-  const text = live ? live.text : present || !draft ? conversion.format(value) : draft.text;
+  // A switched-off field keeps showing what it held, so that switching it back on restores it.
+  const text = live ? live.text : presence && !present && draft ? draft.text : conversion.format(value);
   const error = live?.error ?? null;
 
   const change = (next: string) => {
