@@ -6,6 +6,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 
+if (new URLSearchParams(window.location.search).has('bench')) {
+  void import('./benchHook').then((m) => m.installBenchHook());
+}
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

@@ -4,7 +4,7 @@ import { isProcedureId, PROCEDURE_IDS } from '../core/ids';
 import { toText, toTraceJson } from '../core/report';
 import { simulate } from '../core/run';
 import { formatIssues, parseScenario } from '../core/scenario';
-import { toProfileXml } from '../core/xml/profileXml';
+import { parseProfileXml, toProfileXml } from '../core/xml/profileXml';
 import { isEntry, nodeIo, readInput, runCli, UsageError, type Io } from './io';
 
 export type { Io } from './io';
@@ -55,7 +55,7 @@ export function main(argv: string[], io: Io): number {
         io.out(`${USAGE}\n`);
         return 0;
       }
-      const parsed = parseScenario(readInput(opts.file, io));
+      const parsed = parseScenario(readInput(opts.file, io), { readProfileXml: parseProfileXml });
       if (!parsed.ok) {
         throw new UsageError(`${opts.file === '-' ? 'stdin' : opts.file}: ${formatIssues(parsed.issues)}`);
       }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ScenarioSchema, describeValue, type Scenario } from './schema';
-import { parseProfileXml, ProfileXmlError } from './xml/profileXml';
+import { ProfileXmlError, type ProfileXmlReader } from './xml/reader';
 
 export type { Scenario } from './schema';
 
@@ -17,6 +17,14 @@ export class ScenarioError extends Error {
     this.name = 'ScenarioError';
     this.issues = issues;
   }
+}
+
+export interface ParseOptions {
+  /**
+   * Reads profiles given as TS 24.484 documents (`{ "xml": … }`, CONTRACT.md §5): `parseProfileXml` from
+   * `xml/profileXml`. Without one, such a profile is refused with a message saying so.
+   */
+  readProfileXml?: ProfileXmlReader;
 }
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
@@ -75,7 +83,12 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * A profile given as `{ "xml": "<mcptt-user-profile …>", … }` (CONTRACT.md §5): the document supplies the mapped
  * fields; fields given beside it in JSON win (they are the later edit), and `xml` stays as the export template.
  */
-function expandXml(profile: unknown, path: PropertyKey[], issues: ScenarioIssue[]): unknown {
+function expandXml(
+  profile: unknown,
+  path: PropertyKey[],
+  issues: ScenarioIssue[],
+  read: ProfileXmlReader | undefined,
+): unknown {
   if (!isObject(profile) || !('xml' in profile)) return profile;
   if (typeof profile.xml !== 'string') {
     issues.push({
@@ -84,8 +97,15 @@ function expandXml(profile: unknown, path: PropertyKey[], issues: ScenarioIssue[
     });
     return profile;
   }
+  if (!read) {
+    issues.push({
+      path: jsonPath([...path, 'xml']),
+      message: 'TS 24.484 profile documents are not supported here',
+    });
+    return profile;
+  }
   try {
-    return { ...parseProfileXml(profile.xml), ...profile };
+    return { ...read(profile.xml), ...profile };
   } catch (error) {
     if (!(error instanceof ProfileXmlError)) throw error;
     issues.push({ path: jsonPath([...path, 'xml']), message: error.message });
@@ -93,26 +113,30 @@ function expandXml(profile: unknown, path: PropertyKey[], issues: ScenarioIssue[
   }
 }
 
-function expandXmlProfiles(value: unknown, issues: ScenarioIssue[]): unknown {
+function expandXmlProfiles(
+  value: unknown,
+  issues: ScenarioIssue[],
+  read: ProfileXmlReader | undefined,
+): unknown {
   if (!isObject(value)) return value;
   let out = value;
   const primary = value.primary;
   if (isObject(primary) && Array.isArray(primary.profiles)) {
-    const profiles = primary.profiles.map((p, i) => expandXml(p, ['primary', 'profiles', i], issues));
+    const profiles = primary.profiles.map((p, i) => expandXml(p, ['primary', 'profiles', i], issues, read));
     out = { ...out, primary: { ...primary, profiles } };
   }
   const partner = value.partner;
   if (isObject(partner) && isObject(partner.cache) && 'profile' in partner.cache) {
-    const profile = expandXml(partner.cache.profile, ['partner', 'cache', 'profile'], issues);
+    const profile = expandXml(partner.cache.profile, ['partner', 'cache', 'profile'], issues, read);
     out = { ...out, partner: { ...partner, cache: { ...partner.cache, profile } } };
   }
   return out;
 }
 
 /** Validates a parsed JSON value as a scenario (CONTRACT.md §2). Unknown fields are kept. */
-export function parseScenarioValue(input: unknown): ParseResult {
+export function parseScenarioValue(input: unknown, options: ParseOptions = {}): ParseResult {
   const xmlIssues: ScenarioIssue[] = [];
-  const value = expandXmlProfiles(input, xmlIssues);
+  const value = expandXmlProfiles(input, xmlIssues, options.readProfileXml);
   if (xmlIssues.length) return { ok: false, issues: xmlIssues };
   const result = ScenarioSchema.safeParse(value, { reportInput: true });
   if (result.success) return { ok: true, scenario: result.data };
@@ -120,7 +144,7 @@ export function parseScenarioValue(input: unknown): ParseResult {
 }
 
 /** Parses scenario text: JSON syntax errors and schema errors both come back as issues. */
-export function parseScenario(text: string): ParseResult {
+export function parseScenario(text: string, options: ParseOptions = {}): ParseResult {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -128,11 +152,12 @@ export function parseScenario(text: string): ParseResult {
     const why = error instanceof Error ? error.message : String(error);
     return { ok: false, issues: [{ path: '(the scenario)', message: `not valid JSON: ${why}` }] };
   }
-  return parseScenarioValue(value);
+  return parseScenarioValue(value, options);
 }
 
-export function parseScenarioOrThrow(input: unknown): Scenario {
-  const result = typeof input === 'string' ? parseScenario(input) : parseScenarioValue(input);
+export function parseScenarioOrThrow(input: unknown, options: ParseOptions = {}): Scenario {
+  const result =
+    typeof input === 'string' ? parseScenario(input, options) : parseScenarioValue(input, options);
   if (!result.ok) throw new ScenarioError(result.issues);
   return result.scenario;
 }

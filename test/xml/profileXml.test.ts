@@ -188,7 +188,7 @@ describe('profiles given as documents in a scenario', () => {
       areas: ['harbour'],
     };
     // when parsed and simulated
-    const parsed = parseScenarioValue(scenario);
+    const parsed = parseScenarioValue(scenario, { readProfileXml: parseProfileXml });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
     const run = simulate(parsed.scenario, '10.1.4.3.3');
     // then the delivered profile came from the document, modified by the policy, and exports into it
@@ -201,13 +201,27 @@ describe('profiles given as documents in a scenario', () => {
   it('refuses a bad document with the JSON path of the xml field', () => {
     const scenario = structuredClone(BASE_SCENARIO);
     (scenario.primary.profiles as unknown[])[0] = { xml: vendor.replace('>8<', '>eight<') };
-    const parsed = parseScenarioValue(scenario);
+    const parsed = parseScenarioValue(scenario, { readProfileXml: parseProfileXml });
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) {
       expect(parsed.issues[0]).toEqual({
         path: 'primary.profiles[0].xml',
         message: '<Priority>: expected an integer 0..255, got "eight"',
       });
+    }
+  });
+});
+
+describe('a parser without XML support', () => {
+  it('refuses a document profile with a message saying so, naming the field', () => {
+    const scenario = structuredClone(BASE_SCENARIO);
+    (scenario.primary.profiles as unknown[])[0] = { xml: vendor };
+    const parsed = parseScenarioValue(scenario);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.issues).toEqual([
+        { path: 'primary.profiles[0].xml', message: 'TS 24.484 profile documents are not supported here' },
+      ]);
     }
   });
 });

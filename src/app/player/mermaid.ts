@@ -101,3 +101,10 @@ export function renderDiagram(text: string, theme: DiagramTheme): Promise<Render
   }
   return job;
 }
+
+/** A full render that bypasses the cache (still queued): what stepping avoids. Used by the benchmark. */
+export function renderUncached(text: string, theme: DiagramTheme): Promise<RenderOutcome> {
+  const job = queue.then(() => renderNow(text, theme));
+  queue = job;
+  return job;
+}

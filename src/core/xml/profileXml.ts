@@ -1,17 +1,12 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Profile } from '../profile';
+import { ProfileXmlError } from './reader';
+
+export { ProfileXmlError } from './reader';
 
 /** TS 24.484 MCPTT user profile document (CONTRACT.md §5). */
 export const PROFILE_NAMESPACE = 'urn:3gpp:mcptt:user-profile:1.0';
 export const PROFILE_ROOT = 'mcptt-user-profile';
-
-/** A document that is not an MCPTT user profile, or a value in it that is wrong: one line naming the element. */
-export class ProfileXmlError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ProfileXmlError';
-  }
-}
 
 type Attributes = Record<string, string>;
 /** fast-xml-parser's order-preserving tree: `{ tag: children, ':@': attributes }` or `{ '#text': text }`. */
