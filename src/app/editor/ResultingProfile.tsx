@@ -1,3 +1,4 @@
+import { download, profileDocuments } from './file';
 import { useId } from 'react';
 import type { Change } from '../../core/policy';
 import type { Profile } from '../../core/profile';
@@ -237,6 +238,18 @@ export function ResultingProfile() {
         {run.procedure}: {run.outcome}
       </p>
       <Outcome run={run} />
+      {run.profiles.length > 0 && (
+        <button
+          type="button"
+          onClick={() => {
+            void profileDocuments(run.profiles).then((text) =>
+              download(`${run.procedure}-resulting-profile.xml`, text, 'application/xml'),
+            );
+          }}
+        >
+          Download resulting profile (XML)
+        </button>
+      )}
     </section>
   );
 }

@@ -1,9 +1,10 @@
-import { useId } from 'react';
+import { useId, useState, type ChangeEvent } from 'react';
 import type { Profile } from '../../core/profile';
 import type { Scenario } from '../../core/scenario';
 import { useApp } from '../store';
 import { tryEdit } from './actions';
 import { CheckField, Field } from './Field';
+import { importProfileDocument } from './file';
 import { listConversion, numberConversion, textConversion } from './convert';
 import { PolicyFields } from './PolicyFields';
 import { ProfileFields } from './ProfileFields';
@@ -87,7 +88,61 @@ function ProfilesSection() {
       >
         Add profile
       </button>
+      <ImportProfileDocument />
     </>
+  );
+}
+
+/**
+ * Reads a TS 24.484 `mcptt-user-profile` document into the user's profiles: it replaces the profile with the same
+ * index (keeping that profile's simulator fields, migration and areas), or is added. A file that is not such a
+ * document is refused with one line naming the element, and nothing changes.
+ */
+function ImportProfileDocument() {
+  const inputId = useId();
+  const [status, setStatus] = useState<string | null>(null);
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const input = e.target;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    setStatus(null);
+    const result = await importProfileDocument(file.name, await file.text());
+    if (!result.ok) {
+      useApp.getState().notify(result.message);
+      return;
+    }
+    const profiles = useApp.getState().scenario.primary.profiles;
+    const at = profiles.findIndex((p) => p.index === result.profile.index);
+    const next =
+      at === -1
+        ? [...profiles, result.profile]
+        : profiles.map((p, i) =>
+            i === at ? { ...result.profile, migration: p.migration, areas: p.areas } : p,
+          );
+    const edit = tryEdit(['primary', 'profiles'], next);
+    if (!edit.ok) {
+      useApp.getState().notify(`“${file.name}” could not be added: ${edit.message}. Nothing was changed.`);
+      return;
+    }
+    setStatus(`${at === -1 ? 'Added' : 'Replaced'} profile ${result.profile.index} from “${file.name}”.`);
+  };
+  return (
+    <div className="inline">
+      <input
+        id={inputId}
+        type="file"
+        accept=".xml,application/xml,text/xml"
+        className="visually-hidden"
+        onChange={(e) => void onFile(e)}
+      />
+      <label htmlFor={inputId} className="button file-button">
+        Import profile (XML)
+      </label>
+      <span role="status" className="status">
+        {status}
+      </span>
+    </div>
   );
 }
 

@@ -117,7 +117,7 @@ function ImportExport() {
     input.value = '';
     if (!file) return;
     setStatus(null);
-    const result = importText(file.name, await file.text());
+    const result = await importText(file.name, await file.text());
     if (!result.ok) {
       useApp.getState().notify(result.message);
       return;

@@ -4,6 +4,7 @@ import { getProcedure } from '../../core/procedures';
 import { defaultProcedure } from '../../core/run';
 import { jsonPath, parseScenarioValue, type Scenario } from '../../core/scenario';
 import { useApp } from '../store';
+import { parseOptions } from '../xmlSupport';
 import { runOf } from '../useRun';
 import { setIn, type Path } from './paths';
 
@@ -75,7 +76,7 @@ export type EditResult = { ok: true } | { ok: false; message: string };
  */
 export function tryEdit(path: Path, value: unknown): EditResult {
   const { scenario, procedure } = useApp.getState();
-  const parsed = parseScenarioValue(setIn(scenario, path, value));
+  const parsed = parseScenarioValue(setIn(scenario, path, value), parseOptions());
   if (!parsed.ok) {
     const here = jsonPath(path);
     const issue =

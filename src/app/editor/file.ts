@@ -1,4 +1,6 @@
+import type { Profile } from '../../core/profile';
 import { formatIssues, parseScenario, type Scenario } from '../../core/scenario';
+import { loadXmlSupport, mentionsXml, parseOptions } from '../xmlSupport';
 
 /** A file name from the scenario's title: `officer-migrates-from-metro-to-county.json`. */
 export function exportName(scenario: Scenario): string {
@@ -21,13 +23,38 @@ export function exportText(scenario: Scenario): string {
 export type ImportResult = { ok: true; scenario: Scenario } | { ok: false; message: string };
 
 /** Reads an imported file; a refusal names the JSON path of the problem (formatIssues). */
-export function importText(name: string, text: string): ImportResult {
-  const parsed = parseScenario(text);
+export async function importText(name: string, text: string): Promise<ImportResult> {
+  // A scenario with profiles given as TS 24.484 documents needs the XML reader first.
+  if (mentionsXml(text)) await loadXmlSupport();
+  const parsed = parseScenario(text, parseOptions());
   if (parsed.ok) return parsed;
   return {
     ok: false,
     message: `“${name}” is not a valid scenario: ${formatIssues(parsed.issues)}. The current scenario is kept.`,
   };
+}
+
+/** A TS 24.484 document read into a profile, or why not (one line naming the element). */
+export async function importProfileDocument(
+  name: string,
+  text: string,
+): Promise<{ ok: true; profile: Profile } | { ok: false; message: string }> {
+  const xml = await loadXmlSupport();
+  try {
+    return { ok: true, profile: xml.parseProfileXml(text) };
+  } catch (error) {
+    if (!(error instanceof xml.ProfileXmlError)) throw error;
+    return {
+      ok: false,
+      message: `“${name}” is not an MCPTT user profile document: ${error.message}. Nothing was changed.`,
+    };
+  }
+}
+
+/** The profiles as TS 24.484 documents, one after the other (as `sim --format xml` prints them). */
+export async function profileDocuments(profiles: readonly Profile[]): Promise<string> {
+  const xml = await loadXmlSupport();
+  return profiles.map((p) => xml.toProfileXml(p)).join('');
 }
 
 /** Offers `text` as a download named `name`. */

@@ -65,18 +65,18 @@ describe('link and files', () => {
     expect(JSON.parse(decompressFromEncodedURIComponent(match![1]!))).toEqual(BASE);
   });
 
-  it('exports pretty-printed JSON named after the title, and reads it back', () => {
+  it('exports pretty-printed JSON named after the title, and reads it back', async () => {
     expect(exportName(BASE)).toBe('officer-migrates-from-metro-to-county.json');
     expect(exportName({ ...BASE, title: '  ' })).toBe('scenario.json');
     const text = exportText(BASE);
     expect(text.split('\n')[1]).toBe('  "format": "mcx-migration-scenario",');
-    expect(importText('x.json', text)).toEqual({ ok: true, scenario: BASE });
+    expect(await importText('x.json', text)).toEqual({ ok: true, scenario: BASE });
   });
 
-  it('refuses a file that is not a scenario, naming the path', () => {
+  it('refuses a file that is not a scenario, naming the path', async () => {
     const broken = structuredClone(BASE) as unknown as { partner: { systemId: string } };
     broken.partner.systemId = '';
-    const result = importText('broken.json', JSON.stringify(broken));
+    const result = await importText('broken.json', JSON.stringify(broken));
     expect(result).toEqual({
       ok: false,
       message:

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { EditorPage } from './editor-page';
+import { expect, test } from './fixtures';
+
+/** A vendor's TS 24.484 document (with elements the simulator does not map), made Alice's profile 2. */
+const vendor = readFileSync(new URL('../test/xml/vendor-profile.xml', import.meta.url), 'utf8')
+  .replaceAll('sip:bob@', 'sip:alice@')
+  .replace('user-profile-index="4"', 'user-profile-index="2"');
+
+test('imports a profile document, applies the partner policy and downloads the modified document', async ({
+  page,
+  player,
+}) => {
+  // given the happy path, whose migration profile is profile 2
+  await player.open();
+  const editor = new EditorPage(page);
+  // when a document for profile 2 is imported
+  await editor.aside.getByLabel('Import profile (XML)').setInputFiles({
+    name: 'traffic.xml',
+    mimeType: 'application/xml',
+    buffer: Buffer.from(vendor),
+  });
+  await expect(editor.aside.getByText('Replaced profile 2 from “traffic.xml”.')).toBeVisible();
+  // then the partner's policy applies to the document's values (priority 8 capped at 3)
+  await expect(editor.change('priority')).toHaveText('priority: 8 → 3 rule maxPriority');
+  // and the resulting profile downloads as the same document, modified, vendor elements kept in place
+  const downloading = page.waitForEvent('download');
+  await editor.result.getByRole('button', { name: 'Download resulting profile (XML)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('10.1.4.3.3-resulting-profile.xml');
+  const text = readFileSync((await download.path())!, 'utf8');
+  expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
+  expect(text).toContain('<up:Priority>3</up:Priority>');
+  expect(text).toContain('<up:MaxAffiliationsN2>5</up:MaxAffiliationsN2>');
+  expect(text).toContain('<up:uri-entry>sip:mutual-aid@county.example</up:uri-entry>');
+  expect(text).not.toContain('sip:traffic@metro.example');
+  expect(text).toContain('<v:Extension v:flag="on">vendor data &amp; more</v:Extension>');
+  expect(text).toContain('<up:alias-entry>Bob</up:alias-entry>');
+});
+
+test('refuses a file that is not a profile document, naming the element, and changes nothing', async ({
+  page,
+  player,
+}) => {
+  await player.open();
+  const editor = new EditorPage(page);
+  const before = await editor.result.textContent();
+  await editor.aside.getByLabel('Import profile (XML)').setInputFiles({
+    name: 'bad.xml',
+    mimeType: 'application/xml',
+    buffer: Buffer.from(vendor.replace('<up:Priority>8</up:Priority>', '<up:Priority>high</up:Priority>')),
+  });
+  await expect(player.alerts).toHaveText(
+    /“bad\.xml” is not an MCPTT user profile document: <Priority>: expected an integer 0\.\.255, got "high"\. Nothing was changed\./,
+  );
+  expect(await editor.result.textContent()).toBe(before);
+  await editor.aside.getByLabel('Import profile (XML)').setInputFiles({
+    name: 'other.xml',
+    mimeType: 'application/xml',
+    buffer: Buffer.from('<profile xmlns="urn:example"/>'),
+  });
+  await expect(player.alerts.last()).toHaveText(/root element is <profile>, expected <mcptt-user-profile>/);
+});
