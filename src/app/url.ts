@@ -119,6 +119,82 @@ export function writeUrl(search: string, state: UrlState): string {
   params.set(PARAM.step, String(state.step));
   if (state.scenario === null) params.delete(PARAM.scenario);
   else params.set(PARAM.scenario, state.scenario);
-  const text = params.toString();
+  return queryOf(params);
+}
+
+/** `?…` of the parameters, or '' for none; commas stay commas (`compare=a,b`), as a query string allows. */
+function queryOf(params: URLSearchParams): string {
+  const text = params.toString().replace(/%2C/gi, ',');
   return text ? `?${text}` : '';
+}
+
+/* Review (issue 5): `?mode=quiz|present` and `?compare=<id>,<id>`. */
+
+export const REVIEW_PARAM = { mode: 'mode', compare: 'compare' } as const;
+
+export const PAGE_MODES = ['player', 'quiz', 'present'] as const;
+export type PageMode = (typeof PAGE_MODES)[number];
+
+/** Two procedures side by side: left, right. */
+export type ComparePair = readonly [ProcedureId, ProcedureId];
+
+export interface ReviewReading {
+  mode: PageMode;
+  /** The procedures to compare, or null for none (or a bad value: then the player). */
+  compare: ComparePair | null;
+  /** One sentence per bad value, naming it and what is shown instead. */
+  problems: string[];
+}
+
+/** Reads `?mode&compare`; a bad value is reported in `problems`, and the player is shown instead. */
+export function readReviewUrl(search: string): ReviewReading {
+  const params = new URLSearchParams(search);
+  const problems: string[] = [];
+
+  let mode: PageMode = 'player';
+  const rawMode = params.get(REVIEW_PARAM.mode);
+  if (rawMode !== null) {
+    if (rawMode === 'quiz' || rawMode === 'present') mode = rawMode;
+    else
+      problems.push(
+        `Unknown mode ${quote(rawMode)} in the address (expected quiz or present); showing the player.`,
+      );
+  }
+
+  let compare: ComparePair | null = null;
+  const rawCompare = params.get(REVIEW_PARAM.compare);
+  if (rawCompare !== null) {
+    const ids = rawCompare.split(',').map((id) => id.trim());
+    const unknown = ids.filter((id) => !isProcedureId(id));
+    const shown = 'showing the player instead';
+    if (ids.length !== 2) {
+      problems.push(
+        `compare=${quote(rawCompare)} in the address needs two procedures separated by a comma ` +
+          `(for example compare=10.1.4.x.2,10.1.4.3.3); ${shown}.`,
+      );
+    } else if (unknown.length) {
+      problems.push(
+        `Unknown procedure${unknown.length > 1 ? 's' : ''} ${unknown.map(quote).join(' and ')} in compare=${quote(rawCompare)} ` +
+          `(expected two of ${PROCEDURE_IDS.join(', ')}); ${shown}.`,
+      );
+    } else if (ids[0] === ids[1]) {
+      problems.push(`compare=${quote(rawCompare)} in the address names the same procedure twice; ${shown}.`);
+    } else {
+      compare = [ids[0] as ProcedureId, ids[1] as ProcedureId];
+    }
+  }
+  return { mode, compare, problems };
+}
+
+/** The search string with `mode` and `compare` set (or removed: the player), every other parameter kept. */
+export function writeReviewUrl(
+  search: string,
+  state: { mode: PageMode; compare: ComparePair | null },
+): string {
+  const params = new URLSearchParams(search);
+  if (state.mode === 'player') params.delete(REVIEW_PARAM.mode);
+  else params.set(REVIEW_PARAM.mode, state.mode);
+  if (state.compare === null) params.delete(REVIEW_PARAM.compare);
+  else params.set(REVIEW_PARAM.compare, state.compare.join(','));
+  return queryOf(params);
 }
