@@ -3,6 +3,7 @@ import { createJSONStorage, persist, type StateStorage } from 'zustand/middlewar
 import type { ProcedureId } from '../core/ids';
 import { PRESETS } from '../core/presets';
 import { parseScenarioValue, type Scenario } from '../core/scenario';
+import { createReviewSlice, readNotes, type ReviewSlice } from './review/slice';
 
 export const SPEEDS = [0.5, 1, 2] as const;
 export type Speed = (typeof SPEEDS)[number];
@@ -45,7 +46,7 @@ export interface NoticeSlice {
   dismiss: (id: number) => void;
 }
 
-export type AppState = ScenarioSlice & PlaybackSlice & NoticeSlice;
+export type AppState = ScenarioSlice & PlaybackSlice & NoticeSlice & ReviewSlice;
 
 let noticeId = 0;
 
@@ -77,7 +78,8 @@ const safeStorage: StateStorage = {
 };
 
 export const STORAGE_KEY = 'mcx-migration-simulator';
-export const STORAGE_VERSION = 1;
+/** 1: the scenario; 2: and the review notes (issue 5). */
+export const STORAGE_VERSION = 2;
 
 /**
  * What was saved, if it is a saved session at all; anything else (not JSON, not an object with a `state`) becomes
@@ -131,16 +133,26 @@ export const useApp = create<AppState>()(
       notices: [],
       notify: (text) => set((s) => ({ notices: [...s.notices, { id: ++noticeId, text }] })),
       dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+
+      ...createReviewSlice(set),
     }),
     {
       name: STORAGE_KEY,
       version: STORAGE_VERSION,
       storage: createJSONStorage(() => safeStorage),
-      partialize: (s) => ({ scenario: s.scenario }),
-      // Version 0 had no stored scenario worth keeping; later versions migrate here, step by step.
-      migrate: (persisted) => persisted as { scenario: Scenario },
-      merge: (persisted, current) => {
-        if (persisted === undefined || persisted === null) return current;
+      partialize: (s) => ({ scenario: s.scenario, notes: s.notes }),
+      // Version 0 had no stored scenario worth keeping; version 1 had the scenario only (kept, with no notes).
+      migrate: (persisted, version) => {
+        const state = (typeof persisted === 'object' && persisted !== null ? persisted : {}) as {
+          scenario?: Scenario;
+          notes?: unknown;
+        };
+        return version < 2 ? { ...state, notes: {} } : state;
+      },
+      merge: (persisted, saved) => {
+        if (persisted === undefined || persisted === null) return saved;
+        // The notes survive whatever happens to the scenario.
+        const current = { ...saved, notes: readNotes((persisted as { notes?: unknown }).notes) };
         if ((persisted as { unreadable?: unknown }).unreadable === true) {
           return {
             ...current,
