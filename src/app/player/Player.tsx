@@ -1,4 +1,7 @@
 import { PROCEDURES } from '../../core/procedures';
+import { CurrentStep } from '../review/CurrentStep';
+import { leavePresentation } from '../review/presentation';
+import { ReviewToolbar } from '../review/ReviewToolbar';
 import { useApp } from '../store';
 import { useRun } from '../useRun';
 import { Controls } from './Controls';
@@ -29,6 +32,10 @@ export function Player() {
   const actions = usePlayback(total);
   const jump = (n: number) => goTo(Math.max(0, Math.min(n, total)));
   const outcome = run.outcome === 'delivered' ? 'the profile is delivered' : 'the request is rejected';
+  // Review (issue 5): presentation mode shows the diagram and the current step only, large.
+  const present = useApp((s) => s.mode === 'present');
+  const scenario = useApp((s) => s.scenario);
+  const notes = useApp((s) => s.notes[procedure]);
 
   return (
     <>
@@ -46,18 +53,38 @@ export function Player() {
           onRestart={actions.restart}
           onSpeed={setSpeed}
         />
+        {present ? (
+          <div className="present-bar">
+            <button type="button" onClick={leavePresentation}>
+              Leave presentation mode
+            </button>
+            <span className="muted">Esc leaves; → ← Space Home step.</span>
+          </div>
+        ) : (
+          <ReviewToolbar run={run} scenario={scenario} procedure={procedure} />
+        )}
       </div>
-      <SequenceDiagram
-        diagram={diagram}
-        step={step}
-        caption={`Figure ${procedure}-1: ${PROCEDURES[procedure].figure} (as simulated)`}
-        onSelect={jump}
-      />
-      <div className="player-columns">
-        <StepList steps={run.steps} current={step} onSelect={jump} />
-        <MessagePanel run={run} step={step} />
+      <div className="player-stage">
+        <SequenceDiagram
+          diagram={diagram}
+          step={step}
+          caption={`Figure ${procedure}-1: ${PROCEDURES[procedure].figure} (as simulated)`}
+          onSelect={jump}
+        />
+        {present && <CurrentStep run={run} step={step} withNote={false} />}
       </div>
-      <EntityPanels run={run} step={step} />
+      {!present && (
+        <>
+          <div className="player-columns">
+            <StepList steps={run.steps} current={step} onSelect={jump} notes={notes} />
+            <div className="player-side">
+              <CurrentStep run={run} step={step} />
+              <MessagePanel run={run} step={step} />
+            </div>
+          </div>
+          <EntityPanels run={run} step={step} />
+        </>
+      )}
     </>
   );
 }

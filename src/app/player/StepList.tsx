@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { TraceStep } from '../../core/run';
+import type { ReviewNotes } from '../../core/walkthrough';
 import { stepHeading } from './format';
 import { useReducedMotion } from './media';
 
@@ -8,10 +9,13 @@ export function StepList({
   steps,
   current,
   onSelect,
+  notes,
 }: {
   steps: readonly TraceStep[];
   current: number;
   onSelect: (step: number) => void;
+  /** Review notes by step (issue 5): a step with one shows it. */
+  notes?: ReviewNotes;
 }) {
   const listRef = useRef<HTMLOListElement>(null);
   const reduced = useReducedMotion();
@@ -38,6 +42,11 @@ export function StepList({
               {step.kind === 'error' && <span className="badge badge-error">Error</span>}
               {step.assumption && <span className="badge badge-assumption">Simulator assumption</span>}
               <p className="clause-text">{step.text}</p>
+              {notes?.[step.n]?.trim() && (
+                <p className="step-note">
+                  <span className="badge badge-note">Review note</span> {notes[step.n]}
+                </p>
+              )}
             </li>
           );
         })}

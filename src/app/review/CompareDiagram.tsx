@@ -1,0 +1,77 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { Diagram } from '../../core/diagram';
+import type { ProcedureId } from '../../core/ids';
+import { useDiagramTheme } from '../player/media';
+import { renderDiagram, type RenderOutcome } from '../player/mermaid';
+import { tagSteps } from '../player/svgSteps';
+import { applyMarks, type StepMark } from './compareMarks';
+
+interface Drawn {
+  key: string;
+  outcome: RenderOutcome;
+  arrows: readonly number[];
+}
+
+/**
+ * One side of a comparison: the procedure's Mermaid diagram (through the player's adapter, steps tagged with
+ * `data-step` as in the player), its differing steps marked `step-removed`, `step-added` or `step-reworded`.
+ */
+export function CompareDiagram({
+  id,
+  diagram,
+  marks,
+  caption,
+}: {
+  id: ProcedureId;
+  diagram: Diagram;
+  marks: ReadonlyMap<number, StepMark>;
+  caption: string;
+}) {
+  const theme = useDiagramTheme();
+  const hostRef = useRef<HTMLDivElement>(null);
+  const [drawn, setDrawn] = useState<Drawn | null>(null);
+  const key = `${theme}\n${diagram.text}`;
+
+  useEffect(() => {
+    let live = true;
+    const arrows = diagram.arrows;
+    void renderDiagram(diagram.text, theme).then((outcome) => {
+      if (live) setDrawn((previous) => (previous?.outcome === outcome ? previous : { key, outcome, arrows }));
+    });
+    return () => {
+      live = false;
+    };
+  }, [diagram, theme, key]);
+
+  useLayoutEffect(() => {
+    const host = hostRef.current;
+    if (!host || !drawn) return;
+    host.innerHTML = drawn.outcome.ok ? drawn.outcome.svg : '';
+    tagSteps(host, drawn.arrows);
+  }, [drawn]);
+
+  useLayoutEffect(() => {
+    const host = hostRef.current;
+    if (host && drawn) applyMarks(host, marks);
+  }, [drawn, marks]);
+
+  const error = drawn && !drawn.outcome.ok ? drawn.outcome.error : null;
+  return (
+    <figure
+      className="sequence compare-figure"
+      aria-label={`Sequence diagram: ${id}`}
+      aria-busy={drawn?.key !== key}
+    >
+      <figcaption>{caption}</figcaption>
+      <div className="sequence-scroll">
+        {!drawn && <p className="muted diagram-note">Drawing the diagram…</p>}
+        {error && (
+          <p className="diagram-error">
+            The diagram could not be drawn: <code>{error}</code>
+          </p>
+        )}
+        <div ref={hostRef} className="sequence-svg" />
+      </div>
+    </figure>
+  );
+}

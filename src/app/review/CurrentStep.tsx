@@ -1,0 +1,100 @@
+import { useId } from 'react';
+import type { ProcedureId } from '../../core/ids';
+import { narrate, notesFor, notesForStep, type SpecNote } from '../../core/narration';
+import { PROCEDURES } from '../../core/procedures';
+import type { RunResult, TraceStep } from '../../core/run';
+import { stepHeading } from '../player/format';
+import { NoteField } from './NoteField';
+
+function SpecNotes({ notes }: { notes: readonly SpecNote[] }) {
+  const id = useId();
+  return (
+    <>
+      {notes.map((note) => (
+        <div key={note.id} className="spec-note" role="note" aria-labelledby={`${id}-${note.id}`}>
+          <h3 id={`${id}-${note.id}`}>
+            <span className="spec-note-kind">Spec note:</span> {note.title}
+          </h3>
+          <p>{note.text}</p>
+        </div>
+      ))}
+    </>
+  );
+}
+
+/** Where the words of a step come from. */
+function source(procedure: ProcedureId, step: TraceStep): string {
+  if (step.assumption) return 'Simulator assumption: the clause is silent here';
+  if (step.clauseStep !== null) return `TS 23.280 clause ${procedure}, step ${step.clauseStep}`;
+  return `TS 23.280 clause ${procedure}, step ${step.n - 1} (the error it describes)`;
+}
+
+/**
+ * The current step in words: the clause's text, a plain-language explanation, the spec notes (where the clauses
+ * are silent, ambiguous or differ) and the reviewer's note. Before step 1: the clause as a whole.
+ */
+export function CurrentStep({
+  run,
+  step,
+  withNote = true,
+}: {
+  run: RunResult;
+  step: number;
+  /** The review note field (not in the quiz). */
+  withNote?: boolean;
+}) {
+  const headingId = useId();
+  const procedure = run.procedure;
+  const current = run.steps[step - 1];
+  const clause = PROCEDURES[procedure];
+  return (
+    <section className="current-step panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>Current step</h2>
+      {!current ? (
+        <>
+          <p className="current-route">
+            Before step 1: {procedure} {clause.title}
+          </p>
+          {clause.preconditions.length > 0 && (
+            <>
+              <h3>Preconditions</h3>
+              <ol className="preconditions">
+                {clause.preconditions.map((text, i) => (
+                  <li key={i}>{text}</li>
+                ))}
+              </ol>
+            </>
+          )}
+          <SpecNotes notes={notesFor(procedure, 0)} />
+        </>
+      ) : (
+        <>
+          <p className="current-route">
+            {stepHeading(current)}
+            {current.kind === 'error' && <span className="badge badge-error">Error</span>}
+            {current.assumption && <span className="badge badge-assumption">Simulator assumption</span>}
+          </p>
+          <div className="clause-quote">
+            <blockquote>
+              <p>{current.text}</p>
+            </blockquote>
+            <p className="clause-source">{source(procedure, current)}</p>
+          </div>
+          <Narration text={narrate(procedure, current)} />
+          <SpecNotes notes={notesForStep(procedure, current)} />
+        </>
+      )}
+      {withNote && <NoteField procedure={procedure} step={current ? current.n : 0} />}
+    </section>
+  );
+}
+
+function Narration({ text }: { text: string }) {
+  if (!text) return null;
+  return (
+    <div className="narration">
+      <h3>In plain words</h3>
+      <p>{text}</p>
+    </div>
+  );
+}

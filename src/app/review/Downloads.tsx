@@ -1,0 +1,91 @@
+import { useRef, useState } from 'react';
+import type { ProcedureId } from '../../core/ids';
+import type { RunResult } from '../../core/run';
+import type { Scenario } from '../../core/scenario';
+import { useApp } from '../store';
+import { fileNames, saveFile, traceText, walkthroughText } from './downloads';
+import { embeddedFontCss } from './fonts';
+import { standaloneSvg, svgSize, svgToPng } from './svgExport';
+
+type Kind = 'svg' | 'png' | 'trace' | 'walkthrough';
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Download SVG, Download PNG, Download trace (JSON), Download walkthrough (Markdown): of the player's run. */
+export function Downloads({
+  run,
+  scenario,
+  procedure,
+}: {
+  run: RunResult;
+  scenario: Scenario;
+  procedure: ProcedureId;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [busy, setBusy] = useState<Kind | null>(null);
+  const names = fileNames(procedure);
+
+  /** The diagram the player drew, found from here (the player holds one). */
+  const drawn = (): SVGSVGElement | null => {
+    const svg = ref.current?.closest('.player')?.querySelector('.sequence-svg svg');
+    return svg instanceof SVGSVGElement ? svg : null;
+  };
+
+  const attempt = async (kind: Kind, job: () => Promise<void> | void) => {
+    if (busy) return;
+    setBusy(kind);
+    try {
+      await job();
+    } catch (error) {
+      useApp
+        .getState()
+        .notify(`The ${kind === 'png' ? 'PNG' : kind} could not be made: ${messageOf(error)}.`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const svgText = async () => {
+    const svg = drawn();
+    if (!svg) throw new Error('the diagram is not drawn yet');
+    return { text: standaloneSvg(svg, { fontCss: await embeddedFontCss() }), size: svgSize(svg) };
+  };
+
+  const onSvg = () =>
+    attempt('svg', async () => {
+      const { text } = await svgText();
+      saveFile(new Blob([text], { type: 'image/svg+xml' }), names.svg);
+    });
+  const onPng = () =>
+    attempt('png', async () => {
+      const { text, size } = await svgText();
+      if (!size) throw new Error('the diagram has no size');
+      const background = getComputedStyle(document.documentElement).backgroundColor || '#ffffff';
+      saveFile(await svgToPng(text, size, { scale: 2, background }), names.png);
+    });
+  const onTrace = () =>
+    attempt('trace', () => saveFile(new Blob([traceText(run)], { type: 'application/json' }), names.trace));
+  const onWalkthrough = () =>
+    attempt('walkthrough', () => {
+      const notes = useApp.getState().notes[procedure];
+      const text = walkthroughText(run, scenario, notes);
+      saveFile(new Blob([text], { type: 'text/markdown;charset=utf-8' }), names.walkthrough);
+    });
+
+  return (
+    <div ref={ref} className="downloads" role="group" aria-label="Downloads">
+      <button type="button" onClick={onSvg} aria-disabled={busy !== null}>
+        Download SVG
+      </button>
+      <button type="button" onClick={onPng} aria-disabled={busy !== null}>
+        Download PNG
+      </button>
+      <button type="button" onClick={onTrace} aria-disabled={busy !== null}>
+        Download trace (JSON)
+      </button>
+      <button type="button" onClick={onWalkthrough} aria-disabled={busy !== null}>
+        Download walkthrough (Markdown)
+      </button>
+    </div>
+  );
+}
