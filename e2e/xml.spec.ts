@@ -61,3 +61,35 @@ test('refuses a file that is not a profile document, naming the element, and cha
   });
   await expect(player.alerts.last()).toHaveText(/root element is <profile>, expected <mcptt-user-profile>/);
 });
+
+test('a scenario holding a profile document survives a reload and opens from its address', async ({
+  page,
+  player,
+  browser,
+  baseURL,
+}) => {
+  await player.open();
+  const editor = new EditorPage(page);
+  await editor.aside.getByLabel('Import profile (XML)').setInputFiles({
+    name: 'traffic.xml',
+    mimeType: 'application/xml',
+    buffer: Buffer.from(vendor),
+  });
+  await expect(editor.change('priority')).toHaveText('priority: 8 → 3 rule maxPriority');
+  // the saved session
+  await page.reload();
+  await expect(editor.change('priority')).toHaveText('priority: 8 → 3 rule maxPriority');
+  await expect(player.alerts).toHaveCount(0);
+  // the address, in a fresh browser context (no storage)
+  const address = page.url();
+  expect(address).toContain('scenario=');
+  const context = await browser.newContext({ baseURL });
+  const fresh = await context.newPage();
+  const errors: string[] = [];
+  fresh.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await fresh.goto(address);
+  await expect(new EditorPage(fresh).change('priority')).toHaveText('priority: 8 → 3 rule maxPriority');
+  await expect(fresh.getByRole('alert')).toHaveCount(0);
+  expect(errors).toEqual([]);
+  await context.close();
+});

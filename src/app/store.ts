@@ -3,6 +3,7 @@ import { createJSONStorage, persist, type StateStorage } from 'zustand/middlewar
 import type { ProcedureId } from '../core/ids';
 import { PRESETS } from '../core/presets';
 import { parseScenarioValue, type Scenario } from '../core/scenario';
+import { parseOptions } from './xmlSupport';
 import { createReviewSlice, readNotes, type ReviewSlice } from './review/slice';
 
 export const SPEEDS = [0.5, 1, 2] as const;
@@ -77,7 +78,9 @@ const safeStorage: StateStorage = {
   },
 };
 
-export const STORAGE_KEY = 'mcx-migration-simulator';
+import { STORAGE_KEY } from './storageKey';
+
+export { STORAGE_KEY };
 /** 1: the scenario; 2: and the review notes (issue 5). */
 export const STORAGE_VERSION = 2;
 
@@ -166,7 +169,7 @@ export const useApp = create<AppState>()(
           };
         }
         const stored = (persisted as { scenario?: unknown }).scenario;
-        const parsed = parseScenarioValue(stored);
+        const parsed = parseScenarioValue(stored, parseOptions());
         if (parsed.ok) return { ...current, scenario: parsed.scenario };
         const first = parsed.issues[0];
         return {

@@ -6,6 +6,7 @@ import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from
 import { PROCEDURE_IDS, isProcedureId, type ProcedureId } from '../core/ids';
 import { defaultProcedure } from '../core/run';
 import { formatIssues, parseScenarioValue, type Scenario } from '../core/scenario';
+import { parseOptions } from './xmlSupport';
 
 export const PARAM = { procedure: 'procedure', step: 'step', scenario: 'scenario' } as const;
 
@@ -33,7 +34,7 @@ export function decodeScenario(value: string): DecodeResult {
   } catch {
     return { ok: false, reason: 'it does not decompress to JSON' };
   }
-  const parsed = parseScenarioValue(data);
+  const parsed = parseScenarioValue(data, parseOptions());
   if (!parsed.ok) return { ok: false, reason: formatIssues(parsed.issues) };
   return { ok: true, scenario: parsed.scenario };
 }
