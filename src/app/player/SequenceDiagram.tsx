@@ -70,7 +70,8 @@ export function SequenceDiagram({
   return (
     <figure className="sequence" aria-label="Sequence diagram" aria-busy={busy}>
       <figcaption>{caption}</figcaption>
-      <div className="sequence-scroll">
+      {/* Focusable: a keyboard user can scroll a diagram wider or taller than its box. */}
+      <div className="sequence-scroll" tabIndex={0}>
         {!drawn && <p className="muted diagram-note">Drawing the diagram…</p>}
         {error && (
           <p className="diagram-error">

@@ -63,7 +63,8 @@ export function CompareDiagram({
       aria-busy={drawn?.key !== key}
     >
       <figcaption>{caption}</figcaption>
-      <div className="sequence-scroll">
+      {/* Focusable: a keyboard user can scroll a diagram wider or taller than its box. */}
+      <div className="sequence-scroll" tabIndex={0}>
         {!drawn && <p className="muted diagram-note">Drawing the diagram…</p>}
         {error && (
           <p className="diagram-error">

@@ -48,7 +48,9 @@ export function CurrentStep({
   const current = run.steps[step - 1];
   const clause = PROCEDURES[procedure];
   return (
-    <section className="current-step panel" aria-labelledby={headingId}>
+    // Without the note field it holds nothing focusable: focusable itself, so that a keyboard user can scroll it
+    // (the presentation view caps its height).
+    <section className="current-step panel" aria-labelledby={headingId} tabIndex={withNote ? undefined : 0}>
       <h2 id={headingId}>Current step</h2>
       {!current ? (
         <>

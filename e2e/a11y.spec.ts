@@ -1,0 +1,101 @@
+/**
+ * axe-core on every view, in the light and the dark colour scheme: no violation of impact serious or critical
+ * (the others are printed and attached to the report).
+ */
+// lz-string is CommonJS: Node's ESM loader sees only its default export.
+import lzString from 'lz-string';
+import { PRESETS } from '../src/core/presets';
+import { expectAccessible } from './a11y';
+import { EditorPage } from './editor-page';
+import { expect, test } from './fixtures';
+
+const pack = (value: unknown) => lzString.compressToEncodedURIComponent(JSON.stringify(value));
+const refused = PRESETS.find((p) => p.id === 'validation-refused')!.scenario;
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} colour scheme`, () => {
+    test.use({ colorScheme });
+
+    test('player: before step 1, a middle step, the last step and a refused run', async ({
+      player,
+      page,
+    }, info) => {
+      await player.open('?procedure=10.1.4.3.3&step=0');
+      await player.expectStep(0, 11);
+      await expectAccessible(page, info, 'player at step 0');
+
+      await player.open('?procedure=10.1.4.3.3&step=6');
+      await player.expectStep(6, 11);
+      await expectAccessible(page, info, 'player at step 6');
+
+      await player.open('?procedure=10.1.4.3.3&step=11');
+      await player.expectStep(11, 11);
+      await expectAccessible(page, info, 'player at the last step');
+
+      // 10.1.4.3.2 refused by the primary's validation (step 11), the error at step 12
+      await player.open(`?procedure=10.1.4.3.2&step=12&scenario=${pack(refused)}`);
+      await player.expectStep(12, 12);
+      await expect(page.getByRole('region', { name: 'Resulting profile' })).toContainText(
+        /refused|rejected/i,
+      );
+      await expectAccessible(page, info, 'player on a refused run');
+    });
+
+    test('quiz with feedback shown', async ({ page }, info) => {
+      await page.goto('./?procedure=10.1.4.3.3&mode=quiz');
+      const quiz = page.getByRole('region', { name: 'Quiz', exact: true });
+      await expect(
+        page.getByRole('figure', { name: 'Sequence diagram' }).locator('svg [data-step]').first(),
+      ).toBeAttached();
+      // a right answer, then a wrong one: both kinds of feedback have been on screen, the wrong one stays
+      await quiz.getByLabel('From', { exact: true }).selectOption('cmc');
+      await quiz.getByLabel('To', { exact: true }).selectOption('partner-cms');
+      await quiz.getByRole('button', { name: 'Check answer' }).click();
+      await expect(quiz.getByRole('status')).toContainText('Correct.');
+      await expectAccessible(page, info, 'quiz, right answer');
+      await quiz.getByLabel('From', { exact: true }).selectOption('cmc');
+      await quiz.getByLabel('To', { exact: true }).selectOption('cmc');
+      await quiz.getByRole('button', { name: 'Check answer' }).click();
+      await expect(quiz.getByRole('status')).toContainText('Incorrect');
+      await expectAccessible(page, info, 'quiz, wrong answer');
+    });
+
+    test('comparison', async ({ page }, info) => {
+      await page.goto('./?compare=10.1.4.x.2,10.1.4.3.3');
+      for (const id of ['10.1.4.x.2', '10.1.4.3.3']) {
+        await expect(
+          page
+            .getByRole('figure', { name: `Sequence diagram: ${id}` })
+            .locator('svg [data-step]')
+            .first(),
+        ).toBeAttached();
+      }
+      await expectAccessible(page, info, 'comparison');
+    });
+
+    test('presentation', async ({ player, page }, info) => {
+      await player.open('?mode=present&procedure=10.1.4.3.3&step=3');
+      // no step list here: the diagram and the current step say where
+      await expect(player.svg.locator('text[data-step="3"].step-current').first()).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Current step', exact: true })).toContainText('3. ');
+      await expectAccessible(page, info, 'presentation');
+    });
+
+    test('editor with an invalid field', async ({ player, page }, info) => {
+      await player.open();
+      const editor = new EditorPage(page);
+      const field = editor.field('Local policy', 'Maximum priority (maxPriority)');
+      await field.fill('300');
+      await expect(field).toHaveAttribute('aria-invalid', 'true');
+      await expect(field).toHaveAccessibleDescription(/expected an integer 0\.\.255/);
+      await expectAccessible(page, info, 'editor with an invalid field');
+    });
+
+    test('an alert for a bad address', async ({ player, page }, info) => {
+      await player.open('?procedure=nope');
+      await expect(player.alerts).toHaveCount(1);
+      await expect(player.alerts).toContainText('Unknown procedure "nope"');
+      await expectAccessible(page, info, 'alert');
+    });
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * Accessibility scans with axe-core: a scan fails on any violation of impact serious or critical; the others
+ * (minor, moderate) are printed in the test output and attached to the report, never failing the test.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page, TestInfo } from '@playwright/test';
+import { expect } from './fixtures';
+
+const BLOCKING = new Set(['serious', 'critical']);
+
+export interface ScanOptions {
+  /** Rules to skip on one selector only (third-party markup we cannot change), with the reason. */
+  skip?: { rule: string; selector: string; why: string }[];
+}
+
+type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
+
+function describe(violations: Violation[]): string {
+  return violations
+    .map(
+      (v) =>
+        `[${v.impact}] ${v.id}: ${v.help}\n` +
+        v.nodes
+          .slice(0, 8)
+          .map(
+            (n) => `    ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`,
+          )
+          .join('\n'),
+    )
+    .join('\n');
+}
+
+/**
+ * Scans the whole page (WCAG 2.x A and AA and axe's best practices). `skip` drops a rule only for the nodes under
+ * its selector: the rest of the page is still checked against it.
+ */
+export async function expectAccessible(
+  page: Page,
+  info: TestInfo,
+  label: string,
+  options: ScanOptions = {},
+): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const violations: Violation[] = [];
+  for (const v of results.violations) {
+    const selectors = options.skip?.filter((s) => s.rule === v.id).map((s) => s.selector) ?? [];
+    // axe's own exclude would drop every rule under the selector: only this rule's nodes there are dropped.
+    const nodes = [];
+    for (const node of v.nodes) {
+      const inside = await page.evaluate(
+        ({ target, selectors }) => {
+          const el = document.querySelector(target);
+          return !!el && selectors.some((s) => el.closest(s) !== null);
+        },
+        { target: String(node.target[0]), selectors },
+      );
+      if (!selectors.length || !inside) nodes.push(node);
+    }
+    if (nodes.length) violations.push({ ...v, nodes });
+  }
+  const blocking = violations.filter((v) => BLOCKING.has(v.impact ?? ''));
+  const other = violations.filter((v) => !BLOCKING.has(v.impact ?? ''));
+  const scheme = await page.evaluate(() =>
+    matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
+  );
+  if (other.length) {
+    const text = describe(other);
+    console.log(`axe (${label}, ${scheme}): ${other.length} minor/moderate\n${text}`);
+    await info.attach(`axe ${label} ${scheme} (minor, moderate)`, { body: text, contentType: 'text/plain' });
+  }
+  expect(
+    blocking.map((v) => `[${v.impact}] ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    `serious or critical axe violations (${label}, ${scheme}):\n${describe(blocking)}`,
+  ).toEqual([]);
+}
