@@ -335,5 +335,5 @@ describe('1,000 broken scenario files through Import', () => {
       'truncated',
       'wrong type',
     ]);
-  });
+  }, 60_000);
 });
