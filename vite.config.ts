@@ -1,10 +1,20 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+const stub = (name: string) => fileURLToPath(new URL(`./src/app/vendor/${name}-stub.ts`, import.meta.url));
 
 export default defineConfig({
   // Relative base: the static build works from any sub-path.
   base: './',
   plugins: [react()],
+  // Mermaid code this app never runs (it draws sequence diagrams only): out of the bundle (src/app/vendor/).
+  resolve: {
+    alias: [
+      { find: /^marked$/, replacement: stub('marked') },
+      { find: /^roughjs$/, replacement: stub('roughjs') },
+    ],
+  },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.{ts,tsx}'],

@@ -1,12 +1,27 @@
-import { Editor } from './editor/Editor';
+import { lazy, Suspense } from 'react';
 import { Notices } from './Notices';
+import { firstRender } from './player/mermaid';
 import { Player } from './player/Player';
-import { CompareView } from './review/CompareView';
 import { usePresentation } from './review/presentation';
-import { QuizView } from './review/QuizView';
 import { useReviewUrl } from './review/useReviewUrl';
 import './review/review.css';
 import { useApp } from './store';
+
+// Split from the first view (issue 3: at most 300 kB of JavaScript, gzip, with Mermaid's sequence diagram): the review
+// views load when they are opened, the editor once the first diagram is on screen (or after 3 s at the latest).
+const CompareView = lazy(() => import('./review/CompareView').then((m) => ({ default: m.CompareView })));
+const QuizView = lazy(() => import('./review/QuizView').then((m) => ({ default: m.QuizView })));
+const afterFirstView = () =>
+  Promise.race([firstRender, new Promise((resolve) => setTimeout(resolve, 3000))]).then(
+    () => new Promise((resolve) => setTimeout(resolve, 100)),
+  );
+const Editor = lazy(() =>
+  afterFirstView()
+    .then(() => import('./editor/Editor'))
+    .then((m) => ({ default: m.Editor })),
+);
+
+const loading = <p className="muted">Loading…</p>;
 
 /**
  * The page: the player (procedure picker, diagram, controls, steps, entity panels, message) and the editor
@@ -30,17 +45,27 @@ export function App() {
       {compare ? (
         <main className="app-main app-compare">
           <section className="player compare-view" aria-label="Comparison">
-            <CompareView pair={compare} />
+            <Suspense fallback={loading}>
+              <CompareView pair={compare} />
+            </Suspense>
           </section>
         </main>
       ) : (
         <main className="app-main">
           <section className={`player${mode === 'quiz' ? ' quiz-view' : ''}`} aria-label="Player">
-            {mode === 'quiz' ? <QuizView /> : <Player />}
+            {mode === 'quiz' ? (
+              <Suspense fallback={loading}>
+                <QuizView />
+              </Suspense>
+            ) : (
+              <Player />
+            )}
           </section>
           {!present && (
             <aside className="editor" aria-label="Scenario editor">
-              <Editor />
+              <Suspense fallback={<p className="muted">Loading the scenario editor…</p>}>
+                <Editor />
+              </Suspense>
             </aside>
           )}
         </main>

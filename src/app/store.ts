@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+import { createJSONStorage, persist, type PersistStorage, type StateStorage } from 'zustand/middleware';
 import type { ProcedureId } from '../core/ids';
 import { PRESETS } from '../core/presets';
 import { parseScenarioValue, type Scenario } from '../core/scenario';
@@ -99,6 +99,28 @@ function readable(text: string): string {
   return JSON.stringify({ state: { unreadable: true }, version: STORAGE_VERSION });
 }
 
+/**
+ * persist writes after every change of the store, stepping included; the saved part (scenario, notes) changes only
+ * on edits, so a write is skipped while those are the same objects as last written.
+ */
+function writeOnChange<S>(storage: PersistStorage<S> | undefined): PersistStorage<S> | undefined {
+  if (!storage) return storage;
+  let last: S | null = null;
+  const same = (a: S, b: S) => {
+    const x = a as Record<string, unknown>;
+    const y = b as Record<string, unknown>;
+    return Object.keys(x).every((k) => x[k] === y[k]);
+  };
+  return {
+    ...storage,
+    setItem: (name, value) => {
+      if (last && same(value.state, last)) return;
+      last = value.state;
+      return storage.setItem(name, value);
+    },
+  };
+}
+
 export const useApp = create<AppState>()(
   persist(
     (set) => ({
@@ -142,7 +164,7 @@ export const useApp = create<AppState>()(
     {
       name: STORAGE_KEY,
       version: STORAGE_VERSION,
-      storage: createJSONStorage(() => safeStorage),
+      storage: writeOnChange(createJSONStorage(() => safeStorage)),
       partialize: (s) => ({ scenario: s.scenario, notes: s.notes }),
       // Version 0 had no stored scenario worth keeping; version 1 had the scenario only (kept, with no notes).
       migrate: (persisted, version) => {

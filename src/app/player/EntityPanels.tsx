@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import type { ClientContext } from '../../core/entities/clientMachine';
 import type { CmsContext } from '../../core/entities/cmsMachine';
 import type { Pending } from '../../core/entities/messages';
@@ -6,7 +6,7 @@ import type { UdbContext } from '../../core/entities/udbMachine';
 import { ENTITIES, ENTITY_IDS, type EntityId } from '../../core/ids';
 import { getProcedure } from '../../core/procedures';
 import { sameValue, type Profile } from '../../core/profile';
-import type { EntitySnapshot, EntitySnapshots, RunResult } from '../../core/run';
+import type { EntitySnapshot, RunResult } from '../../core/run';
 import type { CachedProfile } from '../../core/schema';
 import type { ValidationResult } from '../../core/validation';
 import { ProfileList, ProfileView } from './ProfileView';
@@ -152,69 +152,95 @@ function subtitle(id: EntityId, snapshot: EntitySnapshot): string {
   return `${id} · ${(snapshot.context as CmsContext | UdbContext).systemId}`;
 }
 
-function EntityPanel({
-  id,
-  run,
-  step,
-  involved,
-}: {
-  id: EntityId;
-  run: RunResult;
-  step: number;
-  involved: boolean;
-}) {
-  const now = run.snapshots[step]?.[id];
-  const before: EntitySnapshots[EntityId] | undefined = step > 0 ? run.snapshots[step - 1]?.[id] : undefined;
-  if (!now) return null;
-  // Rows stay put while stepping: a row is shown if it has a value at any step of this run.
-  const rows = ROWS[now.kind].filter(
-    (row) => row.always || run.snapshots.some((s) => !isEmpty(row.read(s[id]))),
-  );
-  const changed = new Set(
-    rows.filter((row) => before && !sameValue(row.read(now), row.read(before))).map((r) => r.key),
-  );
-  const headingId = `entity-${id}`;
-  return (
-    <article
-      className={['entity', changed.size ? 'changed' : '', involved ? '' : 'uninvolved'].join(' ').trim()}
-      aria-labelledby={headingId}
-    >
-      <header>
-        <h3 id={headingId}>{ENTITIES[id].title}</h3>
-        <p className="entity-id">
-          {subtitle(id, now)}
-          {changed.size > 0 && <span className="badge badge-changed">changed</span>}
-        </p>
-        {!involved && <p className="muted">Not involved in this procedure.</p>}
-      </header>
-      <dl className="rows">
-        {rows.map((row) => (
-          <div key={row.key} className={changed.has(row.key) ? 'row changed' : 'row'}>
-            <dt>
-              {row.label}
-              {changed.has(row.key) && <span className="visually-hidden"> (changed)</span>}
-            </dt>
-            <dd>{isEmpty(row.read(now)) ? none : row.show(row.read(now))}</dd>
-          </div>
-        ))}
-      </dl>
-    </article>
-  );
+/** The rows of an entity's panel for a whole run: a row is shown if it has a value at any step (rows stay put). */
+function rowsOf(run: RunResult, id: EntityId): Row[] {
+  const first = run.snapshots[0]?.[id];
+  if (!first) return [];
+  return ROWS[first.kind].filter((row) => row.always || run.snapshots.some((s) => !isEmpty(row.read(s[id]))));
 }
+
+const sameSnapshot = (a: EntitySnapshot | undefined, b: EntitySnapshot | undefined) =>
+  a === b || (!!a && !!b && a.state === b.state && a.context === b.context);
+
+/** One entity's panel; stepping re-renders only the panels whose entity (or its previous state) changed. */
+const EntityPanel = memo(
+  function EntityPanel({
+    id,
+    now,
+    before,
+    rows,
+    involved,
+  }: {
+    id: EntityId;
+    now: EntitySnapshot | undefined;
+    before: EntitySnapshot | undefined;
+    rows: Row[];
+    involved: boolean;
+  }) {
+    if (!now) return null;
+    const changed = new Set(
+      rows.filter((row) => before && !sameValue(row.read(now), row.read(before))).map((r) => r.key),
+    );
+    const headingId = `entity-${id}`;
+    return (
+      <article
+        className={['entity', changed.size ? 'changed' : '', involved ? '' : 'uninvolved'].join(' ').trim()}
+        aria-labelledby={headingId}
+      >
+        <header>
+          <h3 id={headingId}>{ENTITIES[id].title}</h3>
+          <p className="entity-id">
+            {subtitle(id, now)}
+            {changed.size > 0 && <span className="badge badge-changed">changed</span>}
+          </p>
+          {!involved && <p className="muted">Not involved in this procedure.</p>}
+        </header>
+        <dl className="rows">
+          {rows.map((row) => (
+            <div key={row.key} className={changed.has(row.key) ? 'row changed' : 'row'}>
+              <dt>
+                {row.label}
+                {changed.has(row.key) && <span className="visually-hidden"> (changed)</span>}
+              </dt>
+              <dd>{isEmpty(row.read(now)) ? none : row.show(row.read(now))}</dd>
+            </div>
+          ))}
+        </dl>
+      </article>
+    );
+  },
+  (a, b) =>
+    a.id === b.id &&
+    a.rows === b.rows &&
+    a.involved === b.involved &&
+    sameSnapshot(a.now, b.now) &&
+    sameSnapshot(a.before, b.before),
+);
 
 /** One panel per entity: its state after the current step, what changed in this step highlighted. */
 export function EntityPanels({ run, step }: { run: RunResult; step: number }) {
-  const involved = new Set<EntityId>(['cmc']);
-  for (const s of [...getProcedure(run.procedure).steps, ...run.steps]) {
-    involved.add(s.from);
-    involved.add(s.to);
-  }
+  const { involved, rows } = useMemo(() => {
+    const involved = new Set<EntityId>(['cmc']);
+    for (const s of [...getProcedure(run.procedure).steps, ...run.steps]) {
+      involved.add(s.from);
+      involved.add(s.to);
+    }
+    const rows = Object.fromEntries(ENTITY_IDS.map((id) => [id, rowsOf(run, id)])) as Record<EntityId, Row[]>;
+    return { involved, rows };
+  }, [run]);
   return (
     <section className="entities" aria-labelledby="entities-heading">
       <h2 id="entities-heading">Entities after {step ? `step ${step}` : 'the start'}</h2>
       <div className="entity-grid">
         {ENTITY_IDS.map((id) => (
-          <EntityPanel key={id} id={id} run={run} step={step} involved={involved.has(id)} />
+          <EntityPanel
+            key={id}
+            id={id}
+            now={run.snapshots[step]?.[id]}
+            before={step > 0 ? run.snapshots[step - 1]?.[id] : undefined}
+            rows={rows[id]}
+            involved={involved.has(id)}
+          />
         ))}
       </div>
     </section>

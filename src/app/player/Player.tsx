@@ -1,3 +1,5 @@
+import { memo, useCallback } from 'react';
+import type { ProcedureId } from '../../core/ids';
 import { PROCEDURES } from '../../core/procedures';
 import { CurrentStep } from '../review/CurrentStep';
 import { leavePresentation } from '../review/presentation';
@@ -15,6 +17,9 @@ import { usePlayback } from './usePlayback';
 import { useUrlSync } from './useUrlSync';
 import './player.css';
 
+// The toolbar depends on the run, not the step.
+const ReviewToolbarMemo = memo(ReviewToolbar);
+
 /** The player: pick a procedure, step through its run, see the diagram, the steps, the entities and the message. */
 export function Player() {
   useUrlSync();
@@ -30,7 +35,8 @@ export function Player() {
   const stored = useApp((s) => s.step);
   const step = Math.min(stored, total);
   const actions = usePlayback(total);
-  const jump = (n: number) => goTo(Math.max(0, Math.min(n, total)));
+  const jump = useCallback((n: number) => goTo(Math.max(0, Math.min(n, total))), [goTo, total]);
+  const pick = useCallback((id: ProcedureId) => setProcedure(id, 0), [setProcedure]);
   const outcome = run.outcome === 'delivered' ? 'the profile is delivered' : 'the request is rejected';
   // Review (issue 5): presentation mode shows the diagram and the current step only, large.
   const present = useApp((s) => s.mode === 'present');
@@ -40,7 +46,7 @@ export function Player() {
   return (
     <>
       <div className="player-bar">
-        <ProcedurePicker value={procedure} onChange={(id) => setProcedure(id, 0)} />
+        <ProcedurePicker value={procedure} onChange={pick} />
         <Controls
           step={step}
           total={total}
@@ -61,7 +67,7 @@ export function Player() {
             <span className="muted">Esc leaves; → ← Space Home step.</span>
           </div>
         ) : (
-          <ReviewToolbar run={run} scenario={scenario} procedure={procedure} />
+          <ReviewToolbarMemo run={run} scenario={scenario} procedure={procedure} />
         )}
       </div>
       <div className="player-stage">

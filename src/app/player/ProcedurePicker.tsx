@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { PROCEDURE_IDS, isProcedureId, type ProcedureId } from '../../core/ids';
 import { PROCEDURES } from '../../core/procedures';
 
@@ -8,7 +8,7 @@ export function procedureOption(id: ProcedureId): string {
 }
 
 /** The procedure picker: the three procedures of the revised text, and the superseded draft, by clause. */
-export function ProcedurePicker({
+export const ProcedurePicker = memo(function ProcedurePicker({
   value,
   onChange,
 }: {
@@ -41,4 +41,4 @@ export function ProcedurePicker({
       </p>
     </div>
   );
-}
+});

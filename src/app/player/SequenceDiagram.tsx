@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Diagram } from '../../core/diagram';
 import { useDiagramTheme, useReducedMotion } from './media';
+import { scrollIntoViewSoon } from './scroll';
 import { renderDiagram, type RenderOutcome } from './mermaid';
 import { HIT_AREA, markSteps, stepOf, tagSteps } from './svgSteps';
 
@@ -63,7 +64,7 @@ export function SequenceDiagram({
     const current = markSteps(host, step);
     // The hit area spans the label and the line; without one (no layout), the line.
     const target = current.find((e) => e.classList.contains(HIT_AREA)) ?? current[current.length - 1];
-    target?.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: reduced ? 'auto' : 'smooth' });
+    scrollIntoViewSoon('diagram', target, !reduced);
   }, [step, drawn, reduced]);
 
   const error = drawn && !drawn.outcome.ok ? drawn.outcome.error : null;

@@ -1,8 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type { TraceStep } from '../../core/run';
 import type { ReviewNotes } from '../../core/walkthrough';
 import { stepHeading } from './format';
 import { useReducedMotion } from './media';
+import { scrollIntoViewSoon } from './scroll';
 
 /** The ordered list named "Steps": one item per step, the current one `aria-current="step"`; a click jumps there. */
 export function StepList({
@@ -20,37 +21,55 @@ export function StepList({
   const listRef = useRef<HTMLOListElement>(null);
   const reduced = useReducedMotion();
   useEffect(() => {
-    const item = listRef.current?.querySelector('[aria-current="step"]');
-    item?.scrollIntoView({ block: 'nearest', behavior: reduced ? 'auto' : 'smooth' });
+    scrollIntoViewSoon('steps', listRef.current?.querySelector('[aria-current="step"]'), !reduced);
   }, [current, reduced]);
   return (
     <section className="steps panel" aria-labelledby="steps-heading">
       <h2 id="steps-heading">Steps</h2>
       <ol aria-label="Steps" className="step-list" ref={listRef}>
-        {steps.map((step) => {
-          const state = step.n === current ? 'current' : step.n < current ? 'done' : 'todo';
-          return (
-            <li
-              key={step.n}
-              aria-current={state === 'current' ? 'step' : undefined}
-              className={`step-item ${state}${step.kind === 'error' ? ' error' : ''}`}
-              onClick={() => onSelect(step.n)}
-            >
-              <button type="button" className="step-jump">
-                {stepHeading(step)}
-              </button>
-              {step.kind === 'error' && <span className="badge badge-error">Error</span>}
-              {step.assumption && <span className="badge badge-assumption">Simulator assumption</span>}
-              <p className="clause-text">{step.text}</p>
-              {notes?.[step.n]?.trim() && (
-                <p className="step-note">
-                  <span className="badge badge-note">Review note</span> {notes[step.n]}
-                </p>
-              )}
-            </li>
-          );
-        })}
+        {steps.map((step) => (
+          <StepItem
+            key={step.n}
+            step={step}
+            state={step.n === current ? 'current' : step.n < current ? 'done' : 'todo'}
+            note={notes?.[step.n]?.trim() ? notes[step.n] : undefined}
+            onSelect={onSelect}
+          />
+        ))}
       </ol>
     </section>
   );
 }
+
+/** One step; stepping re-renders only the items whose state changed. */
+const StepItem = memo(function StepItem({
+  step,
+  state,
+  note,
+  onSelect,
+}: {
+  step: TraceStep;
+  state: 'current' | 'done' | 'todo';
+  note: string | undefined;
+  onSelect: (step: number) => void;
+}) {
+  return (
+    <li
+      aria-current={state === 'current' ? 'step' : undefined}
+      className={`step-item ${state}${step.kind === 'error' ? ' error' : ''}`}
+      onClick={() => onSelect(step.n)}
+    >
+      <button type="button" className="step-jump">
+        {stepHeading(step)}
+      </button>
+      {step.kind === 'error' && <span className="badge badge-error">Error</span>}
+      {step.assumption && <span className="badge badge-assumption">Simulator assumption</span>}
+      <p className="clause-text">{step.text}</p>
+      {note && (
+        <p className="step-note">
+          <span className="badge badge-note">Review note</span> {note}
+        </p>
+      )}
+    </li>
+  );
+});

@@ -83,6 +83,12 @@ async function renderNow(text: string, theme: DiagramTheme): Promise<RenderOutco
   }
 }
 
+let settleFirst: () => void = () => undefined;
+/** Settles once the first diagram has been rendered (or failed): what can wait for the first view waits for this. */
+export const firstRender: Promise<void> = new Promise((resolve) => {
+  settleFirst = resolve;
+});
+
 /** Renders `text` as SVG markup; the same text and theme are rendered once and then served from memory. */
 export function renderDiagram(text: string, theme: DiagramTheme): Promise<RenderOutcome> {
   const key = `${theme}\n${text}`;
@@ -91,6 +97,7 @@ export function renderDiagram(text: string, theme: DiagramTheme): Promise<Render
   const job = queue.then(() => renderNow(text, theme));
   queue = job;
   cache.set(key, job);
+  void job.finally(() => settleFirst());
   // A failed download is not a property of the text: forget it so that the next attempt loads again.
   void job.then((outcome) => {
     if (!outcome.ok && outcome.error.startsWith('Mermaid could not be loaded')) cache.delete(key);

@@ -34,6 +34,17 @@ function write(state: AppState): void {
   window.history.replaceState(window.history.state, '', url);
 }
 
+// history.replaceState costs milliseconds: it is done right after the step's task (so the highlight comes first),
+// once for a burst of steps.
+let pendingWrite: ReturnType<typeof setTimeout> | null = null;
+function writeSoon(): void {
+  if (pendingWrite !== null) return;
+  pendingWrite = setTimeout(() => {
+    pendingWrite = null;
+    write(useApp.getState());
+  }, 0);
+}
+
 /**
  * CONTRACT.md §4: `?procedure&step&scenario` opens the page there (bad values: a notice, and the default), and the
  * address follows the player from then on (replaceState: stepping adds no history entries).
@@ -60,7 +71,7 @@ export function useUrlSync(): void {
       if (state.procedure === last.procedure && state.step === last.step && state.scenario === last.scenario)
         return;
       last = state;
-      write(state);
+      writeSoon();
     });
   }, []);
 }
