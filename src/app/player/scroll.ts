@@ -3,6 +3,8 @@
  * which would otherwise be paid before the highlight shows. One scroll per key per frame.
  */
 const queue = new Map<string, () => void>();
+const fontsReady = (): Promise<unknown> =>
+  typeof document !== 'undefined' && 'fonts' in document ? document.fonts.ready : Promise.resolve();
 let frame = 0;
 
 export function scrollIntoViewSoon(key: string, element: Element | null | undefined, smooth: boolean): void {
@@ -12,10 +14,14 @@ export function scrollIntoViewSoon(key: string, element: Element | null | undefi
       element.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
   });
   if (frame) return;
-  frame = requestAnimationFrame(() => {
-    frame = 0;
-    const jobs = [...queue.values()];
-    queue.clear();
-    for (const job of jobs) job();
+  frame = -1;
+  // After the page's font is in: a layout made with the fallback font would scroll to the wrong place.
+  void fontsReady().then(() => {
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      const jobs = [...queue.values()];
+      queue.clear();
+      for (const job of jobs) job();
+    });
   });
 }

@@ -1,0 +1,139 @@
+/**
+ * Visual regression (issue 7): one table of views, each a screenshot compared with its baseline beside this spec
+ * (e2e/visual.spec.ts-snapshots/). Deterministic: the app's own font, a fixed viewport, animations and smooth
+ * scrolling off, the clock frozen, storage empty. After an intended change: `npm run screenshots:update`.
+ */
+import lzString from 'lz-string';
+import type { Locator, Page } from '@playwright/test';
+import type { ProcedureId } from '../src/core/ids';
+import { PRESETS } from '../src/core/presets';
+import { expect, test } from './fixtures';
+
+const preset = (id: string) => {
+  const found = PRESETS.find((p) => p.id === id);
+  if (!found) throw new Error(`no preset ${id}`);
+  return found;
+};
+const scenarioParam = (id: string) =>
+  `&scenario=${lzString.compressToEncodedURIComponent(JSON.stringify(preset(id).scenario))}`;
+
+test.use({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', reducedMotion: 'reduce' });
+
+test.beforeEach(async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-11-01T09:00:00Z') });
+  await page.addInitScript(() => window.localStorage.clear());
+});
+
+/** Opens a query, waits for the diagram (or the figures) and the font, and settles scrolling. */
+async function open(page: Page, query: string, figures = 1): Promise<void> {
+  await page.goto(`./${query}`);
+  const svgs = page.locator('figure svg');
+  await expect(svgs).toHaveCount(figures);
+  for (let i = 0; i < figures; i++) await expect(svgs.nth(i).locator('[data-step]').first()).toBeAttached();
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
+}
+
+const figure = (page: Page): Locator => page.getByRole('figure', { name: 'Sequence diagram', exact: true });
+const steps = (page: Page): Locator => page.locator('section.steps');
+
+interface Case {
+  name: string;
+  query: string;
+  shoot: (page: Page) => Locator[];
+  figures?: number;
+  before?: (page: Page) => Promise<void>;
+}
+
+const playerCases: Case[] = (
+  [
+    ['10.1.4.3.1', [0, 2, 3]],
+    ['10.1.4.3.2', [0, 7, 14]],
+    ['10.1.4.3.3', [0, 8, 11]],
+    ['10.1.4.x.2', [0, 3, 13]],
+  ] as [ProcedureId, number[]][]
+).flatMap(([procedure, at]) =>
+  at.map((step) => ({
+    name: `player-${procedure}-step-${step}`,
+    query: `?procedure=${procedure}&step=${step}`,
+    shoot: (page: Page) => [figure(page), steps(page)],
+  })),
+);
+
+const CASES: Case[] = [
+  ...playerCases,
+  {
+    name: 'refused-10.1.4.3.2-step-11',
+    query: `?procedure=10.1.4.3.2&step=11${scenarioParam('validation-refused')}`,
+    shoot: (page) => [figure(page), page.getByRole('region', { name: 'Resulting profile' })],
+  },
+  {
+    name: 'refused-10.1.4.3.2-step-12',
+    query: `?procedure=10.1.4.3.2&step=12${scenarioParam('validation-refused')}`,
+    shoot: (page) => [figure(page), steps(page)],
+  },
+  {
+    name: 'no-migration-profile-10.1.4.3.3',
+    query: `?procedure=10.1.4.3.3&step=7${scenarioParam('no-migration-profile')}`,
+    shoot: (page) => [figure(page)],
+  },
+  {
+    name: 'entities-10.1.4.3.3-step-9',
+    query: `?procedure=10.1.4.3.3&step=9${scenarioParam('stale-cache')}`,
+    shoot: (page) => [page.locator('section.entities')],
+  },
+  {
+    name: 'compare-draft-10.1.4.3.3',
+    query: '?compare=10.1.4.x.2,10.1.4.3.3',
+    figures: 2,
+    shoot: (page) => [page.getByRole('region', { name: 'Comparison' })],
+  },
+  {
+    name: 'quiz-feedback',
+    query: '?mode=quiz&procedure=10.1.4.3.3&step=0',
+    shoot: (page) => [page.getByRole('region', { name: 'Player' })],
+    before: async (page) => {
+      await page.getByLabel('From', { exact: true }).selectOption('cmc');
+      await page.getByLabel('To', { exact: true }).selectOption('partner-cms');
+      await page.getByRole('button', { name: 'Check answer' }).click();
+      await expect(page.getByText(/Correct/).first()).toBeVisible();
+    },
+  },
+  {
+    name: 'editor-default',
+    query: '?procedure=10.1.4.3.3&step=0',
+    shoot: (page) => [page.getByRole('region', { name: 'Resulting profile' })],
+    before: async (page) => {
+      await expect(
+        page.getByRole('complementary', { name: 'Scenario editor' }).getByRole('button', { name: 'Undo' }),
+      ).toBeVisible();
+    },
+  },
+  {
+    name: 'editor-invalid-priority',
+    query: '?procedure=10.1.4.3.3&step=0',
+    shoot: (page) => [page.getByRole('group', { name: 'Local policy', exact: true })],
+    before: async (page) => {
+      const field = page
+        .getByRole('group', { name: 'Local policy', exact: true })
+        .getByLabel('Maximum priority (maxPriority)', { exact: true });
+      await field.fill('300');
+      await expect(field).toHaveAttribute('aria-invalid', 'true');
+      await field.blur();
+    },
+  },
+];
+
+for (const c of CASES) {
+  test(`looks the same: ${c.name}`, async ({ page }) => {
+    await open(page, c.query, c.figures ?? 1);
+    if (c.before) await c.before(page);
+    const targets = c.shoot(page);
+    for (const [i, target] of targets.entries()) {
+      await target.scrollIntoViewIfNeeded();
+      await expect(target).toHaveScreenshot(`${c.name}-${i + 1}.png`);
+    }
+  });
+}
