@@ -3,8 +3,14 @@
  * which would otherwise be paid before the highlight shows. One scroll per key per frame.
  */
 const queue = new Map<string, () => void>();
+// Reading document.fonts.ready forces a style update: read it until it has settled once, then never again.
+let fontsSettled = typeof document === 'undefined' || !('fonts' in document);
 const fontsReady = (): Promise<unknown> =>
-  typeof document !== 'undefined' && 'fonts' in document ? document.fonts.ready : Promise.resolve();
+  fontsSettled
+    ? Promise.resolve()
+    : document.fonts.ready.then(() => {
+        fontsSettled = true;
+      });
 let frame = 0;
 
 export function scrollIntoViewSoon(key: string, element: Element | null | undefined, smooth: boolean): void {

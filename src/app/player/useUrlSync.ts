@@ -34,15 +34,16 @@ function write(state: AppState): void {
   window.history.replaceState(window.history.state, '', url);
 }
 
-// history.replaceState costs milliseconds: it is done right after the step's task (so the highlight comes first),
-// once for a burst of steps.
+// history.replaceState costs milliseconds (several in Chromium): it is done after the step's task, so the highlight
+// comes first, and once for a burst of steps (keys held down, fast play) rather than once per step.
+const WRITE_DELAY_MS = 120;
 let pendingWrite: ReturnType<typeof setTimeout> | null = null;
 function writeSoon(): void {
   if (pendingWrite !== null) return;
   pendingWrite = setTimeout(() => {
     pendingWrite = null;
     write(useApp.getState());
-  }, 0);
+  }, WRITE_DELAY_MS);
 }
 
 /**
