@@ -20,5 +20,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'src/**/*.test.{ts,tsx}'],
     environment: 'node',
     pool: 'threads',
+    // jsdom component tests take seconds on a loaded 2-core machine: time-outs are for hangs, not for speed.
+    testTimeout: 30_000,
   },
 });

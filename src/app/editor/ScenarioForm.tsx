@@ -1,10 +1,11 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { useId, useState } from 'react';
 import type { Profile } from '../../core/profile';
 import type { Scenario } from '../../core/scenario';
 import { useApp } from '../store';
 import { tryEdit } from './actions';
 import { CheckField, Field } from './Field';
 import { importProfileDocument } from './file';
+import { FileButton } from './FileButton';
 import { listConversion, numberConversion, textConversion } from './convert';
 import { PolicyFields } from './PolicyFields';
 import { ProfileFields } from './ProfileFields';
@@ -99,15 +100,10 @@ function ProfilesSection() {
  * document is refused with one line naming the element, and nothing changes.
  */
 function ImportProfileDocument() {
-  const inputId = useId();
   const [status, setStatus] = useState<string | null>(null);
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const input = e.target;
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
+  const onText = async (name: string, text: string) => {
     setStatus(null);
-    const result = await importProfileDocument(file.name, await file.text());
+    const result = await importProfileDocument(name, text);
     if (!result.ok) {
       useApp.getState().notify(result.message);
       return;
@@ -122,23 +118,14 @@ function ImportProfileDocument() {
           );
     const edit = tryEdit(['primary', 'profiles'], next);
     if (!edit.ok) {
-      useApp.getState().notify(`“${file.name}” could not be added: ${edit.message}. Nothing was changed.`);
+      useApp.getState().notify(`“${name}” could not be added: ${edit.message}. Nothing was changed.`);
       return;
     }
-    setStatus(`${at === -1 ? 'Added' : 'Replaced'} profile ${result.profile.index} from “${file.name}”.`);
+    setStatus(`${at === -1 ? 'Added' : 'Replaced'} profile ${result.profile.index} from “${name}”.`);
   };
   return (
     <div className="inline">
-      <input
-        id={inputId}
-        type="file"
-        accept=".xml,application/xml,text/xml"
-        className="visually-hidden"
-        onChange={(e) => void onFile(e)}
-      />
-      <label htmlFor={inputId} className="button file-button">
-        Import profile (XML)
-      </label>
+      <FileButton label="Import profile (XML)" accept=".xml,application/xml,text/xml" onText={onText} />
       <span role="status" className="status">
         {status}
       </span>

@@ -1,8 +1,9 @@
-import { useEffect, useId, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { PRESETS } from '../../core/presets';
 import { useApp } from '../store';
 import { procedureFor, redo, replaceScenario, undo } from './actions';
 import { download, exportName, exportText, importText } from './file';
+import { FileButton } from './FileButton';
 import { buildLink } from './link';
 
 const TEXT_INPUTS = new Set([
@@ -109,34 +110,20 @@ function CopyLink() {
 }
 
 function ImportExport() {
-  const inputId = useId();
   const [status, setStatus] = useState<string | null>(null);
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const input = e.target;
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
+  const onText = async (name: string, text: string) => {
     setStatus(null);
-    const result = await importText(file.name, await file.text());
+    const result = await importText(name, text);
     if (!result.ok) {
       useApp.getState().notify(result.message);
       return;
     }
     replaceScenario(result.scenario, procedureFor(result.scenario, useApp.getState().procedure), 0);
-    setStatus(`Imported “${file.name}”.`);
+    setStatus(`Imported “${name}”.`);
   };
   return (
     <>
-      <input
-        id={inputId}
-        type="file"
-        accept=".json,application/json"
-        className="visually-hidden"
-        onChange={(e) => void onFile(e)}
-      />
-      <label htmlFor={inputId} className="button file-button">
-        Import
-      </label>
+      <FileButton label="Import" accept=".json,application/json" onText={onText} />
       <button
         type="button"
         onClick={() => {

@@ -1,16 +1,9 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { Diagram } from '../../core/diagram';
-import { useDiagramTheme, useReducedMotion } from './media';
+import { useReducedMotion } from './media';
 import { scrollIntoViewSoon } from './scroll';
-import { renderDiagram, type RenderOutcome } from './mermaid';
 import { HIT_AREA, markSteps, stepOf, tagSteps } from './svgSteps';
-
-interface Drawn {
-  key: string;
-  outcome: RenderOutcome;
-  /** The arrows of the text that was rendered (not necessarily the latest text, while it renders). */
-  arrows: readonly number[];
-}
+import { useDrawnDiagram } from './useDrawnDiagram';
 
 /**
  * The whole run as Mermaid's sequence diagram: rendered once per diagram text, then stepping only toggles the
@@ -27,25 +20,10 @@ export function SequenceDiagram({
   caption: string;
   onSelect: (step: number) => void;
 }) {
-  const theme = useDiagramTheme();
   const reduced = useReducedMotion();
   const hostRef = useRef<HTMLDivElement>(null);
   const stepRef = useRef(step);
-  const [drawn, setDrawn] = useState<Drawn | null>(null);
-  const key = `${theme}\n${diagram.text}`;
-  const busy = drawn?.key !== key;
-
-  useEffect(() => {
-    let live = true;
-    const arrows = diagram.arrows;
-    void renderDiagram(diagram.text, theme).then((outcome) => {
-      // The same text comes back as the same outcome: keep the SVG that is there.
-      if (live) setDrawn((previous) => (previous?.outcome === outcome ? previous : { key, outcome, arrows }));
-    });
-    return () => {
-      live = false;
-    };
-  }, [diagram, theme, key]);
+  const { drawn, busy } = useDrawnDiagram(diagram);
 
   // A new SVG: put it in, tag each message with its step, mark the current step.
   useLayoutEffect(() => {

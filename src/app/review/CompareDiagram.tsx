@@ -1,16 +1,9 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { Diagram } from '../../core/diagram';
 import type { ProcedureId } from '../../core/ids';
-import { useDiagramTheme } from '../player/media';
-import { renderDiagram, type RenderOutcome } from '../player/mermaid';
 import { tagSteps } from '../player/svgSteps';
+import { useDrawnDiagram } from '../player/useDrawnDiagram';
 import { applyMarks, type StepMark } from './compareMarks';
-
-interface Drawn {
-  key: string;
-  outcome: RenderOutcome;
-  arrows: readonly number[];
-}
 
 /**
  * One side of a comparison: the procedure's Mermaid diagram (through the player's adapter, steps tagged with
@@ -27,21 +20,8 @@ export function CompareDiagram({
   marks: ReadonlyMap<number, StepMark>;
   caption: string;
 }) {
-  const theme = useDiagramTheme();
   const hostRef = useRef<HTMLDivElement>(null);
-  const [drawn, setDrawn] = useState<Drawn | null>(null);
-  const key = `${theme}\n${diagram.text}`;
-
-  useEffect(() => {
-    let live = true;
-    const arrows = diagram.arrows;
-    void renderDiagram(diagram.text, theme).then((outcome) => {
-      if (live) setDrawn((previous) => (previous?.outcome === outcome ? previous : { key, outcome, arrows }));
-    });
-    return () => {
-      live = false;
-    };
-  }, [diagram, theme, key]);
+  const { drawn, busy } = useDrawnDiagram(diagram);
 
   useLayoutEffect(() => {
     const host = hostRef.current;
@@ -60,7 +40,7 @@ export function CompareDiagram({
     <figure
       className="sequence compare-figure"
       aria-label={`Sequence diagram: ${id}`}
-      aria-busy={drawn?.key !== key}
+      aria-busy={busy}
     >
       <figcaption>{caption}</figcaption>
       {/* Focusable: a keyboard user can scroll a diagram wider or taller than its box. */}
