@@ -1,17 +1,5 @@
-import { execSync } from 'node:child_process';
 import { defineConfig, devices } from '@playwright/test';
-
-/** Debian's Chromium (scripts/ensure-chromium.mjs installs it); Playwright's own browsers are never downloaded. */
-function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    return execSync('command -v chromium || command -v chromium-browser', { shell: '/bin/sh' })
-      .toString()
-      .trim();
-  } catch {
-    return '/usr/bin/chromium';
-  }
-}
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium';
 
 // Helpers and developers running suites side by side each take their own port (and build folder).
 const PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -38,15 +26,7 @@ export default defineConfig({
     locale: 'en-GB',
     launchOptions: {
       executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--font-render-hinting=none',
-        '--disable-lcd-text',
-      ],
+      args: [...CHROMIUM_ARGS, '--font-render-hinting=none', '--disable-lcd-text'],
     },
   },
   webServer: {

@@ -2,10 +2,10 @@
  * The player in the built app, in the system Chromium: JavaScript of the first view (gzip), time to the first diagram,
  * step latency (click → classes on the SVG already drawn) beside a warm full Mermaid render of the same diagram.
  */
-import { execSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium';
 
 export const BROWSER_TARGETS = { stepP95Ms: 16, stepToRenderRatio: 0.2, firstViewGzipKb: 300 } as const;
 
@@ -24,10 +24,6 @@ const percentile = (values: number[], p: number) => {
 };
 const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 
-function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH || execSync('command -v chromium', { shell: '/bin/sh' }).toString().trim();
-}
-
 export async function benchBrowser(): Promise<BrowserResults> {
   const outDir = 'dist-bench';
   await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
@@ -38,13 +34,7 @@ export async function benchBrowser(): Promise<BrowserResults> {
   });
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: 'light' });
