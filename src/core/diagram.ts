@@ -13,6 +13,14 @@ export const PARTICIPANT: Record<EntityId, string> = {
 };
 
 const SAFE = /[A-Za-z0-9 ,.@_()'?!+=*/-]/;
+/**
+ * Beyond ASCII only control characters, lone surrogates and the two characters of Mermaid's own entity placeholders
+ * (`ﬂ°°59¶ß` stands for `#59;` while it lays out) need a code: letters of any script and emoji are no grammar, and
+ * each code Mermaid has to lay out is a word it may break in the middle (see `keepCodesWhole`).
+ */
+const ESCAPED_BEYOND_ASCII = /[\p{Cc}\p{Cs}\uFB02\u00B6]/u;
+
+const isSafe = (c: string) => ((c.codePointAt(0) ?? 0) > 0x7f ? !ESCAPED_BEYOND_ASCII.test(c) : SAFE.test(c));
 
 /**
  * Escapes user text for Mermaid's sequence grammar: every character that could end a statement (`;`, newline),
@@ -22,9 +30,52 @@ const SAFE = /[A-Za-z0-9 ,.@_()'?!+=*/-]/;
 export function escapeMermaid(text: string, max = 80): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   const chars = [...flat];
-  const cut = chars.length > max ? [...chars.slice(0, max - 1), '…'] : chars;
-  return cut.map((c) => (SAFE.test(c) ? c : `#${c.codePointAt(0)};`)).join('');
+  const escape = (c: string) => (isSafe(c) ? c : `#${c.codePointAt(0)};`);
+  if (chars.length <= max) return chars.map(escape).join('');
+  // The cut is marked with an ellipsis as a code, as ever: the layout of every diagram drawn so far keeps.
+  return `${chars
+    .slice(0, max - 1)
+    .map(escape)
+    .join('')}#8230;`;
 }
+
+/** Estimated widths (px at Mermaid's 14px): an ASCII character, another character, a code's placeholder. */
+const charWidth = (c: string) => ((c.codePointAt(0) ?? 0) > 0x7f ? 14 : 8);
+const codeWidth = (code: string) => 38 + 8.5 * (code.length - 2);
+
+/**
+ * Mermaid wraps a label (`wrap: true`) and hyphenates a word wider than the line character by character, while
+ * each entity code is still its placeholder: a break inside one leaves `°59;` or a wrong character on screen. In a
+ * word wider than `width`, a space goes before each code that would otherwise end past `width - 10` from where the
+ * word (or the last such space) starts, so that every code begins a line or sits well inside one. Words that fit,
+ * the usual case, are left as they are.
+ */
+export function keepCodesWhole(escaped: string, width: number): string {
+  return escaped
+    .split(' ')
+    .map((word) => {
+      const units = word.match(/#\d+;|[\s\S]/gu) ?? [];
+      const wide = (u: string) => (u.length > 2 && u.startsWith('#') ? codeWidth(u) : charWidth(u));
+      if (units.reduce((sum, u) => sum + wide(u), 0) <= width) return word;
+      let run = 0;
+      let out = '';
+      for (const unit of units) {
+        const w = wide(unit);
+        if (unit.length > 2 && unit.startsWith('#') && run > 0 && run + w > width - 10) {
+          out += ' ';
+          run = 0;
+        }
+        out += unit;
+        run += w;
+      }
+      return out;
+    })
+    .join(' ');
+}
+
+/** The narrowest line Mermaid wraps a message label to (`sequence.width`), and a box title (one actor's box). */
+const MESSAGE_WIDTH = 140;
+const BOX_WIDTH = 220;
 
 export interface Diagram {
   /** Mermaid `sequenceDiagram` text. */
@@ -41,7 +92,7 @@ function participants(scenario: Scenario, used: ReadonlySet<EntityId>): string[]
     const ids = ENTITY_IDS.filter((id) => ENTITIES[id].system === system && used.has(id));
     if (!ids.length) return;
     lines.push(
-      `  box ${system === 'primary' ? 'Primary' : 'Partner'} MC system ${escapeMermaid(systemId, 60)}`,
+      `  box ${system === 'primary' ? 'Primary' : 'Partner'} MC system ${keepCodesWhole(escapeMermaid(systemId, 60), BOX_WIDTH)}`,
     );
     for (const id of ids) lines.push(`    participant ${name(id)}`);
     lines.push('  end');
@@ -66,7 +117,7 @@ function labelOf(step: TraceStep): string {
     label += ` (${step.message.profiles.length} profiles)`;
   }
   // The marker is added after the cut, so a long label keeps it.
-  return `${step.n}. ${escapeMermaid(label)}${step.assumption ? ' (assumption)' : ''}`;
+  return `${step.n}. ${keepCodesWhole(escapeMermaid(label), MESSAGE_WIDTH)}${step.assumption ? ' (assumption)' : ''}`;
 }
 
 /** The whole run as a Mermaid sequence diagram: a pure function of the trace. */
@@ -88,7 +139,7 @@ export function toMermaid(run: Pick<RunResult, 'steps' | 'procedure'>, scenario:
     arrows.push(step.n);
     for (const side of step.also) {
       lines.push(
-        `  ${PARTICIPANT[side.from]}-->>${PARTICIPANT[side.to]}: ${step.n}. ${escapeMermaid(side.label)}`,
+        `  ${PARTICIPANT[side.from]}-->>${PARTICIPANT[side.to]}: ${step.n}. ${keepCodesWhole(escapeMermaid(side.label), MESSAGE_WIDTH)}`,
       );
       arrows.push(step.n);
     }
