@@ -12,6 +12,7 @@ const pack = (value: unknown) => lzString.compressToEncodedURIComponent(JSON.str
 
 for (const procedure of PROCEDURES) {
   test(`${procedure}: a deep link opens every step`, async ({ player, page }) => {
+    test.slow(); // one page load per step
     const total = DEFAULT_TOTALS[procedure];
     for (let n = 0; n <= total; n++) {
       await player.open(`?procedure=${procedure}&step=${n}`);
