@@ -167,7 +167,9 @@ export const useApp = create<AppState>()(
       storage: writeOnChange(createJSONStorage(() => safeStorage)),
       partialize: (s) => ({ scenario: s.scenario, notes: s.notes }),
       // Version 0 had no stored scenario worth keeping; version 1 had the scenario only (kept, with no notes).
+      // A newer version's session is not read: merge reports it, and the default is shown.
       migrate: (persisted, version) => {
+        if (version > STORAGE_VERSION) return { newer: version };
         const state = (typeof persisted === 'object' && persisted !== null ? persisted : {}) as {
           scenario?: Scenario;
           notes?: unknown;
@@ -176,6 +178,13 @@ export const useApp = create<AppState>()(
       },
       merge: (persisted, saved) => {
         if (persisted === undefined || persisted === null) return saved;
+        const newer = (persisted as { newer?: unknown }).newer;
+        if (typeof newer === 'number') {
+          const text =
+            `The saved session is from a newer version of the simulator (storage version ${newer}; this one reads ` +
+            `up to ${STORAGE_VERSION}); the default scenario is shown.`;
+          return { ...saved, notices: [...saved.notices, { id: ++noticeId, text }] };
+        }
         // The notes survive whatever happens to the scenario.
         const current = { ...saved, notes: readNotes((persisted as { notes?: unknown }).notes) };
         if ((persisted as { unreadable?: unknown }).unreadable === true) {
