@@ -70,6 +70,8 @@ const named = (name: string) => (f: Focused) => f.name === name;
 async function openByKeyboard(player: PlayerPage, query: string): Promise<void> {
   await player.page.goto(`./${query}`);
   await expect(player.svg.locator('[data-step]').first()).toBeAttached();
+  // the editor comes after the first diagram: Tab walks the whole page once it is there
+  await expect(player.page.getByRole('region', { name: 'Resulting profile' })).toBeVisible();
 }
 
 test('a whole procedure with the keyboard alone', async ({ page, player }) => {

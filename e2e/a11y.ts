@@ -40,6 +40,9 @@ export async function expectAccessible(
   label: string,
   options: ScanOptions = {},
 ): Promise<void> {
+  // everything loaded (the editor and the review views come after the first diagram), nothing busy
+  await expect(page.getByText(/^Loading/)).toHaveCount(0);
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
     .analyze();
