@@ -42,7 +42,7 @@ export function SequenceDiagram({
     const current = markSteps(host, step);
     // The hit area spans the label and the line; without one (no layout), the line.
     const target = current.find((e) => e.classList.contains(HIT_AREA)) ?? current[current.length - 1];
-    scrollIntoViewSoon('diagram', target, !reduced);
+    scrollIntoViewSoon('diagram', target, !reduced, 'center');
   }, [step, drawn, reduced]);
 
   const error = drawn && !drawn.outcome.ok ? drawn.outcome.error : null;

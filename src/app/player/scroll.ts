@@ -1,6 +1,7 @@
 /**
- * Scrolls elements into view in the next animation frame, not in the step's own task: scrollIntoView forces a layout,
- * which would otherwise be paid before the highlight shows. One scroll per key per frame.
+ * Scrolls elements into view within their own scrolling box (the diagram's, the step list's), never the page: the
+ * reader keeps their place while stepping. Done in the next animation frame, not in the step's own task (measuring
+ * forces a layout, which would otherwise be paid before the highlight shows). One scroll per key per frame.
  */
 const queue = new Map<string, () => void>();
 // Reading document.fonts.ready forces a style update: read it until it has settled once, then never again.
@@ -13,11 +14,15 @@ const fontsReady = (): Promise<unknown> =>
       });
 let frame = 0;
 
-export function scrollIntoViewSoon(key: string, element: Element | null | undefined, smooth: boolean): void {
+export function scrollIntoViewSoon(
+  key: string,
+  element: Element | null | undefined,
+  smooth: boolean,
+  align: 'nearest' | 'center' = 'nearest',
+): void {
   if (!element) return;
   queue.set(key, () => {
-    if (element.isConnected)
-      element.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
+    if (element.isConnected) revealInBox(element, smooth, align);
   });
   if (frame) return;
   frame = -1;
@@ -30,4 +35,28 @@ export function scrollIntoViewSoon(key: string, element: Element | null | undefi
       for (const job of jobs) job();
     });
   });
+}
+
+function scrollingBox(element: Element): HTMLElement | null {
+  for (let node = element.parentElement; node && node !== document.body; node = node.parentElement) {
+    const { overflowX, overflowY } = getComputedStyle(node);
+    if (/(auto|scroll)/.test(overflowY + overflowX)) return node;
+  }
+  return null;
+}
+
+/** Like scrollIntoView({ block: align, inline: 'nearest' }), but only the nearest scrolling box moves. */
+function revealInBox(element: Element, smooth: boolean, align: 'nearest' | 'center'): void {
+  const box = scrollingBox(element);
+  if (!box) return;
+  const outer = box.getBoundingClientRect();
+  const inner = element.getBoundingClientRect();
+  const delta = (start: number, end: number, lo: number, hi: number) =>
+    start < lo ? start - lo : end > hi ? Math.min(end - hi, start - lo) : 0;
+  const top =
+    align === 'center'
+      ? Math.round(inner.top + inner.height / 2 - (outer.top + box.clientHeight / 2))
+      : delta(inner.top, inner.bottom, outer.top, outer.top + box.clientHeight);
+  const left = delta(inner.left, inner.right, outer.left, outer.left + box.clientWidth);
+  if (top || left) box.scrollBy({ top, left, behavior: smooth ? 'smooth' : 'auto' });
 }
