@@ -24,77 +24,70 @@ async function stillWorks(player: PlayerPage): Promise<void> {
   await expectNotPwned(player.page);
 }
 
-const ADDRESSES: { name: string; query: string; alert: RegExp }[] = [
-  { name: 'unknown procedure', query: '?procedure=nope', alert: /Unknown procedure "nope"/ },
-  {
-    name: 'markup as procedure',
-    query: `?procedure=${encodeURIComponent(XSS)}`,
-    alert: /Unknown procedure "<img src=x onerror=\\"window\.__pwned=1\\">"/,
-  },
-  {
-    name: 'step not a number',
-    query: '?procedure=10.1.4.3.3&step=abc',
-    alert: /Step "abc" .* not a whole number/,
-  },
-  { name: 'step negative', query: '?procedure=10.1.4.3.3&step=-1', alert: /Step "-1" .* not a whole number/ },
-  {
-    name: 'step out of range',
-    query: '?procedure=10.1.4.3.3&step=99999',
-    alert: /Step 99999 .* out of range/,
-  },
-  { name: 'step in exponent form', query: '?procedure=10.1.4.3.3&step=1e3', alert: /Step "1e3"/ },
-  {
-    name: 'scenario garbage',
-    query: '?scenario=%E2%9C%93garbage!!',
-    alert: /scenario in the address could not be loaded/,
-  },
-  {
-    name: 'scenario: lz-string of text that is not JSON',
-    query: `?scenario=${pack('{not json')}`,
-    alert: /could not be loaded \(it does not decompress to JSON\)/,
-  },
-  {
-    name: 'scenario: lz-string of JSON that is no scenario',
-    query: `?scenario=${pack('[1,2,3]')}`,
-    alert: /could not be loaded \(\(the scenario\): expected an object/,
-  },
-  {
-    name: 'scenario: lz-string of a scenario with a bad field',
-    query: `?scenario=${pack(JSON.stringify({ ...happy, primary: { ...happy.primary, systemId: '' } }))}`,
-    alert: /could not be loaded \(primary\.systemId: expected a non-empty system id/,
-  },
-  {
-    name: 'scenario: a future file version',
-    query: `?scenario=${pack(JSON.stringify({ ...happy, version: 2 }))}`,
-    alert: /could not be loaded \(version: expected 1/,
-  },
-  {
-    name: 'compare: one procedure',
-    query: '?compare=10.1.4.3.3',
-    alert: /needs two procedures separated by a comma/,
-  },
-  { name: 'compare: unknown ids', query: '?compare=x,y', alert: /Unknown procedures "x" and "y" in compare/ },
-  {
-    name: 'compare: the same twice',
-    query: '?compare=10.1.4.3.3,10.1.4.3.3',
-    alert: /names the same procedure twice/,
-  },
-  {
-    name: 'compare: markup',
-    query: `?compare=${encodeURIComponent(`${XSS},10.1.4.3.3`)}`,
-    alert: /Unknown procedure "<img src=x/,
-  },
-  { name: 'mode unknown', query: '?mode=bogus', alert: /Unknown mode "bogus"/ },
-  { name: 'mode markup', query: `?mode=${encodeURIComponent(XSS)}`, alert: /Unknown mode "<img/ },
-];
+type Param = 'procedure' | 'step' | 'scenario' | 'compare' | 'mode';
+type BadValue = { value: string; alert: RegExp };
 
-for (const bad of ADDRESSES) {
-  test(`bad address (${bad.name}): an alert, and the player works`, async ({ player, page }) => {
-    await player.open(bad.query);
-    await expect(player.alerts.filter({ hasText: bad.alert })).toHaveCount(1);
-    // the player is shown (not a comparison, not a quiz) with the default scenario
+/** Bad values of each parameter, each with the alert it gives. */
+const BAD: Record<Param, BadValue[]> = {
+  procedure: [
+    { value: 'nope', alert: /Unknown procedure "nope"/ },
+    { value: XSS, alert: /Unknown procedure "<img src=x onerror=\\"window\.__pwned=1\\">"/ },
+  ],
+  step: [
+    { value: 'abc', alert: /Step "abc" .* not a whole number/ },
+    { value: '-1', alert: /Step "-1" .* not a whole number/ },
+    { value: '99999', alert: /Step 99999 .* out of range/ },
+    { value: '1e3', alert: /Step "1e3" .* not a whole number/ },
+  ],
+  scenario: [
+    { value: '✓garbage!!', alert: /scenario in the address could not be loaded/ },
+    { value: pack('{not json'), alert: /could not be loaded \(it does not decompress to JSON\)/ },
+    { value: pack('[1,2,3]'), alert: /could not be loaded \(\(the scenario\): expected an object/ },
+    {
+      value: pack(JSON.stringify({ ...happy, primary: { ...happy.primary, systemId: '' } })),
+      alert: /could not be loaded \(primary\.systemId: expected a non-empty system id/,
+    },
+    // a future file version
+    {
+      value: pack(JSON.stringify({ ...happy, version: 2 })),
+      alert: /could not be loaded \(version: expected 1/,
+    },
+  ],
+  compare: [
+    { value: '10.1.4.3.3', alert: /needs two procedures separated by a comma/ },
+    { value: 'x,y', alert: /Unknown procedures "x" and "y" in compare/ },
+    { value: '10.1.4.3.3,10.1.4.3.3', alert: /names the same procedure twice/ },
+    { value: `${XSS},10.1.4.3.3`, alert: /Unknown procedure "<img src=x/ },
+  ],
+  mode: [
+    { value: 'bogus', alert: /Unknown mode "bogus"/ },
+    { value: XSS, alert: /Unknown mode "<img/ },
+  ],
+};
+
+// Page k carries the k-th bad value of every parameter that has one: every bad value is tried, on five pages.
+const PAGES = Array.from({ length: Math.max(...Object.values(BAD).map((v) => v.length)) }, (_, k) =>
+  (Object.keys(BAD) as Param[]).flatMap((param) => {
+    const bad = BAD[param][k];
+    return bad ? [{ param, ...bad }] : [];
+  }),
+);
+
+for (const [k, bads] of PAGES.entries()) {
+  test(`bad address ${k + 1} (${bads.map((b) => b.param).join(', ')}): an alert each, and the player works`, async ({
+    player,
+    page,
+  }) => {
+    const query = new URLSearchParams(bads.map((b) => [b.param, b.value])).toString();
+    await player.open(`?${query}`);
+    for (const bad of bads) {
+      await expect(player.alerts.filter({ hasText: bad.alert }), `${bad.param}=${bad.value}`).toHaveCount(1);
+    }
+    await expect(player.alerts).toHaveCount(bads.length);
+    // the player is shown (not a comparison, not a quiz) with the default scenario, at step 0
     await expect(player.button('Next step')).toBeVisible();
     await expect(new EditorPage(page).field('User and UE', 'Title')).toHaveValue(DEFAULT_TITLE);
+    await player.expectStep(0);
     await stillWorks(player);
   });
 }
