@@ -38,6 +38,11 @@ function write(state: AppState): void {
 // comes first, and once for a burst of steps (keys held down, fast play) rather than once per step.
 const WRITE_DELAY_MS = 120;
 let pendingWrite: ReturnType<typeof setTimeout> | null = null;
+function writeNow(): void {
+  if (pendingWrite !== null) clearTimeout(pendingWrite);
+  pendingWrite = null;
+  write(useApp.getState());
+}
 function writeSoon(): void {
   if (pendingWrite !== null) return;
   pendingWrite = setTimeout(() => {
@@ -71,8 +76,18 @@ export function useUrlSync(): void {
     return useApp.subscribe((state) => {
       if (state.procedure === last.procedure && state.step === last.step && state.scenario === last.scenario)
         return;
+      // An edit or another procedure is written at once (a reload right after it must not bring back the old
+      // scenario); steps, which come in bursts, a moment later.
+      const stepOnly = state.procedure === last.procedure && state.scenario === last.scenario;
       last = state;
-      writeSoon();
+      if (stepOnly) writeSoon();
+      else writeNow();
     });
+  }, []);
+
+  // Leaving the page: what is pending is written first.
+  useEffect(() => {
+    window.addEventListener('pagehide', writeNow);
+    return () => window.removeEventListener('pagehide', writeNow);
   }, []);
 }
