@@ -2,6 +2,13 @@ import { readFileSync } from 'node:fs';
 import { EditorPage } from './editor-page';
 import { expect, test } from './fixtures';
 
+/** Chooses a file for the editor's "Import profile (XML)". */
+async function importDocument(editor: EditorPage, name: string, text: string): Promise<void> {
+  await editor.aside
+    .getByLabel('Import profile (XML)')
+    .setInputFiles({ name, mimeType: 'application/xml', buffer: Buffer.from(text) });
+}
+
 /** A vendor's TS 24.484 document (with elements the simulator does not map), made Alice's profile 2. */
 const vendor = readFileSync(new URL('../test/xml/vendor-profile.xml', import.meta.url), 'utf8')
   .replaceAll('sip:bob@', 'sip:alice@')
@@ -15,11 +22,7 @@ test('imports a profile document, applies the partner policy and downloads the m
   await player.open();
   const editor = new EditorPage(page);
   // when a document for profile 2 is imported
-  await editor.aside.getByLabel('Import profile (XML)').setInputFiles({
-    name: 'traffic.xml',
-    mimeType: 'application/xml',
-    buffer: Buffer.from(vendor),
-  });
+  await importDocument(editor, 'traffic.xml', vendor);
   await expect(editor.aside.getByText('Replaced profile 2 from “traffic.xml”.')).toBeVisible();
   // then the partner's policy applies to the document's values (priority 8 capped at 3)
   await expect(editor.change('priority')).toHaveText('priority: 8 → 3 rule maxPriority');
@@ -45,20 +48,16 @@ test('refuses a file that is not a profile document, naming the element, and cha
   await player.open();
   const editor = new EditorPage(page);
   const before = await editor.result.textContent();
-  await editor.aside.getByLabel('Import profile (XML)').setInputFiles({
-    name: 'bad.xml',
-    mimeType: 'application/xml',
-    buffer: Buffer.from(vendor.replace('<up:Priority>8</up:Priority>', '<up:Priority>high</up:Priority>')),
-  });
+  await importDocument(
+    editor,
+    'bad.xml',
+    vendor.replace('<up:Priority>8</up:Priority>', '<up:Priority>high</up:Priority>'),
+  );
   await expect(player.alerts).toHaveText(
     /“bad\.xml” is not an MCPTT user profile document: <Priority>: expected an integer 0\.\.255, got "high"\. Nothing was changed\./,
   );
   expect(await editor.result.textContent()).toBe(before);
-  await editor.aside.getByLabel('Import profile (XML)').setInputFiles({
-    name: 'other.xml',
-    mimeType: 'application/xml',
-    buffer: Buffer.from('<profile xmlns="urn:example"/>'),
-  });
+  await importDocument(editor, 'other.xml', '<profile xmlns="urn:example"/>');
   await expect(player.alerts.last()).toHaveText(/root element is <profile>, expected <mcptt-user-profile>/);
 });
 
@@ -70,11 +69,7 @@ test('a scenario holding a profile document survives a reload and opens from its
 }) => {
   await player.open();
   const editor = new EditorPage(page);
-  await editor.aside.getByLabel('Import profile (XML)').setInputFiles({
-    name: 'traffic.xml',
-    mimeType: 'application/xml',
-    buffer: Buffer.from(vendor),
-  });
+  await importDocument(editor, 'traffic.xml', vendor);
   await expect(editor.change('priority')).toHaveText('priority: 8 → 3 rule maxPriority');
   // the saved session
   await page.reload();

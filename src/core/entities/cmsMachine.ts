@@ -1,4 +1,4 @@
-import { and, assertEvent, enqueueActions, setup } from 'xstate';
+import { and, assertEvent, assign, enqueueActions, sendParent, setup } from 'xstate';
 import type { EntityId } from '../ids';
 import type { Change } from '../policy';
 import { profilesFor, type Profile } from '../profile';
@@ -72,34 +72,39 @@ export const cmsMachine = setup({
     othersWaiting: ({ context }) => context.pending.length > 1,
   },
   actions: {
-    remember: enqueueActions(({ context, event, enqueue }) => {
-      const request =
-        event.type === 'profile.request'
-          ? event.request
-          : {
-              serviceId: context.serviceIds[0] ?? '',
-              partnerSystemId: context.role === 'partner' ? context.systemId : null,
-            };
-      enqueue.assign({ pending: [...context.pending, { from: event.from, request }] });
+    remember: assign({
+      pending: ({ context, event }) => [
+        ...context.pending,
+        {
+          from: event.from,
+          request:
+            event.type === 'profile.request'
+              ? event.request
+              : {
+                  serviceId: context.serviceIds[0] ?? '',
+                  partnerSystemId: context.role === 'partner' ? context.systemId : null,
+                },
+        },
+      ],
     }),
-    forwardRequest: enqueueActions(({ context, event, enqueue }, params: { to: 'udb' | 'peer' }) => {
+    forwardRequest: sendParent(({ context, event }, params: { to: 'udb' | 'peer' }) => {
       assertEvent(event, 'profile.request');
-      const to = params.to === 'udb' ? context.udb : context.peer;
       const message: Msg<'profile.request'> = {
         type: 'profile.request',
         from: context.id,
         request: event.request,
       };
-      enqueue.sendParent(post({ from: context.id, to, message }));
+      return post({ from: context.id, to: params.to === 'udb' ? context.udb : context.peer, message });
     }),
-    holdProfile: enqueueActions(({ event, enqueue }) => {
-      assertEvent(event, 'profile.provide');
-      enqueue.assign({ profile: event.profiles[0] ?? null, changes: event.changes ?? [] });
-    }),
-    forwardProfile: enqueueActions(({ context, event, enqueue }, params: { to: 'udb' | 'peer' }) => {
+    holdProfile: assign(({ event }) =>
+      event.type === 'profile.provide'
+        ? { profile: event.profiles[0] ?? null, changes: event.changes ?? [] }
+        : {},
+    ),
+    forwardProfile: sendParent(({ context, event }, params: { to: 'udb' | 'peer' }) => {
       assertEvent(event, 'profile.provide');
       const to = params.to === 'udb' ? context.udb : context.peer;
-      enqueue.sendParent(post({ from: context.id, to, message: { ...event, from: context.id } }));
+      return post({ from: context.id, to, message: { ...event, from: context.id } });
     }),
     replyWithProfile: enqueueActions(({ context, event, enqueue }) => {
       const requester = top(context);
@@ -150,14 +155,10 @@ export const cmsMachine = setup({
       };
       enqueue.sendParent(post({ from: context.id, to: event.from, message }));
     }),
-    selfPost: enqueueActions(({ context, enqueue }, params: { type: 'cms.obtain' | 'cms.validate' }) => {
-      enqueue.sendParent(
-        post({ from: context.id, to: context.id, message: { type: params.type, from: context.id } }),
-      );
-    }),
-    obtain: enqueueActions(({ context, enqueue }) => {
-      enqueue.assign({ obtained: profilesFor(context.userProfiles, context.serviceIds) });
-    }),
+    selfPost: sendParent(({ context }, params: { type: 'cms.obtain' | 'cms.validate' }) =>
+      post({ from: context.id, to: context.id, message: { type: params.type, from: context.id } }),
+    ),
+    obtain: assign({ obtained: ({ context }) => profilesFor(context.userProfiles, context.serviceIds) }),
     validate: enqueueActions(({ context, enqueue }) => {
       enqueue.assign({ validationResult: checkProfile(context) });
     }),

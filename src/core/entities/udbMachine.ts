@@ -1,4 +1,4 @@
-import { assertEvent, enqueueActions, setup } from 'xstate';
+import { assertEvent, assign, enqueueActions, sendParent, setup } from 'xstate';
 import type { EntityId } from '../ids';
 import { applyPolicy, type Change, type Policy } from '../policy';
 import { profilesFor, selectMigrationProfile, type Profile } from '../profile';
@@ -60,16 +60,21 @@ export const udbMachine = setup({
     profileFound: ({ context }) => applicable(context) !== undefined,
   },
   actions: {
-    remember: enqueueActions(({ context, event, enqueue }) => {
-      const request =
-        event.type === 'profile.request'
-          ? event.request
-          : { serviceId: '', partnerSystemId: context.systemId };
-      enqueue.assign({ pending: [...context.pending, { from: event.from, request }] });
+    remember: assign({
+      pending: ({ context, event }) => [
+        ...context.pending,
+        {
+          from: event.from,
+          request:
+            event.type === 'profile.request'
+              ? event.request
+              : { serviceId: '', partnerSystemId: context.systemId },
+        },
+      ],
     }),
-    receive: enqueueActions(({ event, enqueue }) => {
-      assertEvent(event, 'profile.provide');
-      enqueue.assign({ received: event.profiles[0] ?? null });
+    receive: assign({
+      received: ({ event, context }) =>
+        event.type === 'profile.provide' ? (event.profiles[0] ?? null) : context.received,
     }),
     askCmsToFetch: enqueueActions(({ context, event, enqueue }) => {
       assertEvent(event, 'profile.request');
@@ -80,12 +85,8 @@ export const udbMachine = setup({
       };
       enqueue.sendParent(post({ from: context.id, to: context.cms, message }));
     }),
-    selfPost: enqueueActions(
-      ({ context, enqueue }, params: { type: 'udb.retrieve' | 'udb.modify' | 'udb.store' }) => {
-        enqueue.sendParent(
-          post({ from: context.id, to: context.id, message: { type: params.type, from: context.id } }),
-        );
-      },
+    selfPost: sendParent(({ context }, params: { type: 'udb.retrieve' | 'udb.modify' | 'udb.store' }) =>
+      post({ from: context.id, to: context.id, message: { type: params.type, from: context.id } }),
     ),
     retrieve: enqueueActions(({ context, enqueue }) => {
       const profile = applicable(context) ?? null;
