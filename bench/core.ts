@@ -7,7 +7,7 @@ import { parseScenario } from '../src/core/scenario';
 export const CORE_TARGET = { procedure: '10.1.4.3.2', runsPerSecond: 2000 } as const;
 
 function measure(fn: () => void, ms: number): number {
-  for (let i = 0; i < 300; i++) fn(); // warm-up
+  for (let i = 0; i < 2000; i++) fn(); // warm-up: the JIT settles on this procedure's shapes
   let runs = 0;
   const start = performance.now();
   let now = start;
