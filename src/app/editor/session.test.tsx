@@ -1,22 +1,15 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { decompressFromEncodedURIComponent } from 'lz-string';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PRESETS } from '../../core/presets';
+import { loadStoreWith } from '../loadStore.testing';
 import { exportName, exportText, importText } from './file';
 import { buildLink } from './link';
 
-const KEY = 'mcx-migration-simulator';
 const BASE = PRESETS[0]!.scenario;
 
-/** The store module as a fresh page load would create it, with `saved` in storage. */
-async function loadWith(saved: string | null) {
-  vi.resetModules();
-  localStorage.clear();
-  if (saved !== null) localStorage.setItem(KEY, saved);
-  // localStorage is synchronous: the store is hydrated as it is created.
-  return import('../store');
-}
+const loadWith = loadStoreWith;
 
 describe('the saved session', () => {
   beforeEach(() => localStorage.clear());

@@ -2,18 +2,14 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PRESETS } from '../../core/presets';
+import { loadStoreWith } from '../loadStore.testing';
+import { STORAGE_KEY } from '../storageKey';
 import { readNotes, withNote, exportedNotes } from './slice';
 
-const KEY = 'mcx-migration-simulator';
+const KEY = STORAGE_KEY;
 const BASE = PRESETS[0]!.scenario;
 
-/** The store module as a fresh page load would create it, with `saved` in storage. */
-async function loadWith(saved: string | null) {
-  vi.resetModules();
-  localStorage.clear();
-  if (saved !== null) localStorage.setItem(KEY, saved);
-  return import('../store');
-}
+const loadWith = loadStoreWith;
 
 const stored = () => JSON.parse(localStorage.getItem(KEY) ?? 'null') as { state: unknown; version: number };
 
