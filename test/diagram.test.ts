@@ -63,7 +63,7 @@ describe('escapeMermaid', () => {
   });
 });
 
-const MESSAGE = /^ {2}(\w+)(->>|-->>|--x)(\w+): (\d+)\. (.*)$/;
+const MESSAGE = /^ {2}(\w+)(->>|-->>|--x)(\w+): (\d+[a-z]?)\. (.*)$/;
 const STRUCTURE =
   /^(sequenceDiagram| {2}participant \w+ as [\w ()]+| {2}box (Primary|Partner) MC system .*| {2}end| {4}participant \w+ as [\w ()]+)$/;
 
@@ -87,7 +87,9 @@ describe('toMermaid', () => {
     const expected = run.steps.flatMap((s) => [s.n, ...s.also.map(() => s.n)]);
     expect(arrows).toEqual(expected);
     expect(messages).toHaveLength(arrows.length);
-    expect(messages.map((l) => Number(MESSAGE.exec(l)![4]))).toEqual(arrows);
+    // and each arrow wears its step's number (CONTRACT.md §6: `11a` for an unnumbered step, never a clause's)
+    const numbers = run.steps.flatMap((s) => [s.number, ...s.also.map(() => s.number)]);
+    expect(messages.map((l) => MESSAGE.exec(l)![4])).toEqual(numbers);
     // and each step goes between its entities, errors drawn as --x
     run.steps.forEach((step) => {
       const line = messages[arrows.indexOf(step.n)]!;
@@ -113,6 +115,27 @@ describe('toMermaid', () => {
     expect(participants).toHaveLength(5);
   });
 
+  it('names the five participants apart (no two share a name), and the reference points on request', () => {
+    // given the example under 10.1.4.3.2, drawn plainly and with reference points
+    const scenario = exampleScenario();
+    const run = simulate(scenario, '10.1.4.3.2');
+    const plain = lines(toMermaid(run, scenario).text);
+    const marked = lines(toMermaid(run, scenario, { referencePoints: true }).text);
+    // then the participants' names are distinct
+    const names = plain.flatMap((l) => /participant \w+ as (.*)$/.exec(l)?.[1] ?? []);
+    expect(names).toEqual(['CM client (UE)', 'Primary CMS', 'Primary UDB', 'Partner CMS', 'Partner UDB']);
+    // and with the toggle each message (not an own action) names its reference point after its number
+    const labels = marked.flatMap((l) => MESSAGE.exec(l)?.[5] ?? []);
+    const { arrows } = toMermaid(run, scenario, { referencePoints: true });
+    expect(labels[arrows.lastIndexOf(13)]).toBe('[CSC-13] acknowledgement');
+    run.steps.forEach((step) => {
+      const i = arrows.indexOf(step.n);
+      if (step.referencePoint) expect(labels[i]).toMatch(new RegExp(`^\\[${step.referencePoint}\\] `));
+      else expect(labels[i]).not.toMatch(/^\[CSC/);
+    });
+    expect(plain.join('\n')).not.toContain('CSC-');
+  });
+
   it('escapes scenario text: a hostile partner system id cannot break out', () => {
     // given a partner whose id is hostile text, for which no profile exists (so it reaches error labels too)
     const evil = 'x;y#1 %%{init: {}}%% a-->>b <script> $$x$$ : end\nparticipant z';
@@ -129,6 +152,7 @@ describe('toMermaid', () => {
         expect(stripCodes(free)).not.toMatch(FORBIDDEN);
         expect(l).toMatch(MESSAGE.test(l) ? MESSAGE : STRUCTURE);
       }
+      // (the partner's identification is on the requests that carry it: 10.1.4.3.2 step 1, 10.1.4.3.3 step 3)
       expect(text).toContain(`(partner ${escapeMermaid(evil).slice(0, 20)}`);
       expect(run.outcome).toBe('rejected');
     }

@@ -7,9 +7,14 @@ import {
   type ClientEvent,
   type ClientInput,
 } from '../src/core/entities/clientMachine';
-import { cmsMachine, type CmsContext, type CmsInput } from '../src/core/entities/cmsMachine';
-import type { EntityMessage } from '../src/core/entities/messages';
-import { udbMachine, type UdbContext, type UdbInput } from '../src/core/entities/udbMachine';
+import type { CmsContext, CmsInput } from '../src/core/entities/cms';
+import type { EntityMessage, ProfileRequest } from '../src/core/entities/messages';
+import { partnerCmsMachine } from '../src/core/entities/partnerCmsMachine';
+import { partnerUdbMachine } from '../src/core/entities/partnerUdbMachine';
+import { primaryCmsMachine } from '../src/core/entities/primaryCmsMachine';
+import { primaryUdbMachine } from '../src/core/entities/primaryUdbMachine';
+import type { UdbContext, UdbInput } from '../src/core/entities/udb';
+import { ENTITY_MACHINES } from '../src/core/entities/networkMachine';
 import { PROCEDURE_IDS } from '../src/core/ids';
 import { applyPolicy } from '../src/core/policy';
 import { PRESETS } from '../src/core/presets';
@@ -28,11 +33,16 @@ const PARTNER = scenario.partner.systemId;
 const CACHE = { profile: { index: 2, name: 'old', priority: 1 }, storedAt: '2026-10-01T08:00:00Z' };
 const inputs33 = entityInputs(scenario, getProcedure('10.1.4.3.3'));
 const inputsX2 = entityInputs(scenario, getProcedure('10.1.4.x.2'));
+const inputs32 = entityInputs(scenario, getProcedure('10.1.4.3.2'));
 
-const request = (from: EntityMessage['from'], partnerSystemId: string | null): EntityMessage => ({
+const request = (
+  from: EntityMessage['from'],
+  partnerSystemId: string | null,
+  purpose: ProfileRequest['purpose'] = 'migration',
+): EntityMessage => ({
   type: 'profile.request',
   from,
-  request: { serviceId: SERVICE_ID, partnerSystemId },
+  request: { serviceId: SERVICE_ID, purpose, partnerSystemId },
 });
 const provide = (from: EntityMessage['from'], profiles = [MIGRATION_PROFILE], extra = {}): EntityMessage => ({
   type: 'profile.provide',
@@ -59,10 +69,18 @@ interface Model {
 }
 
 /** Requests pile up only in the earlier draft (two at most); a bound keeps the traversal finite. */
-const bounded = (s: AnyMachineSnapshot) => ((s.context as { pending?: unknown[] }).pending?.length ?? 0) <= 2;
+const bounded = (s: AnyMachineSnapshot) => {
+  const context = s.context as { pending?: unknown[]; log?: unknown[] };
+  // And a log grows with every failed check that goes on: one entry is enough to cover its transitions.
+  return (context.pending?.length ?? 0) <= 2 && (context.log?.length ?? 0) <= 1;
+};
 
 const clientInput: ClientInput = inputs33.cmc;
 const primaryCms: CmsInput = inputs33['primary-cms'];
+const continuing: CmsInput = {
+  ...primaryCms,
+  validation: { ...primaryCms.validation, onFailure: 'continue' },
+};
 const partnerCms: CmsInput = inputs33['partner-cms'];
 const primaryUdb: UdbInput = inputs33['primary-udb'];
 const partnerUdb: UdbInput = { ...inputs33['partner-udb'], cache: CACHE };
@@ -77,12 +95,12 @@ const MODELS: Model[] = [
   },
   {
     name: 'cms primary',
-    machine: cmsMachine,
+    machine: primaryCmsMachine,
     input: primaryCms,
     events: [
       request('cmc', PARTNER),
-      request('cmc', null),
-      request('partner-cms', PARTNER),
+      request('cmc', null, 'own'),
+      request('partner-cms', null),
       provide('primary-udb'),
       modifiedFromPartner(3),
       modifiedFromPartner(1), // below the primary's minPriority 2: refused at step 11
@@ -91,44 +109,74 @@ const MODELS: Model[] = [
       { type: 'cms.obtain', from: 'primary-cms' },
       { type: 'cms.validate', from: 'primary-cms' },
     ],
-    reaches: ['idle', 'obtaining', 'awaitingProfile', 'localising', 'validating', 'storing'],
+    reaches: ['idle', 'obtaining', 'awaitingProfile', 'awaitingModified', 'validating', 'storing'],
+  },
+  {
+    name: 'cms primary (onFailure: continue)',
+    machine: primaryCmsMachine,
+    input: continuing,
+    events: [
+      request('cmc', PARTNER),
+      provide('primary-udb'),
+      modifiedFromPartner(1), // below minPriority 2: logged, and step 12 follows
+      { type: 'cms.validate', from: 'primary-cms' },
+      { type: 'profile.stored', from: 'primary-udb' },
+    ],
+    reaches: ['idle', 'awaitingProfile', 'awaitingModified', 'validating', 'storing'],
   },
   {
     name: 'cms primary (preconditions not met)',
-    machine: cmsMachine,
+    machine: primaryCmsMachine,
     input: { ...primaryCms, preconditions: { migrationPermitted: false, authenticatedInPartner: true } },
     events: [request('cmc', PARTNER)],
     reaches: ['idle'],
   },
   {
+    name: 'cms partner (preconditions not met)',
+    machine: partnerCmsMachine,
+    input: { ...partnerCms, preconditions: { migrationPermitted: true, authenticatedInPartner: false } },
+    events: [request('cmc', null)],
+    reaches: ['idle'],
+  },
+  {
     name: 'cms partner (10.1.4.3.3)',
-    machine: cmsMachine,
+    machine: partnerCmsMachine,
     input: partnerCms,
     events: [
-      request('cmc', PARTNER),
+      request('cmc', null),
       provide('primary-cms'),
       provide('partner-udb', [MODIFIED.profile], { changes: MODIFIED.changes, modified: true }),
       error('primary-cms'),
     ],
-    reaches: ['idle', 'awaitingProfile', 'localising'],
+    reaches: ['idle', 'awaitingPrimary', 'localising'],
+  },
+  {
+    name: 'cms partner (10.1.4.3.2, the primary sends the profile unasked)',
+    machine: partnerCmsMachine,
+    input: inputs32['partner-cms'],
+    events: [
+      provide('primary-cms'),
+      provide('partner-udb', [MODIFIED.profile], { changes: MODIFIED.changes, modified: true }),
+    ],
+    reaches: ['idle', 'localising'],
   },
   {
     name: 'cms partner (10.1.4.x.2, asks its UDB first)',
-    machine: cmsMachine,
+    machine: partnerCmsMachine,
     input: inputsX2['partner-cms'],
     events: [
-      request('cmc', PARTNER),
-      request('partner-udb', PARTNER),
+      request('cmc', null),
+      request('partner-udb', null),
       provide('primary-cms'),
       provide('partner-udb', [MODIFIED.profile], { changes: MODIFIED.changes, modified: true }),
       error('primary-cms'),
       error('partner-udb'),
     ],
-    reaches: ['idle', 'awaitingProfile', 'localising'],
+    reaches: ['idle', 'awaitingUdb', 'awaitingPrimary', 'localising'],
   },
   {
     name: 'udb primary',
-    machine: udbMachine,
+    machine: primaryUdbMachine,
     input: primaryUdb,
     events: [
       request('primary-cms', PARTNER),
@@ -141,11 +189,11 @@ const MODELS: Model[] = [
   },
   {
     name: 'udb partner',
-    machine: udbMachine,
+    machine: partnerUdbMachine,
     input: partnerUdb,
     events: [
       provide('partner-cms'),
-      request('partner-cms', PARTNER),
+      request('partner-cms', null),
       error('partner-cms'),
       { type: 'udb.modify', from: 'partner-udb' },
       { type: 'udb.store', from: 'partner-udb' },
@@ -222,11 +270,20 @@ describe.each(MODELS.map((m) => [m.name, m] as const))('model-based: %s', (_name
   });
 });
 
+const ERROR = 'profile.error';
+const PROVIDE = 'profile.provide';
+const REQUEST = 'profile.request';
 describe.each([
-  ['client', clientMachine],
-  ['cms', cmsMachine],
-  ['udb', udbMachine],
-] as const)('coverage of the %s machine across its roles', (kind, machine) => {
+  ['client', clientMachine, ['client.start', ERROR, PROVIDE]],
+  [
+    'primary cms',
+    primaryCmsMachine,
+    ['cms.obtain', 'cms.validate', ERROR, PROVIDE, REQUEST, 'profile.stored'],
+  ],
+  ['partner cms', partnerCmsMachine, [ERROR, PROVIDE, REQUEST]],
+  ['primary udb', primaryUdbMachine, [PROVIDE, REQUEST, 'udb.retrieve', 'udb.store']],
+  ['partner udb', partnerUdbMachine, [ERROR, PROVIDE, REQUEST, 'udb.modify', 'udb.store']],
+] as const)('coverage of the %s machine across its scenarios', (_kind, machine, handled) => {
   const models = MODELS.filter((m) => m.machine === machine);
 
   it('every state is reached', () => {
@@ -243,7 +300,7 @@ describe.each([
     const types = new Set(models.flatMap((m) => EXPLORED.get(m)!.taken.map((x) => x.type)));
     // then that is every event type the machine handles
     expect([...types].sort()).toEqual(eventTypes(machine));
-    expect(types.size).toBeGreaterThan(kind === 'client' ? 2 : 4);
+    expect([...types].sort()).toEqual([...handled]);
   });
 
   it('every transition (each guarded alternative) is taken', () => {
@@ -378,7 +435,7 @@ describe('model-based: contexts at the end of chosen paths', () => {
     expect(path.steps.map((s) => String(s.state.value))).toEqual([
       'idle',
       'awaitingProfile',
-      'localising',
+      'awaitingModified',
       'validating',
       'storing',
       'idle',
@@ -397,16 +454,66 @@ describe('model-based: contexts at the end of chosen paths', () => {
     ]);
   });
 
+  it('cms primary (onFailure: continue): a failed check is logged, then stored and delivered (steps 12-14)', () => {
+    // given the primary CMS reading step 11's "may" as "continue"
+    const m = model('cms primary (onFailure: continue)');
+    // when following the shortest path back to idle with a failed validation
+    const path = pathTo(
+      m,
+      (s) => s.value === 'idle' && (s.context as CmsContext).validationResult?.ok === false,
+    );
+    const context = path.state.context as CmsContext;
+    // then it went through storing, logged the failure, and still reports the violation
+    expect(path.steps.map((s) => String(s.state.value))).toContain('storing');
+    expect(context.validationResult?.violations.map((v) => v.rule)).toEqual(['minPriority']);
+    expect(context.log).toHaveLength(1);
+    expect(context.log[0]).toMatch(/^validation failed \(priority 1 is below the minimum of 2\); logged/);
+    // and under a real parent the profile went to its UDB, then to the client: no error
+    const { posts } = runUnderParent(
+      m.machine,
+      m.input,
+      path.steps.slice(1).map((s) => s.event),
+    );
+    expect(posts.map((p) => `${p.to}:${p.message.type}`)).toEqual([
+      'primary-udb:profile.request',
+      'partner-cms:profile.provide',
+      'primary-cms:cms.validate',
+      'primary-udb:profile.provide',
+      'cmc:profile.provide',
+    ]);
+  });
+
+  it("cms primary: asked by the partner's CMS => the request to its UDB identifies that partner", () => {
+    // given the primary CMS, asked over CSC-17 by a request that does not identify the partner (10.1.4.3.3 step 2)
+    const m = model('cms primary');
+    // when it passes the request on
+    const { posts } = runUnderParent(m.machine, m.input, [request('partner-cms', null)]);
+    // then the request to its UDB includes the partner's identification, from the peer that asked (step 3)
+    expect(posts).toEqual([
+      {
+        from: 'primary-cms',
+        to: 'primary-udb',
+        message: {
+          type: 'profile.request',
+          from: 'primary-cms',
+          request: { serviceId: SERVICE_ID, purpose: 'migration', partnerSystemId: PARTNER },
+        },
+      },
+    ]);
+  });
+
   it('client: start then a profile => configured, holding the profile', () => {
     // given the client
     const m = model('client (migrating)');
     // when following the shortest path to configured
     const path = pathTo(m, (s) => s.value === 'configured');
-    // then it holds the delivered profile and sent its request (with the partner) to its server
+    // then it holds the delivered profile and sent its request to its server: for migration, and (10.1.4.3.3 step 1)
+    // without an identification of the partner MC system
     expect((path.state.context as ClientContext).profiles).toEqual([MODIFIED.profile]);
     expect((path.state.context as ClientContext).request).toEqual({
       serviceId: SERVICE_ID,
-      partnerSystemId: PARTNER,
+      purpose: 'migration',
+      partnerSystemId: null,
     });
     const { posts } = runUnderParent(
       m.machine,
@@ -420,7 +527,7 @@ describe('model-based: contexts at the end of chosen paths', () => {
         message: {
           type: 'profile.request',
           from: 'cmc',
-          request: { serviceId: SERVICE_ID, partnerSystemId: PARTNER },
+          request: { serviceId: SERVICE_ID, purpose: 'migration', partnerSystemId: null },
         },
       },
     ]);
@@ -430,18 +537,22 @@ describe('model-based: contexts at the end of chosen paths', () => {
 describe('full runs of the presets visit every state of every machine', () => {
   it('each preset under every procedure', () => {
     // given every preset, run under each of the four procedures
-    const visited = { client: new Set<string>(), cms: new Set<string>(), udb: new Set<string>() };
+    const visited = new Map<string, Set<string>>();
     // when collecting the state of every entity in every snapshot
     for (const preset of PRESETS) {
       for (const procedure of PROCEDURE_IDS) {
         for (const snapshot of simulate(preset.scenario, procedure).snapshots) {
-          for (const entity of Object.values(snapshot)) visited[entity.kind].add(entity.state);
+          for (const entity of Object.values(snapshot)) {
+            const states = visited.get(entity.id) ?? new Set<string>();
+            states.add(entity.state);
+            visited.set(entity.id, states);
+          }
         }
       }
     }
-    // then every state of each machine was visited
-    expect([...visited.client].sort()).toEqual(stateKeys(clientMachine).sort());
-    expect([...visited.cms].sort()).toEqual(stateKeys(cmsMachine).sort());
-    expect([...visited.udb].sort()).toEqual(stateKeys(udbMachine).sort());
+    // then every state of each entity's machine was visited
+    for (const [id, machine] of Object.entries(ENTITY_MACHINES)) {
+      expect([...(visited.get(id) ?? [])].sort()).toEqual(stateKeys(machine).sort());
+    }
   });
 });

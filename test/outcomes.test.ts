@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { ENTITIES, PROCEDURE_IDS, type ProcedureId } from '../src/core/ids';
 import { applyPolicy } from '../src/core/policy';
 import { getProcedure } from '../src/core/procedures';
+import { simulate } from '../src/core/run';
+import { exampleScenario } from './support/fixtures';
 import { goldenScenario, runGolden } from './support/golden';
 
 /**
@@ -39,17 +42,34 @@ describe('happy paths', () => {
     },
   );
 
-  it('10.1.4.3.1 delivers every profile associated with the MC service IDs, unchanged', () => {
+  it('10.1.4.3.1 delivers the profiles associated with the MC service ID of the request, unchanged', () => {
     // given a user with profiles for her MCPTT ID, her MCVideo ID, none named, and another user's
     const scenario = goldenScenario('non-migrated-all-profiles');
-    // when the non-migrated procedure runs
+    // when the non-migrated procedure runs for MCPTT (the default service)
     const { trace } = runGolden('non-migrated-all-profiles', '10.1.4.3.1');
-    // then the CMC holds all of hers (indexes 1-4) as they are, and not Bob's (5)
+    // then the CMC holds those of her MCPTT ID (1, 2) and the one naming none (4) as they are; not the MCVideo
+    // ID's (3), nor Bob's (5)
     expect(trace.outcome).toBe('delivered');
-    expect(trace.profiles.map((p) => p.index)).toEqual([1, 2, 3, 4]);
-    expect(trace.profiles).toEqual(scenario.primary.profiles.slice(0, 4));
+    expect(trace.profiles.map((p) => p.index)).toEqual([1, 2, 4]);
+    expect(trace.profiles).toEqual([0, 1, 3].map((i) => scenario.primary.profiles[i]));
     expect(trace.changes).toEqual([]);
     expect(trace.stores).toEqual({ 'partner-udb': null, 'primary-udb': null });
+    // and the request carried the one MC service ID (10.1.4.3.1 step 1)
+    const { run } = runGolden('non-migrated-all-profiles', '10.1.4.3.1');
+    expect(run.steps[0]?.message).toMatchObject({
+      type: 'profile.request',
+      request: { serviceId: 'sip:alice@metro.example', purpose: 'own', partnerSystemId: null },
+    });
+  });
+
+  it('10.1.4.3.1 with ue.service "mcvideo": only the profiles of the MCVideo ID', () => {
+    // given the same user, her UE asking for MCVideo
+    const scenario = goldenScenario('non-migrated-mcvideo');
+    // when the non-migrated procedure runs
+    const { run, trace } = runGolden('non-migrated-mcvideo', '10.1.4.3.1');
+    // then the request carries her MCVideo ID and the answer holds that ID's profile (3) alone
+    expect(run.steps[0]?.message).toMatchObject({ request: { serviceId: 'sip:alice-video@metro.example' } });
+    expect(trace.profiles).toEqual([scenario.primary.profiles[2]]);
   });
 });
 
@@ -58,7 +78,7 @@ describe('10.1.4.3.2 validation refused (step 11)', () => {
     ['validation-min-priority', 'minPriority'],
     ['validation-required-groups', 'requiredGroups'],
     ['validation-require-areas', 'requireAreas'],
-  ] as const)('%s: the run ends with the clause error, step 12 primary-cms -> cmc', (name, rule) => {
+  ] as const)('%s: the run ends with the clause error, step 11a primary-cms -> cmc', (name, rule) => {
     // given a scenario whose partner policy breaks one of the primary's rules (its default procedure)
     // when it runs
     const { trace } = runGolden(name);
@@ -72,6 +92,8 @@ describe('10.1.4.3.2 validation refused (step 11)', () => {
     expect(trace.steps).toHaveLength(12);
     expect(trace.steps[11]).toMatchObject({
       n: 12,
+      number: '11a',
+      referencePoint: 'CSC-4',
       from: 'primary-cms',
       to: 'cmc',
       kind: 'error',
@@ -82,7 +104,13 @@ describe('10.1.4.3.2 validation refused (step 11)', () => {
     expect(trace.outcome).toBe('rejected');
     expect(trace.validation?.ok).toBe(false);
     expect(trace.validation?.violations.map((v) => v.rule)).toEqual([rule]);
-    expect(trace.error).toEqual({ step: 12, reason: expect.stringMatching(/^validation failed: /) });
+    expect(trace.error).toEqual({
+      step: 12,
+      number: '11a',
+      reason: expect.stringMatching(/^validation failed: /),
+    });
+    // and no number the clause gives a step is reused
+    expect(trace.steps.map((s) => s.number)).toEqual([...clause.map((c) => String(c.n)), '11a']);
     // and the primary stores nothing, the CMC holds nothing, the partner kept what it stored in step 8
     expect(trace.stores['primary-udb']).toBeNull();
     expect(trace.profiles).toEqual([]);
@@ -112,7 +140,13 @@ describe('no migration profile for the partner', () => {
       // and the client ends refused, holding nothing, nothing stored anywhere
       expect(run.snapshots.at(-1)!.cmc.state).toBe('refused');
       expect(trace.outcome).toBe('rejected');
-      expect(trace.error).toEqual({ step: retrieve + 1, reason: expect.stringContaining('harbour.example') });
+      expect(trace.error).toEqual({
+        step: retrieve + 1,
+        number: `${retrieve}a`,
+        reason: expect.stringContaining('harbour.example'),
+      });
+      // and the errors are numbered after the retrieve step with letters, never with the clause's next numbers
+      expect(errors.map((s) => s.number)).toEqual(hops.map((_, i) => `${retrieve}${'abcdefgh'[i]}`));
       expect(trace.profiles).toEqual([]);
       expect(trace.stores).toEqual({ 'partner-udb': null, 'primary-udb': null });
     },
@@ -206,5 +240,76 @@ describe('pass-through and absent policy', () => {
     expect(trace.changes).toEqual([]);
     expect(trace.profiles).toEqual([source]);
     expect(trace.stores['partner-udb']).toEqual(source);
+  });
+});
+
+describe('10.1.4.3.2 step 11 read as "continue" (onFailure)', () => {
+  it('the failed check is logged at step 11, steps 12-14 follow, and validation still reports it', () => {
+    // given the minPriority refusal, with the primary reading step 11's "may" as "continue"
+    const { trace } = runGolden('validation-continue', '10.1.4.3.2');
+    // then all 14 numbered steps run, with no error, and the client gets the modified profile
+    expect(trace.steps.map((s) => s.number)).toEqual(
+      getProcedure('10.1.4.3.2').steps.map((s) => String(s.n)),
+    );
+    expect(trace.steps.some((s) => s.kind === 'error')).toBe(false);
+    expect(trace.outcome).toBe('delivered');
+    expect(trace.profiles).toHaveLength(1);
+    expect(trace.error).toBeNull();
+    // and step 11 (and no other) carries the log of the failed check
+    const logged = trace.steps.filter((s) => s.log.length > 0);
+    expect(logged.map((s) => s.number)).toEqual(['11']);
+    expect(logged[0]!.log[0]).toMatch(/^validation failed \(priority 3 is below the minimum of 5\); logged/);
+    // and validation reports the failure; the primary stored the modified profile (step 13)
+    expect(trace.validation).toEqual({
+      ok: false,
+      violations: [expect.objectContaining({ rule: 'minPriority' })],
+    });
+    expect(trace.stores['primary-udb']).toEqual(trace.profiles[0]);
+  });
+
+  it('10.1.4.3.3 has no step 11 check: the same scenario delivers, validation null', () => {
+    const { trace } = runGolden('validation-continue', '10.1.4.3.3');
+    expect(trace.outcome).toBe('delivered');
+    expect(trace.validation).toBeNull();
+  });
+});
+
+describe('what each request carries and the reference point of each message', () => {
+  // The requests that the clauses say include "an identification of the partner MC system", by step number.
+  const IDENTIFIES_PARTNER: Record<ProcedureId, string[]> = {
+    '10.1.4.3.1': [],
+    '10.1.4.3.2': ['1', '2'],
+    '10.1.4.3.3': ['3'],
+    '10.1.4.x.2': ['5'],
+  };
+  it.each(PROCEDURE_IDS)('%s: the partner is identified exactly where the clause says', (procedure) => {
+    // given the example
+    // when the procedure runs
+    const run = simulate(exampleScenario(), procedure);
+    // then the requests carrying the partner's id are those the clause names, and they carry county.example
+    const requests = run.steps.flatMap((s) => (s.message.type === 'profile.request' ? [s] : []));
+    const withPartner = requests.filter(
+      (s) => s.message.type === 'profile.request' && s.message.request.partnerSystemId !== null,
+    );
+    expect(withPartner.map((s) => s.number)).toEqual(IDENTIFIES_PARTNER[procedure]);
+    for (const s of withPartner) {
+      expect(s.message).toMatchObject({ request: { partnerSystemId: 'county.example' } });
+    }
+  });
+
+  it.each(PROCEDURE_IDS)('%s: client-CMS is CSC-4, CMS-UDB CSC-13, CMS-CMS CSC-17, own actions none', (p) => {
+    const run = simulate(exampleScenario(), p);
+    for (const s of run.steps) {
+      const kinds = [ENTITIES[s.from].kind, ENTITIES[s.to].kind].sort().join('-');
+      const expected =
+        s.from === s.to
+          ? null
+          : ({ 'client-cms': 'CSC-4', 'cms-udb': 'CSC-13', 'cms-cms': 'CSC-17' } as Record<string, string>)[
+              kinds
+            ];
+      expect(s.referencePoint).toBe(expected);
+    }
+    // and the expected ones occur: every migration procedure crosses CSC-17
+    if (p !== '10.1.4.3.1') expect(run.steps.map((s) => s.referencePoint)).toContain('CSC-17');
   });
 });

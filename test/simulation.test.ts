@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { UdbContext } from '../src/core/entities/udbMachine';
 import { applyPolicy } from '../src/core/policy';
 import { PRESETS } from '../src/core/presets';
 import { defaultProcedure, Simulation, simulate } from '../src/core/run';
 import { exampleScenario } from './support/fixtures';
 import { goldenScenario } from './support/golden';
 
-const udb = (sim: Simulation, k: number, id: 'partner-udb' | 'primary-udb') =>
-  sim.snapshots[k]![id].context as UdbContext;
+const udb = (sim: Simulation, k: number, id: 'partner-udb' | 'primary-udb') => sim.snapshots[k]![id].context;
 
 describe('Simulation: a partner cache replaced', () => {
   it.each(['10.1.4.3.3', '10.1.4.x.2'] as const)(

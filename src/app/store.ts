@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { createJSONStorage, persist, type PersistStorage, type StateStorage } from 'zustand/middleware';
 import type { ProcedureId } from '../core/ids';
 import { PRESETS } from '../core/presets';
+import { procedureFor, scenarioFor } from '../core/run';
 import { parseScenarioValue, type Scenario } from '../core/scenario';
 import { parseOptions } from './xmlSupport';
 import { createReviewSlice, readNotes, type ReviewSlice } from './review/slice';
@@ -39,6 +40,9 @@ export interface PlaybackSlice {
   goTo: (step: number) => void;
   setPlaying: (playing: boolean) => void;
   setSpeed: (speed: Speed) => void;
+  /** The diagram's reference-point toggle: each arrow names CSC-4, CSC-13 or CSC-17. */
+  referencePoints: boolean;
+  setReferencePoints: (on: boolean) => void;
 }
 
 export interface NoticeSlice {
@@ -127,33 +131,67 @@ export const useApp = create<AppState>()(
       scenario: DEFAULT_SCENARIO,
       past: [],
       future: [],
+      // Every change of the scenario keeps the procedure shown in agreement with its `ue.configuredBy`, and every
+      // change of the procedure the scenario (core/run.ts procedureFor, scenarioFor): they never disagree.
       setScenario: (next) =>
         set((s) =>
           next === s.scenario
             ? s
-            : { scenario: next, past: [...s.past, s.scenario].slice(-HISTORY_LIMIT), future: [] },
+            : {
+                scenario: next,
+                procedure: procedureFor(next, s.procedure),
+                past: [...s.past, s.scenario].slice(-HISTORY_LIMIT),
+                future: [],
+              },
         ),
       undo: () =>
         set((s) => {
           const previous = s.past[s.past.length - 1];
           return previous
-            ? { scenario: previous, past: s.past.slice(0, -1), future: [s.scenario, ...s.future] }
+            ? {
+                scenario: previous,
+                procedure: procedureFor(previous, s.procedure),
+                past: s.past.slice(0, -1),
+                future: [s.scenario, ...s.future],
+              }
             : s;
         }),
       redo: () =>
         set((s) => {
           const [next, ...rest] = s.future;
-          return next ? { scenario: next, past: [...s.past, s.scenario], future: rest } : s;
+          return next
+            ? {
+                scenario: next,
+                procedure: procedureFor(next, s.procedure),
+                past: [...s.past, s.scenario],
+                future: rest,
+              }
+            : s;
         }),
 
       procedure: DEFAULT_PROCEDURE,
       step: 0,
       playing: false,
       speed: 1,
-      setProcedure: (procedure, step = 0) => set({ procedure, step, playing: false }),
+      setProcedure: (procedure, step = 0) =>
+        set((s) => {
+          const scenario = scenarioFor(s.scenario, procedure);
+          if (scenario === s.scenario) return { procedure, step, playing: false };
+          // Choosing 10.1.4.3.2 is choosing a UE configured by the primary: an edit of the scenario, undoable.
+          return {
+            procedure,
+            step,
+            playing: false,
+            scenario,
+            past: [...s.past, s.scenario].slice(-HISTORY_LIMIT),
+            future: [],
+          };
+        }),
       goTo: (step) => set({ step: Math.max(0, step) }),
       setPlaying: (playing) => set({ playing }),
       setSpeed: (speed) => set({ speed }),
+      referencePoints: false,
+      setReferencePoints: (referencePoints) => set({ referencePoints }),
 
       notices: [],
       notify: (text) => set((s) => ({ notices: [...s.notices, { id: ++noticeId, text }] })),

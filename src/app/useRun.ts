@@ -9,24 +9,27 @@ export interface RunView {
   diagram: Diagram;
 }
 
-// One simulation per (scenario, procedure), shared by every component that asks for it.
-const cache = new WeakMap<Scenario, Map<ProcedureId, RunView>>();
+// One simulation per (scenario, procedure), shared by every component that asks for it; one diagram text per
+// (run, reference-point toggle).
+const cache = new WeakMap<Scenario, Map<string, RunView>>();
 
-export function runOf(scenario: Scenario, procedure: ProcedureId): RunView {
+export function runOf(scenario: Scenario, procedure: ProcedureId, referencePoints = false): RunView {
   let byProcedure = cache.get(scenario);
   if (!byProcedure) cache.set(scenario, (byProcedure = new Map()));
-  let view = byProcedure.get(procedure);
+  const key = `${procedure}${referencePoints ? '+rp' : ''}`;
+  let view = byProcedure.get(key);
   if (!view) {
-    const run = simulate(scenario, procedure);
-    view = { run, diagram: toMermaid(run, scenario) };
-    byProcedure.set(procedure, view);
+    const run = referencePoints ? runOf(scenario, procedure).run : simulate(scenario, procedure);
+    view = { run, diagram: toMermaid(run, scenario, { referencePoints }) };
+    byProcedure.set(key, view);
   }
   return view;
 }
 
-/** The run of the current scenario and procedure. */
+/** The run of the current scenario and procedure, drawn with the reference points when they are toggled on. */
 export function useRun(): RunView {
   const scenario = useApp((s) => s.scenario);
   const procedure = useApp((s) => s.procedure);
-  return runOf(scenario, procedure);
+  const referencePoints = useApp((s) => s.referencePoints);
+  return runOf(scenario, procedure, referencePoints);
 }

@@ -4,14 +4,15 @@ import { isProcedureId, PROCEDURE_IDS } from '../core/ids';
 import { toText, toTraceJson } from '../core/report';
 import { simulate } from '../core/run';
 import { formatIssues, parseScenario } from '../core/scenario';
+import { toWalkthrough } from '../core/walkthrough';
 import { parseProfileXml, toProfileXml } from '../core/xml/profileXml';
 import { isEntry, nodeIo, readInput, runCli, UsageError, type Io } from './io';
 
 export type { Io } from './io';
 
 const USAGE =
-  'usage: npm run --silent sim -- <scenario.json | -> [--procedure <id>] [--format json|text|mermaid|xml]';
-const FORMATS = ['json', 'text', 'mermaid', 'xml'] as const;
+  'usage: npm run --silent sim -- <scenario.json | -> [--procedure <id>] [--format json|text|mermaid|markdown|xml]';
+const FORMATS = ['json', 'text', 'mermaid', 'markdown', 'xml'] as const;
 type Format = (typeof FORMATS)[number];
 
 function options(argv: string[]) {
@@ -63,6 +64,8 @@ export function main(argv: string[], io: Io): number {
       if (opts.format === 'json') io.out(`${JSON.stringify(toTraceJson(run), null, 2)}\n`);
       else if (opts.format === 'text') io.out(toText(run, parsed.scenario.title));
       else if (opts.format === 'xml') io.out(run.profiles.map(toProfileXml).join(''));
+      // The walkthrough: the same document as the page's "Download walkthrough (Markdown)", without review notes.
+      else if (opts.format === 'markdown') io.out(toWalkthrough(run, parsed.scenario));
       else io.out(toMermaid(run, parsed.scenario).text);
       return 0;
     },

@@ -1,5 +1,6 @@
 import { ENTITIES, ENTITY_IDS, type EntityId } from './ids';
-import { getProcedure } from './procedures';
+import { involvedEntities } from './procedures';
+import { referencePointOf } from './referencePoints';
 import type { RunResult, TraceStep } from './run';
 import type { Scenario } from './schema';
 
@@ -108,7 +109,17 @@ function arrowOf(step: TraceStep): string {
   return step.message.type === 'profile.provide' || step.message.type === 'profile.stored' ? '-->>' : '->>';
 }
 
-function labelOf(step: TraceStep): string {
+export interface DiagramOptions {
+  /** Each message's reference point before its label (`[CSC-17]`): the diagram's reference-point toggle. */
+  referencePoints?: boolean;
+}
+
+function sidePoint(side: { from: EntityId; to: EntityId }, options: DiagramOptions): string {
+  const point = options.referencePoints ? referencePointOf(side.from, side.to) : null;
+  return point ? `[${point}] ` : '';
+}
+
+function labelOf(step: TraceStep, options: DiagramOptions): string {
   let label = step.label;
   if (step.message.type === 'profile.request' && step.message.request.partnerSystemId) {
     label += ` (partner ${step.message.request.partnerSystemId})`;
@@ -117,17 +128,18 @@ function labelOf(step: TraceStep): string {
     label += ` (${step.message.profiles.length} profiles)`;
   }
   // The marker is added after the cut, so a long label keeps it.
-  return `${step.n}. ${keepCodesWhole(escapeMermaid(label), MESSAGE_WIDTH)}${step.assumption ? ' (assumption)' : ''}`;
+  const point = options.referencePoints && step.referencePoint ? `[${step.referencePoint}] ` : '';
+  return `${step.number}. ${point}${keepCodesWhole(escapeMermaid(label), MESSAGE_WIDTH)}${step.assumption ? ' (assumption)' : ''}`;
 }
 
 /** The whole run as a Mermaid sequence diagram: a pure function of the trace. */
-export function toMermaid(run: Pick<RunResult, 'steps' | 'procedure'>, scenario: Scenario): Diagram {
+export function toMermaid(
+  run: Pick<RunResult, 'steps' | 'procedure'>,
+  scenario: Scenario,
+  options: DiagramOptions = {},
+): Diagram {
   // Every entity the clause involves, so that a refused run keeps the procedure's layout.
-  const used = new Set<EntityId>(['cmc']);
-  for (const s of getProcedure(run.procedure).steps) {
-    used.add(s.from);
-    used.add(s.to);
-  }
+  const used = new Set<EntityId>(involvedEntities(run.procedure));
   for (const s of run.steps) {
     used.add(s.from);
     used.add(s.to);
@@ -135,11 +147,13 @@ export function toMermaid(run: Pick<RunResult, 'steps' | 'procedure'>, scenario:
   const lines = ['sequenceDiagram', ...participants(scenario, used)];
   const arrows: number[] = [];
   for (const step of run.steps) {
-    lines.push(`  ${PARTICIPANT[step.from]}${arrowOf(step)}${PARTICIPANT[step.to]}: ${labelOf(step)}`);
+    lines.push(
+      `  ${PARTICIPANT[step.from]}${arrowOf(step)}${PARTICIPANT[step.to]}: ${labelOf(step, options)}`,
+    );
     arrows.push(step.n);
     for (const side of step.also) {
       lines.push(
-        `  ${PARTICIPANT[side.from]}-->>${PARTICIPANT[side.to]}: ${step.n}. ${keepCodesWhole(escapeMermaid(side.label), MESSAGE_WIDTH)}`,
+        `  ${PARTICIPANT[side.from]}-->>${PARTICIPANT[side.to]}: ${step.number}. ${sidePoint(side, options)}${keepCodesWhole(escapeMermaid(side.label), MESSAGE_WIDTH)}`,
       );
       arrows.push(step.n);
     }

@@ -14,7 +14,10 @@ export interface EntityInfo {
   system: SystemRole;
   /** The role's name as the clauses say it. */
   title: string;
-  /** A short name for diagrams and panels. */
+  /**
+   * A short name for diagrams and panels, telling the five apart in any crop (the simulator's abbreviations: CMS,
+   * configuration management server; UDB, MC service user database).
+   */
   short: string;
   /** How the clauses name it in a sentence. */
   phrase: string;
@@ -34,7 +37,7 @@ export const ENTITIES: Record<EntityId, EntityInfo> = {
     kind: 'cms',
     system: 'primary',
     title: 'Configuration management server, primary MC system',
-    short: 'CM server',
+    short: 'Primary CMS',
     phrase: 'the configuration management server in the primary MC system',
   },
   'primary-udb': {
@@ -42,7 +45,7 @@ export const ENTITIES: Record<EntityId, EntityInfo> = {
     kind: 'udb',
     system: 'primary',
     title: 'MC service user database, primary MC system',
-    short: 'User database',
+    short: 'Primary UDB',
     phrase: 'the MC service user database in the primary MC system',
   },
   'partner-cms': {
@@ -50,7 +53,7 @@ export const ENTITIES: Record<EntityId, EntityInfo> = {
     kind: 'cms',
     system: 'partner',
     title: 'Configuration management server, partner MC system',
-    short: 'CM server',
+    short: 'Partner CMS',
     phrase: 'the configuration management server in the partner MC system',
   },
   'partner-udb': {
@@ -58,7 +61,7 @@ export const ENTITIES: Record<EntityId, EntityInfo> = {
     kind: 'udb',
     system: 'partner',
     title: 'MC service user database, partner MC system',
-    short: 'User database',
+    short: 'Partner UDB',
     phrase: 'the MC service user database in the partner MC system',
   },
 };

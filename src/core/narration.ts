@@ -1,4 +1,5 @@
 import type { ProcedureId } from './ids';
+import { citation, getProcedure } from './procedures';
 import type { TraceStep } from './run';
 
 /** Where the clauses are silent, ambiguous or differ from each other: shown beside the steps they concern. */
@@ -18,8 +19,20 @@ export const SPEC_NOTES: readonly SpecNote[] = [
       'Step 11 says only that "an appropriate error is returned to the configuration management client". It names no ' +
       'error, does not say whether the partner MC system is told, and leaves the partner MC service user database ' +
       'holding the modified profile it stored at step 8. The simulator returns one error from the primary CMS to the ' +
-      'client (numbered 12, as the run goes on from step 11), stores nothing in the primary UDB, and leaves the ' +
+      'client, numbered 11a (the clause numbers no step for it), stores nothing in the primary UDB, and leaves the ' +
       "partner's stored profile as it is.",
+    at: { '10.1.4.3.2': [11] },
+  },
+  {
+    id: 'step11-may',
+    title: 'Step 11 says "may"',
+    text:
+      'If the validation check fails, "the MC service user may be prohibited from migrating to the partner MC system". ' +
+      "The clause allows both readings, and the simulator runs both: with the scenario's " +
+      '`primary.validation.onFailure: "prohibit"` (the default) the error goes to the client; with "continue" the ' +
+      'primary CMS logs the failed check (the clause: "validates (and may also log)") and steps 12 to 14 follow. The ' +
+      "checks themselves (a minimum priority, groups that must survive, at least one service area) are the simulator's " +
+      'rule set: the clause names only "e.g. safety, applicability of any new configuration".',
     at: { '10.1.4.3.2': [11] },
   },
   {
@@ -37,9 +50,9 @@ export const SPEC_NOTES: readonly SpecNote[] = [
     title: 'No check by the primary when the partner configures the UE',
     text:
       'In 10.1.4.3.2 the primary CMS validates the modified profile (step 11) before the user gets it. In 10.1.4.3.3 ' +
-      'the modified profile goes from the partner UDB straight to the client: the primary never sees it, and nothing ' +
-      'corresponds to step 11. The same partner policy can therefore be refused in one configuration and accepted in ' +
-      'the other.',
+      'the modified profile goes from the partner UDB to the partner CMS (step 10) and on to the client (step 11): no ' +
+      'step gives it to the primary, and nothing corresponds to step 11. The same partner policy can therefore be ' +
+      'refused in one configuration and accepted in the other.',
     at: { '10.1.4.3.3': [0, 10, 11], '10.1.4.3.2': [11] },
   },
   {
@@ -66,26 +79,30 @@ export const SPEC_NOTES: readonly SpecNote[] = [
     text:
       'The primary UDB "retrieves the applicable MC service user profile for migration"; 10.1.4.1 adds that a user may ' +
       'have several, "so that different MC service user profiles can be applied in different partner MC systems". ' +
-      'How one is chosen is not specified. The simulator takes the enabled profile whose migration partners name the ' +
-      'partner system, else one naming "*"; with none, the UDB returns an error (a simulator assumption).',
+      'How one is chosen is not specified. The simulator takes, among the profiles of the requested MC service ID, the ' +
+      'enabled profile whose migration partners name the partner system, else one naming "*"; with none, the UDB ' +
+      'returns an error (a simulator assumption).',
     at: { '10.1.4.3.2': [3], '10.1.4.3.3': [4], '10.1.4.x.2': [6] },
   },
   {
     id: 'partner-id',
     title: 'How does the primary learn the partner system?',
     text:
-      'In 10.1.4.3.3 step 2 the partner CMS requests the profile without the clause saying that it identifies itself; ' +
-      'step 3 then says the primary CMS\'s request to its UDB "includes an identification of the partner MC system". ' +
-      'The simulator takes it from the CSC-17 peer that asked.',
-    at: { '10.1.4.3.3': [2, 3], '10.1.4.x.2': [4, 5] },
+      "In 10.1.4.3.3 neither the client's request (step 1) nor the partner CMS's (step 2) is said to identify the " +
+      'partner MC system; step 3 then says the primary CMS\'s request to its UDB "includes an identification of the ' +
+      'partner MC system to which the MC service user is attempting to migrate". The same holds for the draft\'s steps ' +
+      "1 to 5. The simulator's primary CMS takes the identification from the CSC-17 peer that asked (a simulator " +
+      'assumption), and only the requests the clauses say include it carry it: 10.1.4.3.2 steps 1 and 2, 10.1.4.3.3 ' +
+      "step 3 and the draft's step 5.",
+    at: { '10.1.4.3.3': [1, 2, 3], '10.1.4.x.2': [4, 5] },
   },
   {
     id: 'unsolicited-step5',
     title: 'A profile the partner did not ask for',
     text:
-      'In 10.1.4.3.2 step 5 the primary CMS sends the profile to the partner CMS without a request from it: the ' +
-      'partner must recognise a migrating user it has not heard of yet, localise the profile and send it back ' +
-      '(step 10) to the primary, not to the client.',
+      'In 10.1.4.3.2 step 5 the primary CMS sends the profile to the partner CMS without a request from it (the ' +
+      'preconditions say that the relevant authorizations are configured in both MC systems). The partner has it ' +
+      'modified and stored (steps 6 to 9) and sends it back to the primary CMS (step 10), not to the client.',
     at: { '10.1.4.3.2': [5, 6, 10] },
   },
   {
@@ -107,11 +124,23 @@ export const SPEC_NOTES: readonly SpecNote[] = [
     at: { '10.1.4.3.1': [3] },
   },
   {
+    id: 'service-id',
+    title: 'One MC service ID per request',
+    text:
+      '10.1.4.3.1 step 1 says the request "includes the MC service ID" (one), and step 3 answers with "all MC service ' +
+      'user profiles that are associated with the MC service ID". 10.1.4.1: a user has at most one MC service ID per MC ' +
+      "service. The scenario's `ue.service` (MCPTT by default) chooses the service whose ID the request carries; the " +
+      'profiles of the other IDs are not in the answer. A profile naming no MC service ID is taken as an MCPTT one ' +
+      '(a simulator assumption).',
+    at: { '10.1.4.3.1': [0, 1, 3] },
+  },
+  {
     id: 'typos',
     title: 'Typos and slips in the texts',
     text:
       '10.1.4.1: "or a requests the MC service user profile" (a stray "a"). 10.1.4.3.2\'s introduction says the client ' +
-      'retrieves the profiles "from the partner MC system", copied from 10.1.4.3.3, though here it asks the primary; ' +
+      'retrieves the profiles "from the partner MC system", as 10.1.4.3.3\'s does, though in 10.1.4.3.2 it asks the ' +
+      'primary; ' +
       'its step 8 has no full stop after the number. In the draft: "theconfiguration" (step 1) and "The MC service user ' +
       'database the partner MC system" (step 10, "in" missing). The simulator quotes the clauses as they are.',
     at: { '10.1.4.3.2': [0, 8], '10.1.4.x.2': [1, 10] },
@@ -121,38 +150,38 @@ export const SPEC_NOTES: readonly SpecNote[] = [
 /** Plain-language explanations, by procedure and clause step. */
 const NARRATION: Record<ProcedureId, Record<number, string>> = {
   '10.1.4.3.1': {
-    1: "The user is at home. The UE's client asks its own configuration management server for the user's profiles, naming the MC service ID.",
-    2: 'The server looks up every profile associated with that MC service ID (in the user database; the clause does not say where).',
-    3: 'The server answers with all of them; the user then picks one (the pre-selected one by default). Only one profile is active per client at a time.',
+    1: "The user is not migrating. The UE's client asks its own configuration management server for the user's profiles; the request carries the MC service ID of one service.",
+    2: "The server obtains the profile information for that MC service ID (the clause does not say from where; 10.1.4.1 says all of a user's profiles are stored in the MC service user database).",
+    3: 'The server answers with every profile associated with that MC service ID. The user may then select one (10.1.4.1); the pre-selected indication of the profile document (TS 24.484, TS 23.379 Annex A.3) marks the default. Only one profile per MC service client is active at a time (10.1.4.1).',
   },
   '10.1.4.3.2': {
-    1: 'The user is about to migrate. The UE is configured to ask its home (primary) system, so the client asks the primary CMS for a profile for migration and says which partner system it is going to.',
+    1: 'The user is about to migrate. The UE is configured to ask its primary MC system, so the client asks the primary CMS for the profile for migration; the request identifies the partner MC system.',
     2: "The primary CMS passes the request, with the partner system's identity, to the primary user database, where all of the user's profiles live.",
     3: 'The primary UDB picks the profile meant for migration to this partner (different partners may get different profiles).',
     4: 'The profile for migration goes back to the primary CMS.',
-    5: 'Over CSC-17, the primary CMS sends the profile to the partner CMS, so that the partner can impose its own rules.',
+    5: 'Over CSC-17, the primary CMS sends the profile to the partner CMS, unasked; the partner system may impose parameters of its own (10.1.4.1).',
     6: "The partner CMS hands the profile to the partner user database, which holds the partner's local policy.",
-    7: 'The partner UDB rewrites the profile by its policy: where the user may get service, the highest priority it grants visitors, which groups they may use or must join, how many affiliations, whether private calls are allowed.',
-    8: 'The partner keeps the modified profile: it will give it to its MC service server when the user asks for service authorization.',
+    7: "The partner UDB modifies the profile by its policies. 10.1.4.1's examples: where migrating users may receive service, specific priority levels, certain groups. The simulator's policy rules: areas, a priority cap, allowed and added groups, and (its own additions) an affiliation cap and private calls.",
+    8: 'The partner keeps the modified profile; 10.1.4.1: it "will subsequently be provided to the MC service server in the partner MC system" when the user attempts service authorization.',
     9: 'The modified profile goes back to the partner CMS.',
-    10: 'The partner CMS returns the modified profile to the primary CMS, not to the client: in this configuration the primary has the last word.',
-    11: "The primary CMS checks that the partner's changes are acceptable for its user (for example that the priority is not cut too far, or that emergency groups survive). If not, the user may not migrate and the client gets an error.",
+    10: 'The partner CMS returns the modified profile to the primary CMS, not to the client: the primary validates it next (step 11).',
+    11: 'The primary CMS validates the modified profile "for e.g. safety, applicability of any new configuration" (the clause). The simulator\'s checks are its own rule set: a minimum priority, groups that must survive, a service area left. If the check fails the user "may be prohibited from migrating": the scenario\'s onFailure picks prohibit (an error to the client) or continue (logged, and step 12 follows).',
     12: 'The check passed: the primary CMS gives the modified profile to its own user database.',
-    13: 'The primary UDB keeps the modified profile too, and acknowledges.',
+    13: 'The primary UDB stores the profile it received and acknowledges the request.',
     14: 'Finally the primary CMS delivers the modified profile to the client. The UE now holds the profile the partner will apply.',
   },
   '10.1.4.3.3': {
-    1: 'The user is about to migrate. The UE is configured to ask the partner system, so the client asks the partner CMS for a profile for migration.',
-    2: "The partner CMS has no say over the user's profiles: it asks the user's home (primary) CMS over CSC-17.",
-    3: 'The primary CMS asks its user database, naming the partner system the user is migrating to.',
+    1: 'The user is about to migrate. The UE is configured to ask the partner MC system, so the client asks the partner CMS for the profile for migration.',
+    2: "The user's profiles are stored in the primary MC system (10.1.4.1), so the partner CMS asks the primary CMS for the profile, over CSC-17.",
+    3: 'The primary CMS asks its user database; this request includes an identification of the partner MC system (the simulator takes it from the CSC-17 peer that asked).',
     4: 'The primary UDB picks the profile meant for migration to this partner.',
     5: 'The profile goes back to the primary CMS.',
     6: 'The primary CMS sends it to the partner CMS.',
     7: "The partner CMS hands it to the partner user database, which holds the partner's local policy.",
-    8: 'The partner UDB rewrites the profile by its policy (areas, priority, groups, affiliations, private calls).',
+    8: "The partner UDB modifies the profile by its policies (the simulator's rules: areas, priority, groups, affiliations, private calls).",
     9: 'The partner keeps the modified profile, replacing any it held from an earlier migration.',
     10: 'The modified profile goes to the partner CMS, to be handed to the client.',
-    11: 'The partner CMS delivers the modified profile to the client. The primary system never sees the modified profile.',
+    11: 'The partner CMS delivers the modified profile to the client. No step of this procedure gives the modified profile to the primary MC system.',
   },
   '10.1.4.x.2': {
     1: "The earlier draft: the client asks the partner CMS for the user's profile.",
@@ -164,8 +193,8 @@ const NARRATION: Record<ProcedureId, Record<number, string>> = {
     7: 'The profile goes back to the primary CMS.',
     8: 'The primary CMS sends it to the partner CMS.',
     9: 'The partner CMS hands it to the partner UDB that asked for it.',
-    10: 'The partner UDB rewrites the profile by its policy.',
-    11: 'The partner UDB stores it, even if it held a cached profile: the draft says the procedure runs anyway, to stay up to date.',
+    10: 'The partner UDB modifies the profile by its system policies and local configuration.',
+    11: "The partner UDB stores it, even if it held a cached profile: the draft's overview (10.1.4.x.1) says the procedure is followed anyway, to keep the profile up to date.",
     12: 'The modified profile goes to the partner CMS.',
     13: 'The partner CMS delivers it to the client.',
   },
@@ -173,7 +202,7 @@ const NARRATION: Record<ProcedureId, Record<number, string>> = {
 
 function errorNarration(step: TraceStep): string {
   if (!step.assumption) {
-    return 'The validation failed: the primary CMS refuses the migration and sends the client an error. Nothing is stored in the primary user database, and the client receives no profile.';
+    return 'The validation check failed and, as the scenario reads step 11 (onFailure: prohibit), the user is prohibited from migrating: an error is returned to the client. The simulator stores nothing in the primary user database, and the client receives no profile.';
   }
   const reason = step.message.type === 'profile.error' ? step.message.reason : 'an error';
   if (step.to === 'cmc') return `The error reaches the client, which receives no profile (${reason}).`;
@@ -191,8 +220,16 @@ export function notesFor(procedure: ProcedureId, clauseStep: number): SpecNote[]
   return SPEC_NOTES.filter((note) => note.at[procedure]?.includes(clauseStep));
 }
 
-/** The spec notes for a step of a run (an error step gets those of the step it branches from). */
+/** The spec notes for a step of a run (the error of step 11 gets that step's note on its error). */
 export function notesForStep(procedure: ProcedureId, step: TraceStep): SpecNote[] {
   if (step.clauseStep !== null) return notesFor(procedure, step.clauseStep);
-  return step.assumption ? [] : notesFor(procedure, step.n - 1).filter((n) => n.id === 'step11-error');
+  return step.assumption ? [] : SPEC_NOTES.filter((n) => n.id === 'step11-error' && n.at[procedure]);
+}
+
+/** Where the words of a step come from: the clause and step, or the simulator. */
+export function sourceOf(procedure: ProcedureId, step: TraceStep): string {
+  if (step.assumption) return 'Simulator assumption: the clause is silent here';
+  if (step.clauseStep !== null) return citation(procedure, step.clauseStep);
+  const branch = getProcedure(procedure).branches.find((b) => b.text === step.text);
+  return `${citation(procedure, branch?.after ?? step.number)} (the error it describes)`;
 }

@@ -1,4 +1,5 @@
 import type { ProcedureId } from './ids';
+import { parseScenarioOrThrow } from './scenario';
 import type { Scenario } from './schema';
 
 /** The example of ../shared/examples/metro-to-county.json, the base of every preset. */
@@ -64,7 +65,8 @@ export interface Preset {
 }
 
 const derive = (title: string, change: (s: Scenario) => void): Scenario => {
-  const scenario = structuredClone(BASE_SCENARIO);
+  // A deep copy, read back through the schema (the core has no host API such as structuredClone).
+  const scenario = parseScenarioOrThrow(JSON.parse(JSON.stringify(BASE_SCENARIO)));
   scenario.title = title;
   change(scenario);
   return scenario;

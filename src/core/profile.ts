@@ -54,7 +54,11 @@ export function selectMigrationProfile(
   );
 }
 
-/** The profiles associated with an MC service ID: those naming it, and those naming none. */
-export function profilesFor(profiles: readonly Profile[], serviceIds: readonly string[]): Profile[] {
-  return profiles.filter((p) => p.mcpttId === undefined || serviceIds.includes(p.mcpttId));
+/**
+ * The profiles associated with one MC service ID (10.1.4.3.1 step 3: "all MC service user profiles that are
+ * associated with the MC service ID"): those whose `mcpttId` is that ID. A profile naming no ID is taken as the
+ * user's MCPTT profile (`userMcpttId`), as the TS 24.484 MCPTT user profile it models is (a simulator assumption).
+ */
+export function profilesFor(profiles: readonly Profile[], serviceId: string, userMcpttId: string): Profile[] {
+  return profiles.filter((p) => (p.mcpttId ?? userMcpttId) === serviceId);
 }

@@ -1,18 +1,31 @@
 import type { Change } from './policy';
-import { getProcedure } from './procedures';
+import type { EntityId } from './ids';
+import { displayTitle, getProcedure, involvedEntities } from './procedures';
 import type { Profile } from './profile';
-import type { RunResult, StepKind } from './run';
+import type { ReferencePoint } from './referencePoints';
+import type { RunError, RunResult, StepKind } from './run';
 import type { ValidationResult } from './validation';
 
 /** The trace as the CLI prints it with `--format json` (CONTRACT.md §3), also the app's "Download trace (JSON)". */
 export interface TraceJson {
   procedure: RunResult['procedure'];
   outcome: RunResult['outcome'];
-  steps: { n: number; from: string; to: string; kind: StepKind; text: string; assumption: boolean }[];
+  steps: {
+    n: number;
+    number: string;
+    from: string;
+    to: string;
+    kind: StepKind;
+    referencePoint: ReferencePoint | null;
+    text: string;
+    assumption: boolean;
+    /** What the acting entity logged in this step (10.1.4.3.2 step 11 with `onFailure: "continue"`). */
+    log: string[];
+  }[];
   profiles: Profile[];
   changes: Change[];
   validation: ValidationResult | null;
-  error: { step: number; reason: string } | null;
+  error: RunError | null;
   stores: RunResult['stores'];
 }
 
@@ -20,13 +33,16 @@ export function toTraceJson(run: RunResult): TraceJson {
   return {
     procedure: run.procedure,
     outcome: run.outcome,
-    steps: run.steps.map(({ n, from, to, kind, text, assumption }) => ({
+    steps: run.steps.map(({ n, number, from, to, kind, referencePoint, text, assumption, log }) => ({
       n,
+      number,
       from,
       to,
       kind,
+      referencePoint,
       text,
       assumption,
+      log,
     })),
     profiles: run.profiles,
     changes: run.changes,
@@ -50,20 +66,30 @@ export function describeProfile(profile: Profile): string {
 export function toText(run: RunResult, title?: string): string {
   const procedure = getProcedure(run.procedure);
   const lines: string[] = [];
-  lines.push(`${procedure.id}  ${procedure.title}${procedure.superseded ? '  (superseded draft)' : ''}`);
+  lines.push(`${procedure.id}  ${displayTitle(procedure.id)}`);
   if (title) lines.push(`Scenario: ${title}`);
   lines.push('');
   for (const step of run.steps) {
-    const who = step.from === step.to ? `${step.from} (own action)` : `${step.from} -> ${step.to}`;
+    const who =
+      step.from === step.to
+        ? `${step.from} (own action)`
+        : `${step.from} -> ${step.to} [${step.referencePoint ?? ''}]`;
     const flag = step.kind === 'error' ? ' ERROR' : '';
-    lines.push(`${String(step.n).padStart(2)}. ${who}${flag}${step.assumption ? '  [assumption]' : ''}`);
-    lines.push(`    ${step.text}`);
-    for (const side of step.also) lines.push(`    + ${side.from} -> ${side.to}: ${side.label}`);
+    lines.push(`${step.number.padStart(3)}. ${who}${flag}${step.assumption ? '  [assumption]' : ''}`);
+    lines.push(`     ${step.text}`);
+    for (const entry of step.log) lines.push(`     logged: ${entry}`);
+    for (const side of step.also) lines.push(`     + ${side.from} -> ${side.to}: ${side.label}`);
   }
   lines.push('');
-  lines.push(`Outcome: ${run.outcome}${run.error ? ` at step ${run.error.step}: ${run.error.reason}` : ''}`);
+  lines.push(
+    `Outcome: ${run.outcome}${run.error ? ` at step ${run.error.number}: ${run.error.reason}` : ''}`,
+  );
   if (run.validation) {
-    lines.push(`Validation by the primary: ${run.validation.ok ? 'passed' : 'failed'}`);
+    const failed =
+      run.outcome === 'delivered'
+        ? 'failed (logged, and the migration went on: onFailure "continue")'
+        : 'failed';
+    lines.push(`Validation by the primary: ${run.validation.ok ? 'passed' : failed}`);
     for (const v of run.validation.violations) lines.push(`  - ${v.rule}: ${v.message}`);
   }
   if (run.changes.length) {
@@ -73,8 +99,17 @@ export function toText(run: RunResult, title?: string): string {
   }
   lines.push(`The client (cmc) holds ${run.profiles.length} profile(s):`);
   for (const p of run.profiles) lines.push(describeProfile(p));
-  for (const [id, stored] of Object.entries(run.stores)) {
+  // Only the databases the procedure involves (10.1.4.3.1 has no partner UDB, nor does it store anything).
+  for (const [id, stored] of storesOf(run)) {
     lines.push(`Stored by ${id}: ${stored ? `profile ${stored.index}` : 'nothing'}`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** The stores of the user databases that the run's procedure involves, in the order of CONTRACT.md §3. */
+export function storesOf(run: RunResult): [EntityId, Profile | null][] {
+  const involved = involvedEntities(run.procedure);
+  return (['partner-udb', 'primary-udb'] as const)
+    .filter((id) => involved.has(id))
+    .map((id) => [id, run.stores[id]]);
 }

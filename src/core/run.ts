@@ -1,14 +1,15 @@
-import { createActor, type Actor, type AnyActorRef } from 'xstate';
+import { createActor, type Actor, type ContextFrom, type StateValueFrom } from 'xstate';
 import type { ClientContext } from './entities/clientMachine';
-import type { CmsContext } from './entities/cmsMachine';
+import type { CmsContext } from './entities/cms';
 import type { EntityMessage, Envelope } from './entities/messages';
-import { networkMachine, type NetworkInput } from './entities/networkMachine';
-import type { UdbContext } from './entities/udbMachine';
-import { ENTITIES, ENTITY_IDS, type EntityId, type ProcedureId } from './ids';
+import type { UdbContext } from './entities/udb';
+import { networkMachine, type EntityMachines, type NetworkInput } from './entities/networkMachine';
+import { ENTITIES, type EntityId, type EntityKind, type ProcedureId } from './ids';
 import type { Change } from './policy';
 import { getProcedure, type Procedure } from './procedures';
 import type { Profile } from './profile';
-import type { Scenario } from './schema';
+import { referencePointOf, type ReferencePoint } from './referencePoints';
+import type { Scenario, Service } from './schema';
 import type { ValidationResult } from './validation';
 
 export type StepKind = 'message' | 'action' | 'error';
@@ -23,10 +24,18 @@ export interface SideMessage {
 
 /** One step of a run: one numbered step of the clause, or an extra step the clause does not number. */
 export interface TraceStep {
+  /** The step's position in the run, 1 first. */
   n: number;
+  /**
+   * The step's number as the reader sees it (CONTRACT.md §6): the clause's (`"7"`) for a numbered step; for a step the
+   * clause does not number, the number of the clause step it follows and a letter (`"11a"`, `"4b"`).
+   */
+  number: string;
   from: EntityId;
   to: EntityId;
   kind: StepKind;
+  /** CSC-4, CSC-13 or CSC-17 for a message; null for an own action (`referencePoints.ts` says where each comes from). */
+  referencePoint: ReferencePoint | null;
   /** The clause's words for this step, or the simulator's where the clause is silent (then `assumption`). */
   text: string;
   assumption: boolean;
@@ -36,29 +45,60 @@ export interface TraceStep {
   clauseStep: number | null;
   message: EntityMessage;
   also: SideMessage[];
+  /** What the acting entity logged in this step (10.1.4.3.2 step 11 with `onFailure: "continue"`). */
+  log: string[];
 }
 
-export type EntitySnapshot =
-  | { id: EntityId; kind: 'client'; state: string; context: ClientContext }
-  | { id: EntityId; kind: 'cms'; state: string; context: CmsContext }
-  | { id: EntityId; kind: 'udb'; state: string; context: UdbContext };
+/** One entity's state after a step, typed by its machine: `state` is one of that machine's state names. */
+export interface EntitySnapshotOf<Id extends EntityId> {
+  id: Id;
+  kind: EntityKind;
+  state: StateValueFrom<EntityMachines[Id]>;
+  context: ContextFrom<EntityMachines[Id]>;
+}
 
-export type EntitySnapshots = Record<EntityId, EntitySnapshot>;
+export type EntitySnapshots = { [Id in EntityId]: EntitySnapshotOf<Id> };
+
+/** Any entity's snapshot; narrow on `id` (or `kind`) to read its context. */
+export type EntitySnapshot = EntitySnapshots[EntityId];
+
+/** A client's context, or null for another entity's snapshot (narrowed on the id, no cast). */
+export const clientContextOf = (s: EntitySnapshot): ClientContext | null =>
+  s.id === 'cmc' ? s.context : null;
+/** A configuration management server's context, primary or partner, or null. */
+export const cmsContextOf = (s: EntitySnapshot): CmsContext | null =>
+  s.id === 'primary-cms' || s.id === 'partner-cms' ? s.context : null;
+/** An MC service user database's context, primary or partner, or null. */
+export const udbContextOf = (s: EntitySnapshot): UdbContext | null =>
+  s.id === 'primary-udb' || s.id === 'partner-udb' ? s.context : null;
 
 export type Outcome = 'delivered' | 'rejected';
+
+export interface RunError {
+  /** The trace position `n` of the first error step (CONTRACT.md §3). */
+  step: number;
+  /** That step's `number` (CONTRACT.md §6): `"11a"`. */
+  number: string;
+  reason: string;
+}
 
 export interface RunResult {
   procedure: ProcedureId;
   outcome: Outcome;
   steps: TraceStep[];
-  /** `snapshots[k]`: every entity after step k (`snapshots[0]`: before step 1). */
+  /** `snapshots[k]`: every entity after step k (`snapshots[0]`: before step 1); empty when not kept. */
   snapshots: EntitySnapshots[];
   /** What the client holds at the end. */
   profiles: Profile[];
   changes: Change[];
   validation: ValidationResult | null;
-  error: { step: number; reason: string } | null;
+  error: RunError | null;
   stores: { 'partner-udb': Profile | null; 'primary-udb': Profile | null };
+}
+
+export interface RunOptions {
+  /** Keep a snapshot of every entity after each step (the player needs them; a sweep does not). Default true. */
+  snapshots?: boolean;
 }
 
 /** The procedure a scenario runs without `--procedure`: `ue.configuredBy` picks 10.1.4.3.2 or 10.1.4.3.3. */
@@ -66,64 +106,88 @@ export function defaultProcedure(scenario: Scenario): ProcedureId {
   return scenario.ue.configuredBy === 'primary' ? '10.1.4.3.2' : '10.1.4.3.3';
 }
 
+/**
+ * The procedure to show for a scenario, given the one shown now: a migration procedure follows `ue.configuredBy`
+ * (10.1.4.3.2 for "primary"; 10.1.4.3.3 or the draft for "partner"); 10.1.4.3.1 stays. So the page's procedure and
+ * the scenario's `ue.configuredBy` never disagree.
+ */
+export function procedureFor(scenario: Scenario, current: ProcedureId): ProcedureId {
+  const shown = getProcedure(current);
+  if (!shown.configuredBy || shown.configuredBy === scenario.ue.configuredBy) return current;
+  return defaultProcedure(scenario);
+}
+
+/** The scenario as a procedure runs it: `ue.configuredBy` set to whoever that procedure says configures the UE. */
+export function scenarioFor(scenario: Scenario, procedure: ProcedureId): Scenario {
+  const configuredBy = getProcedure(procedure).configuredBy;
+  if (!configuredBy || configuredBy === scenario.ue.configuredBy) return scenario;
+  return { ...scenario, ue: { ...scenario.ue, configuredBy } };
+}
+
+/** The MC service ID the client's request carries: that of `ue.service` (default MCPTT). */
+export function requestedServiceId(scenario: Scenario): string {
+  const service: Service = scenario.ue.service ?? 'mcptt';
+  return scenario.user.serviceIds[service] ?? scenario.user.serviceIds.mcptt;
+}
+
 /** The entities' inputs: the scenario's data, and how this procedure's variant wires them. */
 export function entityInputs(scenario: Scenario, procedure: Procedure): NetworkInput {
-  const serviceIds = [
-    scenario.user.serviceIds.mcptt,
-    scenario.user.serviceIds.mcvideo,
-    scenario.user.serviceIds.mcdata,
-  ].filter((id): id is string => typeof id === 'string');
   const preconditions = {
     migrationPermitted: scenario.preconditions?.migrationPermitted ?? true,
     authenticatedInPartner: scenario.preconditions?.authenticatedInPartner ?? true,
   };
   const profiles = scenario.primary.profiles;
+  const userMcpttId = scenario.user.serviceIds.mcptt;
+  const primary = scenario.primary.systemId;
+  const partner = scenario.partner.systemId;
   return {
     cmc: {
       id: 'cmc',
       server: procedure.configuredBy === 'partner' ? 'partner-cms' : 'primary-cms',
-      serviceId: scenario.user.serviceIds.mcptt,
-      partnerSystemId: procedure.migration ? scenario.partner.systemId : null,
+      serviceId: requestedServiceId(scenario),
+      purpose: procedure.migration ? 'migration' : 'own',
+      // Only 10.1.4.3.2 step 1 says the client's request "includes an identification of the partner MC system".
+      partnerSystemId: procedure.migration && procedure.configuredBy === 'primary' ? partner : null,
     },
     'primary-cms': {
       id: 'primary-cms',
-      role: 'primary',
-      systemId: scenario.primary.systemId,
+      systemId: primary,
       udb: 'primary-udb',
       peer: 'partner-cms',
+      peerSystemId: partner,
+      preconditions,
       userProfiles: profiles,
-      serviceIds,
+      userMcpttId,
       validation: scenario.primary.validation,
       fetchViaUdb: false,
-      preconditions,
     },
     'primary-udb': {
       id: 'primary-udb',
-      role: 'primary',
-      systemId: scenario.primary.systemId,
+      systemId: primary,
       cms: 'primary-cms',
       userProfiles: profiles,
+      userMcpttId,
       policy: undefined,
       cache: null,
     },
     'partner-cms': {
       id: 'partner-cms',
-      role: 'partner',
-      systemId: scenario.partner.systemId,
+      systemId: partner,
       udb: 'partner-udb',
       peer: 'primary-cms',
+      peerSystemId: primary,
+      preconditions,
       userProfiles: [],
-      serviceIds,
+      userMcpttId,
       validation: undefined,
       fetchViaUdb: procedure.partnerFetchesViaUdb,
-      preconditions,
     },
     'partner-udb': {
       id: 'partner-udb',
-      role: 'partner',
-      systemId: scenario.partner.systemId,
+      systemId: partner,
       cms: 'partner-cms',
       userProfiles: [],
+      userMcpttId,
       policy: scenario.partner.policy ?? {},
       cache: scenario.partner.cache ?? null,
     },
@@ -147,6 +211,8 @@ function assumptionText(envelope: Envelope, reason: string): string {
   return `Simulator assumption (the clause is silent): ${from} returns an error to ${to}: ${reason}.`;
 }
 
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
 /**
  * The deterministic scheduler: one actor system per run, one message delivered per `step()`, and a snapshot of every
  * entity after each step. Nothing in it reads a clock or a random source.
@@ -156,14 +222,23 @@ export class Simulation {
   readonly steps: TraceStep[] = [];
   readonly snapshots: EntitySnapshots[] = [];
   private readonly network: Actor<typeof networkMachine>;
+  private readonly keepSnapshots: boolean;
   private started = false;
   private offScript = false;
+  /** The last numbered clause step delivered, and how many unnumbered steps have followed it. */
+  private lastClauseStep = 0;
+  private extraSince = 0;
 
-  constructor(scenario: Scenario, procedureId: ProcedureId = defaultProcedure(scenario)) {
+  constructor(
+    scenario: Scenario,
+    procedureId: ProcedureId = defaultProcedure(scenario),
+    options: RunOptions = {},
+  ) {
     this.procedure = getProcedure(procedureId);
+    this.keepSnapshots = options.snapshots ?? true;
     this.network = createActor(networkMachine, { input: entityInputs(scenario, this.procedure) });
     this.network.start();
-    this.snapshots.push(this.entities());
+    if (this.keepSnapshots) this.snapshots.push(this.entities());
   }
 
   get done(): boolean {
@@ -174,16 +249,17 @@ export class Simulation {
   step(): TraceStep | null {
     if (!this.started) {
       this.started = true;
-      this.entity('cmc')?.send({ type: 'client.start' });
+      this.network.getSnapshot().context.entities.cmc.send({ type: 'client.start' });
     }
     if (this.done) return null;
     if (this.steps.length >= MAX_STEPS) throw new Error(`internal error: no end after ${MAX_STEPS} steps`);
+    const logged = this.logOf(this.network.getSnapshot().context.queue[0]?.from);
     this.network.send({ type: 'net.deliver' });
     const [main, ...side] = this.network.getSnapshot().context.delivered;
     if (!main) throw new Error('internal error: nothing was delivered');
-    const step = this.describe(this.steps.length + 1, main, side);
+    const step = this.describe(this.steps.length + 1, main, side, this.logOf(main.to).slice(logged.length));
     this.steps.push(step);
-    this.snapshots.push(this.entities());
+    if (this.keepSnapshots) this.snapshots.push(this.entities());
     return step;
   }
 
@@ -195,26 +271,43 @@ export class Simulation {
     return this.result();
   }
 
-  /** An entity's actor, found in the system by its id. */
-  private entity(id: EntityId): AnyActorRef | undefined {
-    return this.network.system.get(id) as AnyActorRef | undefined;
+  /** What a CMS has logged so far (no other entity logs). */
+  private logOf(id: EntityId | undefined): readonly string[] {
+    const entities = this.network.getSnapshot().context.entities;
+    if (id === 'primary-cms') return entities['primary-cms'].getSnapshot().context.log;
+    if (id === 'partner-cms') return entities['partner-cms'].getSnapshot().context.log;
+    return [];
   }
 
+  /** Every entity as it is now, typed by its machine. */
   entities(): EntitySnapshots {
-    const read = (id: EntityId): EntitySnapshot => {
-      const snapshot = this.entity(id)?.getSnapshot() as { value: unknown; context: unknown } | undefined;
-      if (!snapshot) throw new Error(`internal error: entity ${id} is not in the system`);
-      return {
-        id,
-        kind: ENTITIES[id].kind,
-        state: String(snapshot.value),
-        context: snapshot.context,
-      } as EntitySnapshot;
+    const actors = this.network.getSnapshot().context.entities;
+    const read = <Id extends EntityId>(
+      id: Id,
+      snapshot: { value: StateValueFrom<EntityMachines[Id]>; context: ContextFrom<EntityMachines[Id]> },
+    ): EntitySnapshotOf<Id> => ({
+      id,
+      kind: ENTITIES[id].kind,
+      state: snapshot.value,
+      context: snapshot.context,
+    });
+    return {
+      cmc: read('cmc', actors.cmc.getSnapshot()),
+      'primary-cms': read('primary-cms', actors['primary-cms'].getSnapshot()),
+      'primary-udb': read('primary-udb', actors['primary-udb'].getSnapshot()),
+      'partner-cms': read('partner-cms', actors['partner-cms'].getSnapshot()),
+      'partner-udb': read('partner-udb', actors['partner-udb'].getSnapshot()),
     };
-    return Object.fromEntries(ENTITY_IDS.map((id) => [id, read(id)])) as EntitySnapshots;
   }
 
-  private describe(n: number, main: Envelope, side: Envelope[]): TraceStep {
+  /** The number of an unnumbered step: the clause step it follows and the next letter (`11a`, `11b`). */
+  private extraNumber(): string {
+    const letter = LETTERS[this.extraSince] ?? `.${this.extraSince + 1}`;
+    this.extraSince += 1;
+    return `${this.lastClauseStep}${letter}`;
+  }
+
+  private describe(n: number, main: Envelope, side: Envelope[], log: string[]): TraceStep {
     const kind = kindOf(main);
     const also = side.map((e) => ({
       from: e.from,
@@ -222,18 +315,36 @@ export class Simulation {
       label: sideLabel(e.message),
       message: e.message,
     }));
-    const base = { n, from: main.from, to: main.to, kind, message: main.message, also };
+    const base = {
+      n,
+      from: main.from,
+      to: main.to,
+      kind,
+      referencePoint: referencePointOf(main.from, main.to),
+      message: main.message,
+      also,
+      log,
+    };
     if (main.message.type === 'profile.error') {
       this.offScript = true;
       const { reason, assumption } = main.message;
+      const number = this.extraNumber();
       const branch = this.procedure.branches.find(
-        (b) => b.after === n - 1 && b.from === main.from && b.to === main.to,
+        (b) => b.after === this.lastClauseStep && b.from === main.from && b.to === main.to,
       );
       if (branch && !assumption) {
-        return { ...base, text: branch.text, assumption: false, label: branch.label, clauseStep: null };
+        return {
+          ...base,
+          number,
+          text: branch.text,
+          assumption: false,
+          label: branch.label,
+          clauseStep: null,
+        };
       }
       return {
         ...base,
+        number,
         text: assumptionText(main, reason),
         assumption: true,
         label: `error: ${reason}`,
@@ -253,37 +364,46 @@ export class Simulation {
           `the clause says ${clause ? `${clause.from} -> ${clause.to} (${clause.kind})` : 'nothing'}`,
       );
     }
-    return { ...base, text: clause.text, assumption: false, label: clause.label, clauseStep: clause.n };
+    this.lastClauseStep = clause.n;
+    this.extraSince = 0;
+    return {
+      ...base,
+      number: String(clause.n),
+      text: clause.text,
+      assumption: false,
+      label: clause.label,
+      clauseStep: clause.n,
+    };
   }
 
   result(): RunResult {
     const last = this.snapshots[this.snapshots.length - 1] ?? this.entities();
-    const client = last.cmc.context as ClientContext;
-    const primaryCms = last['primary-cms'].context as CmsContext;
-    const primaryUdb = last['primary-udb'].context as UdbContext;
-    const partnerUdb = last['partner-udb'].context as UdbContext;
-    if (this.done && last.cmc.state === 'requesting') {
+    const client = last.cmc;
+    if (this.done && client.state === 'requesting') {
       throw new Error(`internal error: ${this.procedure.id} ended with the client still waiting`);
     }
     const firstError = this.steps.find((s) => s.kind === 'error');
     return {
       procedure: this.procedure.id,
-      outcome: last.cmc.state === 'configured' ? 'delivered' : 'rejected',
+      outcome: client.state === 'configured' ? 'delivered' : 'rejected',
       steps: this.steps,
       snapshots: this.snapshots,
-      profiles: client.profiles,
-      changes: partnerUdb.changes,
-      validation: primaryCms.validationResult,
+      profiles: client.context.profiles,
+      changes: last['partner-udb'].context.changes,
+      validation: last['primary-cms'].context.validationResult,
       error:
         firstError && firstError.message.type === 'profile.error'
-          ? { step: firstError.n, reason: firstError.message.reason }
+          ? { step: firstError.n, number: firstError.number, reason: firstError.message.reason }
           : null,
-      stores: { 'partner-udb': partnerUdb.stored, 'primary-udb': primaryUdb.stored },
+      stores: {
+        'partner-udb': last['partner-udb'].context.stored,
+        'primary-udb': last['primary-udb'].context.stored,
+      },
     };
   }
 }
 
 /** Runs a procedure on a (parsed) scenario from start to end. */
-export function simulate(scenario: Scenario, procedureId?: ProcedureId): RunResult {
-  return new Simulation(scenario, procedureId).run();
+export function simulate(scenario: Scenario, procedureId?: ProcedureId, options?: RunOptions): RunResult {
+  return new Simulation(scenario, procedureId, options).run();
 }

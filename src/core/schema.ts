@@ -78,7 +78,17 @@ export const ValidationRulesSchema = z.looseObject({
   minPriority: intIn(0, 255).optional(),
   requiredGroups: list(uri()).optional(),
   requireAreas: flag().optional(),
+  /** 10.1.4.3.2 step 11: the user "may be prohibited from migrating" when the check fails; both readings run. */
+  onFailure: z
+    .custom<'prohibit' | 'continue'>((v) => v === 'prohibit' || v === 'continue', {
+      error: (issue) => `expected "prohibit" or "continue", got ${describeValue(issue.input)}`,
+    })
+    .optional(),
 });
+
+/** The MC services a user may have an MC service ID for (TS 23.280 10.1.4.1). */
+export const SERVICES = ['mcptt', 'mcvideo', 'mcdata'] as const;
+export type Service = (typeof SERVICES)[number];
 
 const isoTime = z.custom<string>((v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)), {
   error: (issue) => `expected an ISO 8601 date and time, got ${describeValue(issue.input)}`,
@@ -101,45 +111,64 @@ const uniqueIndexes = (profiles: { index: number }[], ctx: z.core.$RefinementCtx
   });
 };
 
-export const ScenarioSchema = z.looseObject({
-  format: z.custom<'mcx-migration-scenario'>((v) => v === 'mcx-migration-scenario', {
-    error: (issue) => `expected "mcx-migration-scenario", got ${describeValue(issue.input)}`,
-  }),
-  version: z.custom<1>((v) => v === 1, {
-    error: (issue) => `expected 1 (the only version this simulator reads), got ${describeValue(issue.input)}`,
-  }),
-  title: text().optional(),
-  user: z.looseObject({
-    serviceIds: z.looseObject({
-      mcptt: nonEmpty('an MC service ID (e.g. "sip:alice@metro.example")'),
-      mcvideo: nonEmpty('an MC service ID').optional(),
-      mcdata: nonEmpty('an MC service ID').optional(),
+export const ScenarioSchema = z
+  .looseObject({
+    format: z.custom<'mcx-migration-scenario'>((v) => v === 'mcx-migration-scenario', {
+      error: (issue) => `expected "mcx-migration-scenario", got ${describeValue(issue.input)}`,
     }),
-  }),
-  ue: z.looseObject({
-    configuredBy: z.custom<'primary' | 'partner'>((v) => v === 'primary' || v === 'partner', {
-      error: (issue) => `expected "primary" or "partner", got ${describeValue(issue.input)}`,
+    version: z.custom<1>((v) => v === 1, {
+      error: (issue) =>
+        `expected 1 (the only version this simulator reads), got ${describeValue(issue.input)}`,
     }),
-  }),
-  preconditions: z
-    .looseObject({
-      migrationPermitted: flag().optional(),
-      authenticatedInPartner: flag().optional(),
-    })
-    .optional(),
-  primary: z.looseObject({
-    systemId: nonEmpty('a non-empty system id'),
-    profiles: list(ProfileSchema)
-      .min(1, { error: 'expected at least one profile' })
-      .superRefine(uniqueIndexes),
-    validation: ValidationRulesSchema.optional(),
-  }),
-  partner: z.looseObject({
-    systemId: nonEmpty('a non-empty system id'),
-    policy: PolicySchema.optional(),
-    cache: z.union([z.null(), CacheSchema]).optional(),
-  }),
-});
+    title: text().optional(),
+    user: z.looseObject({
+      serviceIds: z.looseObject({
+        mcptt: nonEmpty('an MC service ID (e.g. "sip:alice@metro.example")'),
+        mcvideo: nonEmpty('an MC service ID').optional(),
+        mcdata: nonEmpty('an MC service ID').optional(),
+      }),
+    }),
+    ue: z.looseObject({
+      configuredBy: z.custom<'primary' | 'partner'>((v) => v === 'primary' || v === 'partner', {
+        error: (issue) => `expected "primary" or "partner", got ${describeValue(issue.input)}`,
+      }),
+      /** The MC service whose MC service ID the client's request carries (CONTRACT.md §6); default "mcptt". */
+      service: z
+        .custom<Service>((v) => typeof v === 'string' && (SERVICES as readonly string[]).includes(v), {
+          error: (issue) => `expected "mcptt", "mcvideo" or "mcdata", got ${describeValue(issue.input)}`,
+        })
+        .optional(),
+    }),
+    preconditions: z
+      .looseObject({
+        migrationPermitted: flag().optional(),
+        authenticatedInPartner: flag().optional(),
+      })
+      .optional(),
+    primary: z.looseObject({
+      systemId: nonEmpty('a non-empty system id'),
+      profiles: list(ProfileSchema)
+        .min(1, { error: 'expected at least one profile' })
+        .superRefine(uniqueIndexes),
+      validation: ValidationRulesSchema.optional(),
+    }),
+    partner: z.looseObject({
+      systemId: nonEmpty('a non-empty system id'),
+      policy: PolicySchema.optional(),
+      cache: z.union([z.null(), CacheSchema]).optional(),
+    }),
+  })
+  .superRefine((scenario, ctx) => {
+    const service = scenario.ue.service;
+    if (service && scenario.user.serviceIds[service] === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ue', 'service'],
+        message: `expected a service the user has an MC service ID for (user.serviceIds.${service} is not given), got "${service}"`,
+        input: service,
+      });
+    }
+  });
 
 export type Profile = z.output<typeof ProfileSchema>;
 export type Policy = z.output<typeof PolicySchema>;

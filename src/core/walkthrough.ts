@@ -1,8 +1,8 @@
 import { ENTITIES } from './ids';
 import { narrate, notesFor, notesForStep } from './narration';
-import { getProcedure } from './procedures';
+import { citation, displayTitle, getProcedure } from './procedures';
 import type { Profile } from './profile';
-import type { RunResult } from './run';
+import { requestedServiceId, type RunResult } from './run';
 import type { Scenario } from './schema';
 
 /** Review notes by step number (0 = the procedure as a whole). */
@@ -28,10 +28,14 @@ function profileTable(profile: Profile): string {
 export function toWalkthrough(run: RunResult, scenario: Scenario, notes: ReviewNotes = {}): string {
   const procedure = getProcedure(run.procedure);
   const out: string[] = [];
-  out.push(`# ${procedure.id} ${md(procedure.title)}${procedure.superseded ? ' (superseded draft)' : ''}`);
+  out.push(`# ${procedure.id} ${md(displayTitle(procedure.id))}`);
   out.push('');
+  // Who configures the UE is the procedure's (10.1.4.3.2: primary, 10.1.4.3.3 and the draft: partner).
+  const ue = procedure.configuredBy
+    ? `the UE configured by the ${procedure.configuredBy} MC system`
+    : 'the user not migrating (the UE asks its own MC system)';
   out.push(
-    `Scenario: **${md(scenario.title ?? 'untitled')}**. User ${md(scenario.user.serviceIds.mcptt)}, primary MC system ${md(scenario.primary.systemId)}, partner MC system ${md(scenario.partner.systemId)}, UE configured by the ${scenario.ue.configuredBy} system. Outcome: **${run.outcome}**${run.error ? ` at step ${run.error.step} (${md(run.error.reason)})` : ''}.`,
+    `Scenario: **${md(scenario.title ?? 'untitled')}**. User ${md(requestedServiceId(scenario))}, primary MC system ${md(scenario.primary.systemId)}, partner MC system ${md(scenario.partner.systemId)}, ${ue}. Source: ${md(citation(procedure.id))}. Outcome: **${run.outcome}**${run.error ? ` at step ${run.error.number} (${md(run.error.reason)})` : ''}.`,
   );
   if (notes[0]) {
     out.push('');
@@ -45,13 +49,16 @@ export function toWalkthrough(run: RunResult, scenario: Scenario, notes: ReviewN
       step.from === step.to
         ? `${ENTITIES[step.from].title} (own action)`
         : `${ENTITIES[step.from].title} → ${ENTITIES[step.to].title}`;
+    const point = step.referencePoint ? ` (${step.referencePoint})` : '';
     out.push(
       '',
-      `### ${step.n}. ${md(who)}${step.kind === 'error' ? ' — error' : ''}${step.assumption ? ' — simulator assumption' : ''}`,
+      `### ${step.number}. ${md(who)}${point}${step.kind === 'error' ? ' — error' : ''}${step.assumption ? ' — simulator assumption' : ''}`,
     );
     out.push('', quote(step.text));
+    for (const entry of step.log)
+      out.push('', `**Logged by ${md(ENTITIES[step.from].title)}:** ${md(entry)}`);
     const narration = narrate(run.procedure, step);
-    if (narration) out.push('', md(narration));
+    if (narration) out.push('', `*In plain words (the simulator's explanation):* ${md(narration)}`);
     for (const note of notesForStep(run.procedure, step))
       out.push('', `**Spec note — ${md(note.title)}:** ${md(note.text)}`);
     const review = notes[step.n];
@@ -59,7 +66,7 @@ export function toWalkthrough(run: RunResult, scenario: Scenario, notes: ReviewN
   }
   out.push('', '## Resulting profile');
   if (run.outcome === 'rejected') {
-    out.push('', `Refused${run.error ? ` at step ${run.error.step}: ${md(run.error.reason)}` : ''}.`);
+    out.push('', `Refused${run.error ? ` at step ${run.error.number}: ${md(run.error.reason)}` : ''}.`);
     for (const v of run.validation?.violations ?? []) out.push(`- ${v.rule}: ${md(v.message)}`);
   } else {
     for (const profile of run.profiles)
@@ -80,6 +87,13 @@ export function toWalkthrough(run: RunResult, scenario: Scenario, notes: ReviewN
       for (const c of run.changes)
         out.push(`| ${md(c.field)} | ${cell(c.before)} | ${cell(c.after)} | ${c.rule} |`);
     }
+  }
+  if (run.outcome === 'delivered' && run.validation && !run.validation.ok) {
+    out.push(
+      '',
+      "The primary's validation failed and was logged; the migration went on (onFailure: continue):",
+    );
+    for (const v of run.validation.violations) out.push(`- ${v.rule}: ${md(v.message)}`);
   }
   return `${out.join('\n')}\n`;
 }

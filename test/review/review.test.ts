@@ -103,7 +103,7 @@ describe('walkthrough', () => {
   it('shows the refusal instead of a profile', () => {
     const p = preset('validation-refused');
     const md = toWalkthrough(simulate(p.scenario, p.procedure), p.scenario);
-    expect(md).toContain('Refused at step 12');
+    expect(md).toContain('Refused at step 11a');
     expect(md).toContain('- minPriority: priority 3 is below the minimum of 5');
   });
 });

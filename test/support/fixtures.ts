@@ -27,7 +27,7 @@ export interface ExampleRaw {
   title: string;
   version: unknown;
   user: { serviceIds: Record<string, unknown>; [key: string]: unknown };
-  ue: { configuredBy: string };
+  ue: { configuredBy: string; service?: unknown };
   preconditions?: { migrationPermitted?: boolean; authenticatedInPartner?: boolean };
   primary: {
     systemId: string;

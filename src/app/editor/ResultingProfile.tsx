@@ -186,7 +186,7 @@ function Rejected({ run }: { run: RunResult }) {
         {run.error ? (
           <>
             {' '}
-            at step {run.error.step}: {run.error.reason}
+            at step {run.error.number}: {run.error.reason}
           </>
         ) : (
           ': the client holds no profile.'

@@ -1,8 +1,11 @@
 import { useId, useState } from 'react';
 import type { Profile } from '../../core/profile';
 import type { Scenario } from '../../core/scenario';
+import { SERVICES, type Service } from '../../core/schema';
+import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store';
 import { tryEdit } from './actions';
+import type { Path } from './paths';
 import { CheckField, Field } from './Field';
 import { importProfileDocument } from './file';
 import { FileButton } from './FileButton';
@@ -24,9 +27,46 @@ export function freeIndex(profiles: readonly Profile[]): number {
   return 0;
 }
 
+/** A field with a fixed set of values, written through `tryEdit` (a refusal is reported, nothing changes). */
+function ChoiceField({
+  label,
+  path,
+  value,
+  options,
+}: {
+  label: string;
+  path: Path;
+  value: string;
+  options: readonly { value: string; label: string; disabled?: boolean }[];
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => {
+          const result = tryEdit(path, e.target.value);
+          if (!result.ok) useApp.getState().notify(`${label}: ${result.message}. Nothing was changed.`);
+        }}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value} disabled={o.disabled}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+const SERVICE_NAMES: Record<Service, string> = { mcptt: 'MCPTT', mcvideo: 'MCVideo', mcdata: 'MCData' };
+
 function UserSection() {
-  const configuredById = useId();
   const configuredBy = useApp((s) => s.scenario.ue.configuredBy);
+  const service = useApp((s) => s.scenario.ue.service ?? 'mcptt');
+  const ids = useApp(useShallow((s) => SERVICES.map((k) => s.scenario.user.serviceIds[k] !== undefined)));
   return (
     <fieldset>
       <legend>User and UE</legend>
@@ -34,17 +74,26 @@ function UserSection() {
       <Field label="MCPTT ID" path={['user', 'serviceIds', 'mcptt']} conversion={REQUIRED} />
       <Field label="MCVideo ID" path={['user', 'serviceIds', 'mcvideo']} conversion={TEXT} />
       <Field label="MCData ID" path={['user', 'serviceIds', 'mcdata']} conversion={TEXT} />
-      <div className="field">
-        <label htmlFor={configuredById}>UE configured by</label>
-        <select
-          id={configuredById}
-          value={configuredBy}
-          onChange={(e) => tryEdit(['ue', 'configuredBy'], e.target.value)}
-        >
-          <option value="partner">partner MC system (10.1.4.3.3)</option>
-          <option value="primary">primary MC system (10.1.4.3.2)</option>
-        </select>
-      </div>
+      {/* The procedure follows this choice, and choosing a procedure sets it: they never disagree. */}
+      <ChoiceField
+        label="UE configured by"
+        path={['ue', 'configuredBy']}
+        value={configuredBy}
+        options={[
+          { value: 'partner', label: 'partner MC system (10.1.4.3.3)' },
+          { value: 'primary', label: 'primary MC system (10.1.4.3.2)' },
+        ]}
+      />
+      <ChoiceField
+        label="MC service of the request (ue.service)"
+        path={['ue', 'service']}
+        value={service}
+        options={SERVICES.map((k, i) => ({
+          value: k,
+          label: ids[i] ? SERVICE_NAMES[k] : `${SERVICE_NAMES[k]} (the user has no ${SERVICE_NAMES[k]} ID)`,
+          disabled: !ids[i],
+        }))}
+      />
       <CheckField
         label="Migration permitted"
         path={['preconditions', 'migrationPermitted']}
@@ -133,6 +182,22 @@ function ImportProfileDocument() {
   );
 }
 
+/** 10.1.4.3.2 step 11: the user "may be prohibited from migrating" when the check fails; both readings run. */
+function OnFailureField() {
+  const onFailure = useApp((s) => s.scenario.primary.validation?.onFailure ?? 'prohibit');
+  return (
+    <ChoiceField
+      label="When the check fails (onFailure, step 11's “may”)"
+      path={['primary', 'validation', 'onFailure']}
+      value={onFailure}
+      options={[
+        { value: 'prohibit', label: 'prohibit: the migration is refused, an error to the client' },
+        { value: 'continue', label: 'continue: the failure is logged, steps 12–14 follow' },
+      ]}
+    />
+  );
+}
+
 function PrimarySection() {
   return (
     <fieldset>
@@ -159,6 +224,7 @@ function PrimarySection() {
           path={['primary', 'validation', 'requireAreas']}
           absentWhenOff
         />
+        <OnFailureField />
       </fieldset>
     </fieldset>
   );

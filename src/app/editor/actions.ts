@@ -1,7 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { ProcedureId } from '../../core/ids';
-import { getProcedure } from '../../core/procedures';
-import { defaultProcedure } from '../../core/run';
+import { procedureFor } from '../../core/run';
 import { jsonPath, parseScenarioValue, type Scenario } from '../../core/scenario';
 import { useApp } from '../store';
 import { parseOptions } from '../xmlSupport';
@@ -58,15 +57,7 @@ export function redo(): void {
   settlePlayback(useApp.getState().procedure);
 }
 
-/** The procedure to show for a scenario: a migration procedure follows `ue.configuredBy`, the others stay. */
-export function procedureFor(scenario: Scenario, current: ProcedureId): ProcedureId {
-  const shown = getProcedure(current);
-  if (!shown.migration) return current;
-  const wanted = defaultProcedure(scenario);
-  // The earlier draft (10.1.4.x.2) is a partner variant too: it stays while the partner configures the UE.
-  if (shown.configuredBy === getProcedure(wanted).configuredBy) return current;
-  return wanted;
-}
+export { procedureFor };
 
 export type EditResult = { ok: true } | { ok: false; message: string };
 

@@ -102,7 +102,7 @@ describe('the Resulting profile region', () => {
     useApp.setState({ scenario: refused.scenario, procedure: refused.procedure });
     render(<ResultingProfile />);
     expect(region().textContent).toContain(
-      'Rejected at step 12: validation failed: priority 3 is below the minimum of 5',
+      'Rejected at step 11a: validation failed: priority 3 is below the minimum of 5',
     );
     const violations = within(region()).getByRole('list', { name: 'Violated rules' });
     expect(violations.textContent).toBe('rule minPriority priority 3 is below the minimum of 5');
@@ -123,7 +123,7 @@ describe('the Resulting profile region', () => {
     useApp.setState({ scenario: none.scenario, procedure: none.procedure });
     render(<ResultingProfile />);
     expect(region().textContent).toMatch(
-      /Rejected at step \d+: no MC service user profile for migration to harbour\.example/,
+      /Rejected at step 4a: no MC service user profile for migration to harbour\.example/,
     );
     expect(within(region()).queryByRole('list', { name: 'Violated rules' })).toBeNull();
   });

@@ -1,4 +1,3 @@
-import type { UdbContext } from '../../core/entities/udbMachine';
 import type { Change } from '../../core/policy';
 import { PROFILE_FIELDS, sameValue, type Profile } from '../../core/profile';
 import type { RunResult } from '../../core/run';
@@ -30,8 +29,7 @@ const isStringList = (v: unknown): v is string[] =>
 /** The migration profile as the primary UDB retrieved it, before any policy (null when none was retrieved). */
 export function sentProfile(run: RunResult): Profile | null {
   for (let k = run.snapshots.length - 1; k >= 0; k--) {
-    const udb = run.snapshots[k]?.['primary-udb'];
-    const retrieved = (udb?.context as UdbContext | undefined)?.retrieved;
+    const retrieved = run.snapshots[k]?.['primary-udb'].context.retrieved;
     if (retrieved) return retrieved;
   }
   return null;

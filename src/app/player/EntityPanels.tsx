@@ -1,12 +1,15 @@
 import { memo, useMemo, type ReactNode } from 'react';
-import type { ClientContext } from '../../core/entities/clientMachine';
-import type { CmsContext } from '../../core/entities/cmsMachine';
 import type { Pending } from '../../core/entities/messages';
-import type { UdbContext } from '../../core/entities/udbMachine';
-import { ENTITIES, ENTITY_IDS, type EntityId } from '../../core/ids';
-import { getProcedure } from '../../core/procedures';
+import { ENTITIES, ENTITY_IDS, type EntityId, type EntityKind } from '../../core/ids';
+import { involvedEntities } from '../../core/procedures';
 import { sameValue, type Profile } from '../../core/profile';
-import type { EntitySnapshot, RunResult } from '../../core/run';
+import {
+  clientContextOf,
+  cmsContextOf,
+  udbContextOf,
+  type EntitySnapshot,
+  type RunResult,
+} from '../../core/run';
 import type { CachedProfile } from '../../core/schema';
 import type { ValidationResult } from '../../core/validation';
 import { ProfileList, ProfileView } from './ProfileView';
@@ -14,149 +17,146 @@ import { ProfileList, ProfileView } from './ProfileView';
 interface Row {
   key: string;
   label: string;
+  /** The row's value in a snapshot (compared between steps to mark a change). */
   read: (snapshot: EntitySnapshot) => unknown;
-  show: (value: unknown) => ReactNode;
+  render: (snapshot: EntitySnapshot) => ReactNode;
   /** Shown even when empty throughout the run. */
   always?: boolean;
 }
 
 const none = <span className="empty">none</span>;
-const ctx = <T,>(s: EntitySnapshot) => s.context as T;
+const isEmpty = (v: unknown) => v === null || v === undefined || (Array.isArray(v) && v.length === 0);
 
-const showProfile = (v: unknown) => (v ? <ProfileView profile={v as Profile} folded /> : none);
-const showProfiles = (v: unknown) => <ProfileList profiles={(v as Profile[]) ?? []} folded />;
-const showPending = (v: unknown) => {
-  const pending = (v as Pending[]) ?? [];
-  if (!pending.length) return none;
-  return (
-    <ul className="plain">
-      {pending.map((p, i) => (
-        <li key={i}>
-          from {p.from}
-          {p.request.partnerSystemId ? ` (partner ${p.request.partnerSystemId})` : ''}
-        </li>
-      ))}
-    </ul>
-  );
-};
-const showValidation = (v: unknown) => {
-  const result = v as ValidationResult | null;
-  if (!result) return none;
-  if (result.ok) return <span className="ok">passed</span>;
-  return (
+// Each entity's context, narrowed on its id: the snapshots are typed per machine (core/run.ts), so no cast is needed.
+const client = clientContextOf;
+const cms = cmsContextOf;
+const udb = udbContextOf;
+
+/** A row that reads a value from the snapshot and shows it, or "none" when it is empty. */
+function row<V>(
+  key: string,
+  label: string,
+  read: (s: EntitySnapshot) => V | null | undefined,
+  show: (value: NonNullable<V>) => ReactNode,
+  always = false,
+): Row {
+  return {
+    key,
+    label,
+    read,
+    always,
+    render: (s) => {
+      const value = read(s);
+      return value === null || value === undefined || isEmpty(value) ? none : show(value);
+    },
+  };
+}
+
+const showProfile = (v: Profile) => <ProfileView profile={v} folded />;
+const showProfiles = (v: Profile[]) => <ProfileList profiles={v} folded />;
+const showPending = (pending: Pending[]) => (
+  <ul className="plain">
+    {pending.map((p, i) => (
+      <li key={i}>
+        from {p.from}
+        {p.request.partnerSystemId ? ` (partner ${p.request.partnerSystemId})` : ''}
+      </li>
+    ))}
+  </ul>
+);
+const showValidation = (result: ValidationResult) =>
+  result.ok ? (
+    <span className="ok">passed</span>
+  ) : (
     <span className="bad">failed: {result.violations.map((x) => `${x.message} (${x.rule})`).join('; ')}</span>
   );
-};
-const showCache = (v: unknown) => {
-  const cache = v as CachedProfile | null;
-  if (!cache) return none;
-  return (
-    <>
-      <ProfileView profile={cache.profile} folded />
-      <span className="muted">stored at {cache.storedAt}</span>
-    </>
-  );
-};
+const showCache = (cache: CachedProfile) => (
+  <>
+    <ProfileView profile={cache.profile} folded />
+    <span className="muted">stored at {cache.storedAt}</span>
+  </>
+);
 
-const STATE: Row = {
-  key: 'state',
-  label: 'State',
-  read: (s) => s.state,
-  show: (v) => <code>{String(v)}</code>,
-  always: true,
-};
-const PENDING: Row = {
-  key: 'pending',
-  label: 'Requests in flight',
-  read: (s) => ctx<CmsContext | UdbContext>(s).pending,
-  show: showPending,
-  always: true,
-};
+const STATE = row(
+  'state',
+  'State',
+  (s) => s.state,
+  (v) => <code>{String(v)}</code>,
+  true,
+);
+const PENDING = row(
+  'pending',
+  'Requests in flight',
+  (s) => cms(s)?.pending ?? udb(s)?.pending,
+  showPending,
+  true,
+);
 
-const ROWS: Record<EntitySnapshot['kind'], Row[]> = {
+const ROWS: Record<EntityKind, Row[]> = {
   client: [
     STATE,
-    {
-      key: 'request',
-      label: 'Request sent',
-      read: (s) => ctx<ClientContext>(s).request,
-      show: (v) => {
-        const r = v as ClientContext['request'];
-        if (!r) return none;
-        return `MC service ID ${r.serviceId}${r.partnerSystemId ? `, partner ${r.partnerSystemId}` : ', not migrating'}`;
-      },
-      always: true,
-    },
-    {
-      key: 'profiles',
-      label: 'Profiles held',
-      read: (s) => ctx<ClientContext>(s).profiles,
-      show: showProfiles,
-      always: true,
-    },
-    {
-      key: 'error',
-      label: 'Error',
-      read: (s) => ctx<ClientContext>(s).error,
-      show: (v) => {
-        const e = v as ClientContext['error'];
-        return e ? (
-          <span className="bad">
-            from {e.from}: {e.reason}
-          </span>
-        ) : (
-          none
-        );
-      },
-    },
+    row(
+      'request',
+      'Request sent',
+      (s) => client(s)?.request,
+      (r) =>
+        `MC service ID ${r.serviceId}, ${r.purpose === 'migration' ? 'for migration' : 'own profiles'}` +
+        (r.partnerSystemId ? `, partner ${r.partnerSystemId}` : ''),
+      true,
+    ),
+    row('profiles', 'Profiles held', (s) => client(s)?.profiles, showProfiles, true),
+    row(
+      'error',
+      'Error',
+      (s) => client(s)?.error,
+      (e) => (
+        <span className="bad">
+          from {e.from}: {e.reason}
+        </span>
+      ),
+    ),
   ],
   cms: [
     STATE,
     PENDING,
-    {
-      key: 'profile',
-      label: 'Profile in hand',
-      read: (s) => ctx<CmsContext>(s).profile,
-      show: showProfile,
-      always: true,
-    },
-    {
-      key: 'obtained',
-      label: 'Profiles obtained',
-      read: (s) => ctx<CmsContext>(s).obtained,
-      show: showProfiles,
-    },
-    {
-      key: 'validation',
-      label: 'Validation',
-      read: (s) => ctx<CmsContext>(s).validationResult,
-      show: showValidation,
-    },
+    row('profile', 'Profile in hand', (s) => cms(s)?.profile, showProfile, true),
+    row('obtained', 'Profiles obtained', (s) => cms(s)?.obtained, showProfiles),
+    row('validation', 'Validation', (s) => cms(s)?.validationResult, showValidation),
+    row(
+      'log',
+      'Logged',
+      (s) => cms(s)?.log,
+      (log) => (
+        <ul className="plain">
+          {log.map((entry, i) => (
+            <li key={i}>{entry}</li>
+          ))}
+        </ul>
+      ),
+    ),
   ],
   udb: [
     STATE,
     PENDING,
-    { key: 'retrieved', label: 'Retrieved', read: (s) => ctx<UdbContext>(s).retrieved, show: showProfile },
-    { key: 'received', label: 'Received', read: (s) => ctx<UdbContext>(s).received, show: showProfile },
-    { key: 'modified', label: 'Modified', read: (s) => ctx<UdbContext>(s).modified, show: showProfile },
-    { key: 'stored', label: 'Stored', read: (s) => ctx<UdbContext>(s).stored, show: showProfile },
-    { key: 'cache', label: 'Cached', read: (s) => ctx<UdbContext>(s).cache, show: showCache },
-    { key: 'replaced', label: 'Replaced cache', read: (s) => ctx<UdbContext>(s).replaced, show: showCache },
+    row('retrieved', 'Retrieved', (s) => udb(s)?.retrieved, showProfile),
+    row('received', 'Received', (s) => udb(s)?.received, showProfile),
+    row('modified', 'Modified', (s) => udb(s)?.modified, showProfile),
+    row('stored', 'Stored', (s) => udb(s)?.stored, showProfile),
+    row('cache', 'Cached', (s) => udb(s)?.cache, showCache),
+    row('replaced', 'Replaced cache', (s) => udb(s)?.replaced, showCache),
   ],
 };
 
-const isEmpty = (v: unknown) => v === null || v === undefined || (Array.isArray(v) && v.length === 0);
-
-function subtitle(id: EntityId, snapshot: EntitySnapshot): string {
-  if (snapshot.kind === 'client') return `${id} · ${(snapshot.context as ClientContext).serviceId}`;
-  return `${id} · ${(snapshot.context as CmsContext | UdbContext).systemId}`;
+function subtitle(snapshot: EntitySnapshot): string {
+  if (snapshot.id === 'cmc') return `${snapshot.id} · ${snapshot.context.serviceId}`;
+  return `${snapshot.id} · ${snapshot.context.systemId}`;
 }
 
 /** The rows of an entity's panel for a whole run: a row is shown if it has a value at any step (rows stay put). */
 function rowsOf(run: RunResult, id: EntityId): Row[] {
-  const first = run.snapshots[0]?.[id];
-  if (!first) return [];
-  return ROWS[first.kind].filter((row) => row.always || run.snapshots.some((s) => !isEmpty(row.read(s[id]))));
+  return ROWS[ENTITIES[id].kind].filter(
+    (r) => r.always || run.snapshots.some((s) => !isEmpty(r.read(s[id]))),
+  );
 }
 
 const sameSnapshot = (a: EntitySnapshot | undefined, b: EntitySnapshot | undefined) =>
@@ -190,7 +190,7 @@ const EntityPanel = memo(
         <header>
           <h3 id={headingId}>{ENTITIES[id].title}</h3>
           <p className="entity-id">
-            {subtitle(id, now)}
+            {subtitle(now)}
             {changed.size > 0 && <span className="badge badge-changed">changed</span>}
           </p>
           {!involved && <p className="muted">Not involved in this procedure.</p>}
@@ -202,7 +202,7 @@ const EntityPanel = memo(
                 {row.label}
                 {changed.has(row.key) && <span className="visually-hidden"> (changed)</span>}
               </dt>
-              <dd>{isEmpty(row.read(now)) ? none : row.show(row.read(now))}</dd>
+              <dd>{row.render(now)}</dd>
             </div>
           ))}
         </dl>
@@ -220,8 +220,8 @@ const EntityPanel = memo(
 /** One panel per entity: its state after the current step, what changed in this step highlighted. */
 export function EntityPanels({ run, step }: { run: RunResult; step: number }) {
   const { involved, rows } = useMemo(() => {
-    const involved = new Set<EntityId>(['cmc']);
-    for (const s of [...getProcedure(run.procedure).steps, ...run.steps]) {
+    const involved = new Set<EntityId>(involvedEntities(run.procedure));
+    for (const s of run.steps) {
       involved.add(s.from);
       involved.add(s.to);
     }

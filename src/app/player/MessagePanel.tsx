@@ -1,8 +1,8 @@
-import type { CmsContext } from '../../core/entities/cmsMachine';
-import type { UdbContext } from '../../core/entities/udbMachine';
 import type { Change } from '../../core/policy';
 import { sameValue, type Profile } from '../../core/profile';
-import type { RunResult, TraceStep } from '../../core/run';
+import { ENTITIES } from '../../core/ids';
+import { REFERENCE_POINTS } from '../../core/referencePoints';
+import { cmsContextOf, udbContextOf, type RunResult, type TraceStep } from '../../core/run';
 import { formatValue, route, stepHeading } from './format';
 import { fieldLabel, profileFields, ProfileList, ProfileView } from './ProfileView';
 
@@ -69,6 +69,8 @@ function BeforeAfter({
 function Payload({ step, run }: { step: TraceStep; run: RunResult }) {
   const m = step.message;
   const self = run.snapshots[step.n]?.[step.from];
+  const udb = self ? udbContextOf(self) : null;
+  const cms = self ? cmsContextOf(self) : null;
   switch (m.type) {
     case 'profile.request':
       return (
@@ -78,8 +80,22 @@ function Payload({ step, run }: { step: TraceStep; run: RunResult }) {
             <dd>{m.request.serviceId}</dd>
           </div>
           <div className="row">
-            <dt>Partner system</dt>
-            <dd>{m.request.partnerSystemId ?? <span className="empty">none (not migrating)</span>}</dd>
+            <dt>Asks for</dt>
+            <dd>
+              {m.request.purpose === 'migration' ? 'the profile for migration' : "the user's own profiles"}
+            </dd>
+          </div>
+          <div className="row">
+            <dt>Partner MC system</dt>
+            <dd>
+              {m.request.partnerSystemId ?? (
+                <span className="empty">
+                  {m.request.purpose === 'migration'
+                    ? 'not identified (the clause does not say this request includes it)'
+                    : 'none (not migrating)'}
+                </span>
+              )}
+            </dd>
           </div>
         </dl>
       );
@@ -114,12 +130,12 @@ function Payload({ step, run }: { step: TraceStep; run: RunResult }) {
         </>
       );
     case 'udb.modify': {
-      const c = self?.context as UdbContext | undefined;
+      const c = udb;
       if (!c?.received || !c.modified) return null;
       return <BeforeAfter before={c.received} after={c.modified} changes={c.changes} />;
     }
     case 'udb.retrieve': {
-      const c = self?.context as UdbContext | undefined;
+      const c = udb;
       return (
         <>
           <h4>Retrieved profile for migration</h4>
@@ -128,7 +144,7 @@ function Payload({ step, run }: { step: TraceStep; run: RunResult }) {
       );
     }
     case 'udb.store': {
-      const c = self?.context as UdbContext | undefined;
+      const c = udb;
       return (
         <>
           <h4>Stored profile</h4>
@@ -142,7 +158,7 @@ function Payload({ step, run }: { step: TraceStep; run: RunResult }) {
       );
     }
     case 'cms.obtain': {
-      const c = self?.context as CmsContext | undefined;
+      const c = cms;
       return (
         <>
           <h4>Profiles obtained</h4>
@@ -151,14 +167,16 @@ function Payload({ step, run }: { step: TraceStep; run: RunResult }) {
       );
     }
     case 'cms.validate': {
-      const c = self?.context as CmsContext | undefined;
+      const c = cms;
       const result = c?.validationResult;
       if (!result) return null;
       return result.ok ? (
         <p className="ok">Validation passed.</p>
       ) : (
         <>
-          <p className="bad">Validation failed:</p>
+          <p className="bad">
+            Validation failed{step.log.length ? ' (logged; processing continues in step 12)' : ''}:
+          </p>
           <ul className="change-list">
             {result.violations.map((v, i) => (
               <li key={i}>
@@ -199,12 +217,29 @@ export function MessagePanel({ run, step }: { run: RunResult; step: number }) {
               <dt>From → to</dt>
               <dd>{route(current.from, current.to)}</dd>
             </div>
+            {current.referencePoint && (
+              <div className="row">
+                <dt>Reference point</dt>
+                <dd>
+                  {current.referencePoint}{' '}
+                  <span className="muted">
+                    ({REFERENCE_POINTS[current.referencePoint].between}; named in{' '}
+                    {REFERENCE_POINTS[current.referencePoint].source}, not in the clause)
+                  </span>
+                </dd>
+              </div>
+            )}
             <div className="row">
               <dt>Summary</dt>
               <dd>{current.label}</dd>
             </div>
           </dl>
           <Payload step={current} run={run} />
+          {current.log.map((entry, i) => (
+            <p key={i} className="message-log">
+              <strong>Logged by {ENTITIES[current.from].title}:</strong> {entry}
+            </p>
+          ))}
           {current.also.map((side, i) => (
             <p key={i} className="also">
               Also in this step: {route(side.from, side.to)}: {side.label} (<code>{side.message.type}</code>)

@@ -1,6 +1,7 @@
 import { memo, useCallback } from 'react';
 import type { ProcedureId } from '../../core/ids';
 import { PROCEDURES } from '../../core/procedures';
+import { REFERENCE_POINTS } from '../../core/referencePoints';
 import { CurrentStep } from '../review/CurrentStep';
 import { leavePresentation } from '../review/presentation';
 import { ReviewToolbar } from '../review/ReviewToolbar';
@@ -19,6 +20,22 @@ import './player.css';
 
 // The toolbar depends on the run, not the step.
 const ReviewToolbarMemo = memo(ReviewToolbar);
+
+const SOURCES = Object.entries(REFERENCE_POINTS)
+  .map(([name, point]) => `${name}: ${point.source}`)
+  .join('; ');
+
+/** The diagram's toggle of reference points; the clauses name none, so the label says where they come from. */
+const ReferencePointToggle = memo(function ReferencePointToggle() {
+  const on = useApp((s) => s.referencePoints);
+  const set = useApp((s) => s.setReferencePoints);
+  return (
+    <label className="player-toggle">
+      <input type="checkbox" checked={on} onChange={(e) => set(e.target.checked)} /> Reference points on the
+      diagram <span className="muted">({SOURCES})</span>
+    </label>
+  );
+});
 
 /** The player: pick a procedure, step through its run, see the diagram, the steps, the entities and the message. */
 export function Player() {
@@ -59,6 +76,7 @@ export function Player() {
           onRestart={actions.restart}
           onSpeed={setSpeed}
         />
+        <ReferencePointToggle />
         {present ? (
           <div className="present-bar">
             <button type="button" onClick={leavePresentation}>

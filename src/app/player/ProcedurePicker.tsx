@@ -1,10 +1,9 @@
 import { memo, useId } from 'react';
 import { PROCEDURE_IDS, isProcedureId, type ProcedureId } from '../../core/ids';
-import { PROCEDURES } from '../../core/procedures';
+import { displayTitle, PROCEDURES } from '../../core/procedures';
 
 export function procedureOption(id: ProcedureId): string {
-  const p = PROCEDURES[id];
-  return `${id} — ${p.title}${p.superseded ? ' (superseded)' : ''}`;
+  return `${id} — ${displayTitle(id)}`;
 }
 
 /** The procedure picker: the three procedures of the revised text, and the superseded draft, by clause. */

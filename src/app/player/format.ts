@@ -23,9 +23,19 @@ export function route(from: EntityId, to: EntityId): string {
   return from === to ? `${from} (own action)` : `${from} → ${to}`;
 }
 
-/** The step's heading in the list and the message panel: `3. primary-udb (own action)`. */
+/**
+ * The step's heading in the list and the message panel: `3. primary-udb (own action)`, `11a. primary-cms → cmc
+ * (CSC-4)`: the step's number as the clause gives it (a letter after the step an unnumbered one follows).
+ */
 export function stepHeading(step: TraceStep): string {
-  return `${step.n}. ${route(step.from, step.to)}`;
+  return `${step.number}. ${route(step.from, step.to)}${step.referencePoint ? ` (${step.referencePoint})` : ''}`;
+}
+
+/** `step 7`, or `step 11a (12 of 12)` for an unnumbered step, whose number is not its position. */
+function position(step: TraceStep, total: number): string {
+  return step.number === String(step.n)
+    ? `${step.number} of ${total}`
+    : `${step.number} (${step.n} of ${total})`;
 }
 
 /** What the live region says about the current step. */
@@ -33,7 +43,7 @@ export function announce(step: TraceStep | undefined, total: number, outcome: st
   if (!step) return `Before step 1 of ${total}.`;
   const who = step.from === step.to ? step.from : `${step.from} → ${step.to}`;
   const end = step.n === total ? ` End of the procedure: ${outcome}.` : '';
-  return `Step ${step.n} of ${total}: ${who}: ${step.label}.${end}`;
+  return `Step ${position(step, total)}: ${who}: ${step.label}.${end}`;
 }
 
 export function entityTitle(id: EntityId): string {

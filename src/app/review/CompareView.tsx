@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
 import { compareProcedures } from '../../core/compare';
 import { PROCEDURE_IDS, isProcedureId, type ProcedureId } from '../../core/ids';
-import { PROCEDURES } from '../../core/procedures';
+import { displayTitle, PROCEDURES } from '../../core/procedures';
 import type { Scenario } from '../../core/scenario';
 import { procedureOption } from '../player/ProcedurePicker';
 import { useUrlSync } from '../player/useUrlSync';
@@ -20,7 +20,7 @@ function fullRun(scenario: Scenario, id: ProcedureId): { view: RunView; note: st
   const own = runOf(scenario, id);
   const full = own.run.outcome === 'delivered' && own.run.steps.length === PROCEDURES[id].steps.length;
   if (full) return { view: own, note: null };
-  const where = own.run.error ? ` at step ${own.run.error.step} (${own.run.error.reason})` : '';
+  const where = own.run.error ? ` at step ${own.run.error.number} (${own.run.error.reason})` : '';
   return {
     view: runOf(DEFAULT_SCENARIO, id),
     note: `With the current scenario, ${id} ends early${where}; its diagram shows the default scenario, where every step of the clause runs.`,
@@ -108,7 +108,7 @@ export function CompareView({ pair }: { pair: ComparePair }) {
             id={id}
             diagram={sides[i]!.view.diagram}
             marks={i === 0 ? marks.left : marks.right}
-            caption={`${id}: ${PROCEDURES[id].title}`}
+            caption={`${id}: ${displayTitle(id)}`}
           />
         ))}
       </div>

@@ -1,8 +1,7 @@
 import { useId } from 'react';
-import type { ProcedureId } from '../../core/ids';
-import { narrate, notesFor, notesForStep, type SpecNote } from '../../core/narration';
-import { PROCEDURES } from '../../core/procedures';
-import type { RunResult, TraceStep } from '../../core/run';
+import { narrate, notesFor, notesForStep, sourceOf, type SpecNote } from '../../core/narration';
+import { citation, displayTitle, PROCEDURES } from '../../core/procedures';
+import type { RunResult } from '../../core/run';
 import { stepHeading } from '../player/format';
 import { NoteField } from './NoteField';
 
@@ -20,13 +19,6 @@ function SpecNotes({ notes }: { notes: readonly SpecNote[] }) {
       ))}
     </>
   );
-}
-
-/** Where the words of a step come from. */
-function source(procedure: ProcedureId, step: TraceStep): string {
-  if (step.assumption) return 'Simulator assumption: the clause is silent here';
-  if (step.clauseStep !== null) return `TS 23.280 clause ${procedure}, step ${step.clauseStep}`;
-  return `TS 23.280 clause ${procedure}, step ${step.n - 1} (the error it describes)`;
 }
 
 /**
@@ -55,7 +47,7 @@ export function CurrentStep({
       {!current ? (
         <>
           <p className="current-route">
-            Before step 1: {procedure} {clause.title}
+            Before step 1: {procedure} {displayTitle(procedure)} ({citation(procedure)})
           </p>
           {clause.preconditions.length > 0 && (
             <>
@@ -80,8 +72,13 @@ export function CurrentStep({
             <blockquote>
               <p>{current.text}</p>
             </blockquote>
-            <p className="clause-source">{source(procedure, current)}</p>
+            <p className="clause-source">{sourceOf(procedure, current)}</p>
           </div>
+          {current.log.map((entry, i) => (
+            <p key={i} className="current-log">
+              <strong>Logged:</strong> {entry}
+            </p>
+          ))}
           <Narration text={narrate(procedure, current)} />
           <SpecNotes notes={notesForStep(procedure, current)} />
         </>
@@ -95,7 +92,7 @@ function Narration({ text }: { text: string }) {
   if (!text) return null;
   return (
     <div className="narration">
-      <h3>In plain words</h3>
+      <h3>In plain words (the simulator's explanation)</h3>
       <p>{text}</p>
     </div>
   );

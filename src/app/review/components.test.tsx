@@ -19,7 +19,7 @@ describe('the current step', () => {
     const region = screen.getByRole('region', { name: 'Current step' });
     expect(region.textContent).toContain('Before step 1: 10.1.4.3.3');
     const note = screen.getByRole('note', { name: /^Spec note: No check by the primary/ });
-    expect(note.textContent).toContain('the primary never sees it');
+    expect(note.textContent).toContain('no step gives it to the primary');
     expect(screen.getByLabelText('Review note for step 0')).toBeTruthy();
   });
 

@@ -7,8 +7,11 @@ export interface ClientInput {
   id: EntityId;
   /** The CMS this UE is configured to ask (10.1.4.3.2: primary, 10.1.4.3.3: partner). */
   server: EntityId;
+  /** The MC service ID of the service the request is for (`ue.service`). */
   serviceId: string;
-  /** The partner system the user migrates to; null for a non-migrated user (10.1.4.3.1). */
+  /** Asks for the profile for migration (10.1.4.3.2, 10.1.4.3.3, the draft) or for its own profiles (10.1.4.3.1). */
+  purpose: ProfileRequest['purpose'];
+  /** The partner system, where step 1 says the request includes it (10.1.4.3.2 only); otherwise null. */
   partnerSystemId: string | null;
 }
 
@@ -32,6 +35,7 @@ export const clientMachine = setup({
     sendRequest: enqueueActions(({ context, enqueue }) => {
       const request: ProfileRequest = {
         serviceId: context.serviceId,
+        purpose: context.purpose,
         partnerSystemId: context.partnerSystemId,
       };
       enqueue.assign({ request });

@@ -3,9 +3,15 @@ import type { Change } from '../policy';
 import type { Profile } from '../profile';
 import type { ValidationResult } from '../validation';
 
-/** What a profile request carries: the MC service ID and, for migration, the partner system's id. */
+/**
+ * What a profile request carries. Only what the clauses say a request includes: the MC service ID (10.1.4.3.1 step
+ * 1), whether the profile asked for is the one "for migration", and the partner MC system's identification where the
+ * step says "The request includes an identification of the partner MC system" (10.1.4.3.2 steps 1-2, 10.1.4.3.3
+ * step 3, the draft's step 5); everywhere else `partnerSystemId` is null.
+ */
 export interface ProfileRequest {
   serviceId: string;
+  purpose: 'own' | 'migration';
   partnerSystemId: string | null;
 }
 
@@ -42,4 +48,8 @@ export type NetworkPost = { type: 'net.post'; envelope: Envelope };
 
 export const post = (envelope: Envelope): NetworkPost => ({ type: 'net.post', envelope });
 
+/** A request received and not yet answered: who asked, and what. */
 export type Pending = { from: EntityId; request: ProfileRequest };
+
+/** The latest request still waiting for an answer (each reply goes to the latest). */
+export const latest = (pending: readonly Pending[]): Pending | undefined => pending[pending.length - 1];

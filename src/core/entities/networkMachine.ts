@@ -1,8 +1,27 @@
-import { assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
+import { assign, enqueueActions, setup, type ActorRefFrom } from 'xstate';
+import type { EntityId } from '../ids';
 import { clientMachine, type ClientInput } from './clientMachine';
-import { cmsMachine, type CmsInput } from './cmsMachine';
+import type { CmsInput } from './cms';
 import type { Envelope, NetworkPost } from './messages';
-import { udbMachine, type UdbInput } from './udbMachine';
+import { partnerCmsMachine } from './partnerCmsMachine';
+import { partnerUdbMachine } from './partnerUdbMachine';
+import { primaryCmsMachine } from './primaryCmsMachine';
+import { primaryUdbMachine } from './primaryUdbMachine';
+import type { UdbInput } from './udb';
+
+/** Each entity id's machine (CONTRACT.md §1): one actor per entity, one machine per role. */
+export const ENTITY_MACHINES = {
+  cmc: clientMachine,
+  'primary-cms': primaryCmsMachine,
+  'primary-udb': primaryUdbMachine,
+  'partner-cms': partnerCmsMachine,
+  'partner-udb': partnerUdbMachine,
+} as const;
+
+export type EntityMachines = typeof ENTITY_MACHINES;
+
+/** The actor of each entity, typed by its machine. */
+export type EntityActors = { [Id in EntityId]: ActorRefFrom<EntityMachines[Id]> };
 
 export interface NetworkInput {
   cmc: ClientInput;
@@ -13,6 +32,7 @@ export interface NetworkInput {
 }
 
 export interface NetworkContext {
+  entities: EntityActors;
   /** Messages posted and not yet delivered, in order. */
   queue: Envelope[];
   /** What the last `net.deliver` delivered: the step's message first, then any sent within the same step. */
@@ -32,26 +52,49 @@ export const networkMachine = setup({
     context: {} as NetworkContext,
     events: {} as NetworkEvent,
   },
-  actors: { client: clientMachine, cms: cmsMachine, udb: udbMachine },
+  actors: {
+    client: clientMachine,
+    primaryCms: primaryCmsMachine,
+    primaryUdb: primaryUdbMachine,
+    partnerCms: partnerCmsMachine,
+    partnerUdb: partnerUdbMachine,
+  },
   actions: {
-    deliver: enqueueActions(({ enqueue, system }, params: { envelope: Envelope | undefined }) => {
+    deliver: enqueueActions(({ enqueue, context }, params: { envelope: Envelope | undefined }) => {
       const envelope = params.envelope;
-      if (!envelope) return;
-      const target: AnyActorRef | undefined = system.get(envelope.to) as AnyActorRef | undefined;
-      if (target) enqueue.sendTo(target, envelope.message);
+      if (envelope) enqueue.sendTo(context.entities[envelope.to], envelope.message);
     }),
   },
 }).createMachine({
   id: 'network',
-  context: ({ input, spawn }) => {
+  context: ({ input, spawn }) => ({
     // One actor per entity, registered in the system by its entity id (CONTRACT.md §1).
-    spawn('client', { id: 'cmc', systemId: 'cmc', input: input.cmc });
-    spawn('cms', { id: 'primary-cms', systemId: 'primary-cms', input: input['primary-cms'] });
-    spawn('udb', { id: 'primary-udb', systemId: 'primary-udb', input: input['primary-udb'] });
-    spawn('cms', { id: 'partner-cms', systemId: 'partner-cms', input: input['partner-cms'] });
-    spawn('udb', { id: 'partner-udb', systemId: 'partner-udb', input: input['partner-udb'] });
-    return { queue: [], delivered: [] };
-  },
+    entities: {
+      cmc: spawn('client', { id: 'cmc', systemId: 'cmc', input: input.cmc }),
+      'primary-cms': spawn('primaryCms', {
+        id: 'primary-cms',
+        systemId: 'primary-cms',
+        input: input['primary-cms'],
+      }),
+      'primary-udb': spawn('primaryUdb', {
+        id: 'primary-udb',
+        systemId: 'primary-udb',
+        input: input['primary-udb'],
+      }),
+      'partner-cms': spawn('partnerCms', {
+        id: 'partner-cms',
+        systemId: 'partner-cms',
+        input: input['partner-cms'],
+      }),
+      'partner-udb': spawn('partnerUdb', {
+        id: 'partner-udb',
+        systemId: 'partner-udb',
+        input: input['partner-udb'],
+      }),
+    },
+    queue: [],
+    delivered: [],
+  }),
   on: {
     'net.deliver': {
       actions: [

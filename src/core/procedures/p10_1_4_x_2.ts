@@ -2,7 +2,7 @@ import type { Procedure } from './types';
 
 export const P10_1_4_X_2: Procedure = {
   id: '10.1.4.x.2',
-  title: 'Partner MC system retrieves user profile for migrating MC service user (earlier draft)',
+  title: 'Partner MC system retrieves user profile for migrating MC service user',
   figure: 'Retrieval of user profile in partner MC system',
   source: 'spec/000_aa75c319f9e03d98.txt',
   superseded: true,

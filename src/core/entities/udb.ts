@@ -3,16 +3,18 @@ import type { EntityId } from '../ids';
 import { applyPolicy, type Change, type Policy } from '../policy';
 import { profilesFor, selectMigrationProfile, type Profile } from '../profile';
 import type { CachedProfile } from '../schema';
-import { post, type EntityMessage, type Pending } from './messages';
+import { latest, post, type EntityMessage, type Pending } from './messages';
 
+/** The input of an MC service user database. Fields marked with a role are read by that role's machine only. */
 export interface UdbInput {
   id: EntityId;
-  role: 'primary' | 'partner';
   systemId: string;
-  /** This system's configuration management server. */
+  /** This system's configuration management server (CSC-13). */
   cms: EntityId;
   /** Primary: all of the user's profiles, ordinary and for migration. */
   userProfiles: Profile[];
+  /** Primary: the user's MCPTT ID (a profile naming no MC service ID is taken as the MCPTT one). */
+  userMcpttId: string;
   /** Partner: the local policy imposed on migrating users' profiles (the modify step). */
   policy: Policy | undefined;
   /** Partner: a profile stored by an earlier migration, if any. */
@@ -36,28 +38,30 @@ export interface UdbContext extends UdbInput {
 
 type Msg<T extends EntityMessage['type']> = Extract<EntityMessage, { type: T }>;
 
-const top = (context: UdbContext): Pending | undefined => context.pending[context.pending.length - 1];
-/** The applicable profile for migration: the requesting user's own, for the partner it names. */
+const popped = (context: UdbContext) => context.pending.slice(0, -1);
+/** The applicable profile for migration: the requesting user's own, for the partner the request identifies. */
 const applicable = (context: UdbContext) => {
-  const request = top(context)?.request;
+  const request = latest(context.pending)?.request;
   if (!request?.partnerSystemId) return undefined;
   return selectMigrationProfile(
-    profilesFor(context.userProfiles, [request.serviceId]),
+    profilesFor(context.userProfiles, request.serviceId, context.userMcpttId),
     request.partnerSystemId,
   );
 };
 
-/** The MC service user database, primary or partner: one machine, its role given as input. */
-export const udbMachine = setup({
+/**
+ * What the primary and the partner MC service user databases share: types, guards and actions. Each role's machine
+ * (`primaryUdbMachine.ts`, `partnerUdbMachine.ts`) is its own state chart on this setup.
+ */
+export const udbSetup = setup({
   types: {
     input: {} as UdbInput,
     context: {} as UdbContext,
     events: {} as EntityMessage,
   },
   guards: {
-    isPrimary: ({ context }) => context.role === 'primary',
-    isPartner: ({ context }) => context.role === 'partner',
     profileFound: ({ context }) => applicable(context) !== undefined,
+    noProfileFound: ({ context }) => applicable(context) === undefined,
   },
   actions: {
     remember: assign({
@@ -68,7 +72,7 @@ export const udbMachine = setup({
           request:
             event.type === 'profile.request'
               ? event.request
-              : { serviceId: '', partnerSystemId: context.systemId },
+              : { serviceId: '', purpose: 'migration' as const, partnerSystemId: null },
         },
       ],
     }),
@@ -90,8 +94,8 @@ export const udbMachine = setup({
     ),
     retrieve: enqueueActions(({ context, enqueue }) => {
       const profile = applicable(context) ?? null;
-      enqueue.assign({ retrieved: profile, pending: context.pending.slice(0, -1) });
-      const requester = top(context);
+      const requester = latest(context.pending);
+      enqueue.assign({ retrieved: profile, pending: popped(context) });
       if (profile && requester) {
         const message: Msg<'profile.provide'> = {
           type: 'profile.provide',
@@ -102,17 +106,19 @@ export const udbMachine = setup({
       }
     }),
     noProfile: enqueueActions(({ context, enqueue }) => {
-      const requester = top(context);
+      const requester = latest(context.pending);
       if (!requester) return;
-      const partner = requester.request.partnerSystemId ?? '?';
+      const partner = requester.request.partnerSystemId;
       const message: Msg<'profile.error'> = {
         type: 'profile.error',
         from: context.id,
-        reason: `no MC service user profile for migration to ${partner} (none names "${partner}" or "*")`,
+        reason: partner
+          ? `no MC service user profile for migration to ${partner} (none names "${partner}" or "*")`
+          : 'the request identifies no partner MC system',
         assumption: true,
       };
       enqueue.sendParent(post({ from: context.id, to: requester.from, message }));
-      enqueue.assign({ pending: context.pending.slice(0, -1) });
+      enqueue.assign({ pending: popped(context) });
     }),
     modify: enqueueActions(({ context, enqueue }) => {
       if (!context.received) return;
@@ -120,15 +126,10 @@ export const udbMachine = setup({
       enqueue.assign({ modified: result.profile, changes: result.changes });
     }),
     storeAndReply: enqueueActions(({ context, enqueue }) => {
-      const requester = top(context);
+      const requester = latest(context.pending);
       const profile = context.modified;
       if (!profile || !requester) return;
-      enqueue.assign({
-        stored: profile,
-        replaced: context.cache,
-        cache: null,
-        pending: context.pending.slice(0, -1),
-      });
+      enqueue.assign({ stored: profile, replaced: context.cache, cache: null, pending: popped(context) });
       const message: Msg<'profile.provide'> = {
         type: 'profile.provide',
         from: context.id,
@@ -139,93 +140,32 @@ export const udbMachine = setup({
       enqueue.sendParent(post({ from: context.id, to: requester.from, message }));
     }),
     storeAndAcknowledge: enqueueActions(({ context, enqueue }) => {
-      const requester = top(context);
+      const requester = latest(context.pending);
       if (!requester) return;
-      enqueue.assign({ stored: context.received, pending: context.pending.slice(0, -1) });
+      enqueue.assign({ stored: context.received, pending: popped(context) });
       // 10.1.4.3.2 step 13: "stores the received MC service user profile and acknowledges the request" (one step).
       const message: Msg<'profile.stored'> = { type: 'profile.stored', from: context.id };
       enqueue.sendParent(post({ from: context.id, to: requester.from, message, sameStep: true }));
     }),
     passOnError: enqueueActions(({ context, event, enqueue }) => {
       assertEvent(event, 'profile.error');
-      const requester = top(context);
+      const requester = latest(context.pending);
       if (!requester) return;
       enqueue.sendParent(
         post({ from: context.id, to: requester.from, message: { ...event, from: context.id } }),
       );
-      enqueue.assign({ pending: context.pending.slice(0, -1) });
+      enqueue.assign({ pending: popped(context) });
     }),
   },
-}).createMachine({
-  id: 'udb',
-  context: ({ input }) => ({
-    ...input,
-    pending: [],
-    retrieved: null,
-    received: null,
-    modified: null,
-    changes: [],
-    stored: null,
-    replaced: null,
-  }),
-  initial: 'idle',
-  states: {
-    idle: {
-      on: {
-        'profile.request': [
-          {
-            guard: 'isPrimary',
-            target: 'retrieving',
-            actions: ['remember', { type: 'selfPost', params: { type: 'udb.retrieve' } }],
-          },
-          // The earlier draft, step 3: the partner UDB asks its CMS to fetch the profile from the primary.
-          { target: 'awaitingProfile', actions: ['remember', 'askCmsToFetch'] },
-        ],
-        'profile.provide': [
-          {
-            guard: 'isPartner',
-            target: 'modifying',
-            actions: ['remember', 'receive', { type: 'selfPost', params: { type: 'udb.modify' } }],
-          },
-          {
-            target: 'storing',
-            actions: ['remember', 'receive', { type: 'selfPost', params: { type: 'udb.store' } }],
-          },
-        ],
-      },
-    },
-    awaitingProfile: {
-      on: {
-        'profile.provide': {
-          target: 'modifying',
-          actions: ['receive', { type: 'selfPost', params: { type: 'udb.modify' } }],
-        },
-        'profile.error': { target: 'idle', actions: 'passOnError' },
-      },
-    },
-    retrieving: {
-      on: {
-        'udb.retrieve': [
-          { guard: 'profileFound', target: 'idle', actions: 'retrieve' },
-          { target: 'idle', actions: 'noProfile' },
-        ],
-      },
-    },
-    modifying: {
-      on: {
-        'udb.modify': {
-          target: 'storing',
-          actions: ['modify', { type: 'selfPost', params: { type: 'udb.store' } }],
-        },
-      },
-    },
-    storing: {
-      on: {
-        'udb.store': [
-          { guard: 'isPartner', target: 'idle', actions: 'storeAndReply' },
-          { target: 'idle', actions: 'storeAndAcknowledge' },
-        ],
-      },
-    },
-  },
+});
+
+export const udbContext = ({ input }: { input: UdbInput }): UdbContext => ({
+  ...input,
+  pending: [],
+  retrieved: null,
+  received: null,
+  modified: null,
+  changes: [],
+  stored: null,
+  replaced: null,
 });

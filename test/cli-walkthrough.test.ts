@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/sim';
+import { simulate } from '../src/core/run';
+import { parseScenarioOrThrow } from '../src/core/scenario';
+import { toWalkthrough } from '../src/core/walkthrough';
+import { EXAMPLE_PATH, fakeIo, ROOT } from './support/fixtures';
+
+const REFUSED = resolve(ROOT, 'test/golden/scenarios/validation-min-priority.json');
+
+function run(argv: string[]) {
+  const { io, stdout, stderr } = fakeIo({}, '');
+  const code = main(argv, io);
+  return { code, stdout: stdout(), stderr: stderr() };
+}
+
+describe('sim --format markdown (CONTRACT.md §6)', () => {
+  it('prints the walkthrough, the same document as the page download (without review notes)', () => {
+    // given the example under 10.1.4.3.2
+    const scenario = parseScenarioOrThrow(readFileSync(EXAMPLE_PATH, 'utf8'));
+    // when printed as markdown
+    const result = run([EXAMPLE_PATH, '--procedure', '10.1.4.3.2', '--format', 'markdown']);
+    // then exit 0 and exactly toWalkthrough of the run
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(toWalkthrough(simulate(scenario, '10.1.4.3.2'), scenario));
+    // and the procedure decides who configures the UE (the example's ue.configuredBy is "partner")
+    expect(result.stdout).toContain('the UE configured by the primary MC system');
+    expect(result.stdout).not.toContain('configured by the partner');
+    expect(result.stdout).toContain('### 5. Configuration management server, primary MC system → ');
+    expect(result.stdout).toContain('(CSC-17)');
+  });
+
+  it('numbers the refusal after step 11 as 11a, in the heading and the "refused at" sentence', () => {
+    const result = run([REFUSED, '--format', 'markdown']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('### 11a. ');
+    expect(result.stdout).not.toMatch(/^### 12\. /m);
+    expect(result.stdout).toContain('Refused at step 11a: validation failed');
+    expect(result.stdout).toMatch(/Outcome: \*\*rejected\*\* at step 11a/);
+  });
+
+  it('--format text uses the same numbers, and names each message reference point', () => {
+    const result = run([REFUSED, '--format', 'text']);
+    expect(result.stdout).toMatch(/^11a\. primary-cms -> cmc \[CSC-4\] ERROR$/m);
+    expect(result.stdout).toContain('Outcome: rejected at step 11a: validation failed');
+    expect(result.stdout).not.toMatch(/^ +12\. /m);
+  });
+
+  it('a 10.1.4.3.1 text report lists no store of a user database (none is in that procedure)', () => {
+    const result = run([EXAMPLE_PATH, '--procedure', '10.1.4.3.1', '--format', 'text']);
+    expect(result.stdout).not.toContain('partner-udb');
+    expect(result.stdout).not.toContain('Stored by');
+    // while a migration procedure lists both databases' stores
+    const migration = run([EXAMPLE_PATH, '--procedure', '10.1.4.3.2', '--format', 'text']);
+    expect(migration.stdout).toContain('Stored by partner-udb: profile 2');
+    expect(migration.stdout).toContain('Stored by primary-udb: profile 2');
+  });
+});
