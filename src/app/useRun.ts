@@ -14,7 +14,7 @@ const cache = new WeakMap<Scenario, Map<ProcedureId, RunView>>();
 
 export function runOf(scenario: Scenario, procedure: ProcedureId): RunView {
   let byProcedure = cache.get(scenario);
-  if (!byProcedure) cache.set(scenario, (byProcedure = new Map()));
+  if (!byProcedure) cache.set(scenario, (byProcedure = new Map<ProcedureId, RunView>()));
   let view = byProcedure.get(procedure);
   if (!view) {
     const run = simulate(scenario, procedure);

@@ -148,8 +148,8 @@ const ROWS: Record<EntitySnapshot['kind'], Row[]> = {
 const isEmpty = (v: unknown) => v === null || v === undefined || (Array.isArray(v) && v.length === 0);
 
 function subtitle(id: EntityId, snapshot: EntitySnapshot): string {
-  if (snapshot.kind === 'client') return `${id} · ${(snapshot.context as ClientContext).serviceId}`;
-  return `${id} · ${(snapshot.context as CmsContext | UdbContext).systemId}`;
+  if (snapshot.kind === 'client') return `${id} · ${snapshot.context.serviceId}`;
+  return `${id} · ${snapshot.context.systemId}`;
 }
 
 /** The rows of an entity's panel for a whole run: a row is shown if it has a value at any step (rows stay put). */
