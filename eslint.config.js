@@ -25,10 +25,15 @@ export default tseslint.config(
     },
   },
   {
-    // Type-aware rules where the logic lives.
-    files: ['src/core/**/*.ts', 'src/cli/**/*.ts'],
+    // Type-aware rules where the logic lives, and in the page (a voided promise there once hid an Import's error).
+    files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/app/**/*.{ts,tsx}'],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+    },
   },
   {
     // The core is framework-free: the CLI and the page are faces on it.
@@ -53,7 +58,7 @@ export default tseslint.config(
   {
     files: ['src/app/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: reactHooks.configs.recommended.rules,
+    rules: { ...reactHooks.configs.recommended.rules, '@typescript-eslint/no-explicit-any': 'error' },
   },
   prettier,
 );

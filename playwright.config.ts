@@ -1,13 +1,15 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium';
+import { baselineFolder, CHROMIUM_ARGS, chromiumPath } from './scripts/chromium';
 
 // Helpers and developers running suites side by side each take their own port (and build folder).
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const OUT = PORT === 4173 ? 'dist' : `dist-e2e-${PORT}`;
+// CHROMIUM_PATH pins the browser; its screenshot baselines live in a folder of their own (scripts/chromium.ts).
+const CHROMIUM = chromiumPath();
 
 export default defineConfig({
   testDir: 'e2e',
-  snapshotPathTemplate: '{testDir}/{testFileName}-snapshots/{arg}{ext}',
+  snapshotPathTemplate: `{testDir}/{testFileName}-snapshots/${baselineFolder(CHROMIUM)}/{arg}{ext}`,
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -26,7 +28,7 @@ export default defineConfig({
     timezoneId: 'UTC',
     locale: 'en-GB',
     launchOptions: {
-      executablePath: chromiumPath(),
+      executablePath: CHROMIUM,
       args: [...CHROMIUM_ARGS, '--font-render-hinting=none', '--disable-lcd-text'],
     },
   },

@@ -1,8 +1,12 @@
 /**
- * Visual regression (issue 7): one table of views, each a screenshot compared with its baseline beside this spec
- * (e2e/visual.spec.ts-snapshots/). Deterministic: the app's own font, a fixed viewport, animations and smooth
- * scrolling off, the clock frozen, storage empty. After an intended change: `npm run screenshots:update`.
+ * Visual regression (issue 7): one table of views, each a screenshot compared, pixel for pixel, with its baseline
+ * beside this spec, in the folder of this platform and browser (e2e/visual.spec.ts-snapshots/linux-chromium156/:
+ * playwright.config.ts). Deterministic: the app's own font, a fixed viewport, animations and smooth scrolling off,
+ * the clock frozen, storage empty. After an intended change, or on a machine with another browser:
+ * `npm run screenshots:update`.
  */
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
 import lzString from 'lz-string';
 import type { Locator, Page } from '@playwright/test';
 import type { ProcedureId } from '../src/core/ids';
@@ -22,6 +26,28 @@ test.use({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', reduced
 test.beforeEach(async ({ page }) => {
   await page.clock.install({ time: new Date('2026-11-01T09:00:00Z') });
   await page.addInitScript(() => window.localStorage.clear());
+});
+
+/**
+ * Whether this platform and browser has no baselines and the run is not making them: then the spec fails once,
+ * saying what to do, and skips the comparisons (instead of one failure per screenshot).
+ */
+function baselinesMissing(): { missing: boolean; folder: string } {
+  const info = test.info();
+  const folder = dirname(info.snapshotPath('any.png', { kind: 'screenshot' }));
+  const present = existsSync(folder) && readdirSync(folder).some((file) => file.endsWith('.png'));
+  const making = ['all', 'changed', 'missing'].includes(info.config.updateSnapshots);
+  const root = info.config.configFile ? dirname(info.config.configFile) : process.cwd();
+  return { missing: !present && !making, folder: relative(root, folder) };
+}
+
+test('screenshot baselines exist for this platform and browser', () => {
+  const { missing, folder } = baselinesMissing();
+  if (missing)
+    throw new Error(
+      `No screenshot baselines for this platform and browser (${folder}/ is empty or absent). ` +
+        'Create them with `npm run screenshots:update`, look at them, and commit them; the comparisons are skipped until then.',
+    );
 });
 
 /** Opens a query, waits for the diagram (or the figures) and the font, and settles scrolling. */
@@ -128,6 +154,7 @@ const CASES: Case[] = [
 
 for (const c of CASES) {
   test(`looks the same: ${c.name}`, async ({ page }) => {
+    test.skip(baselinesMissing().missing, 'no baselines for this platform and browser (see the test above)');
     await open(page, c.query, c.figures ?? 1);
     if (c.before) await c.before(page);
     const targets = c.shoot(page);

@@ -31,7 +31,10 @@ async function start(): Promise<void> {
   if (needsXml()) await loadXmlSupport().catch(() => undefined);
   const { App } = await import('./App');
   if (new URLSearchParams(window.location.search).has('bench')) {
-    void import('./benchHook').then((m) => m.installBenchHook());
+    import('./benchHook').then(
+      (m) => m.installBenchHook(),
+      (error: unknown) => console.error('bench: the benchmark hook could not be loaded', error),
+    );
   }
   const root = document.getElementById('root');
   if (root) {
@@ -43,4 +46,9 @@ async function start(): Promise<void> {
   }
 }
 
-void start();
+start().catch((error: unknown) => {
+  // The app's code could not be loaded (the connection dropped, or a newer build replaced this one): say so.
+  const root = document.getElementById('root');
+  const reason = error instanceof Error ? error.message : String(error);
+  if (root) root.textContent = `The simulator could not be loaded: ${reason}. Reload the page to try again.`;
+});

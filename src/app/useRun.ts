@@ -15,7 +15,7 @@ const cache = new WeakMap<Scenario, Map<string, RunView>>();
 
 export function runOf(scenario: Scenario, procedure: ProcedureId, referencePoints = false): RunView {
   let byProcedure = cache.get(scenario);
-  if (!byProcedure) cache.set(scenario, (byProcedure = new Map()));
+  if (!byProcedure) cache.set(scenario, (byProcedure = new Map<string, RunView>()));
   const key = `${procedure}${referencePoints ? '+rp' : ''}`;
   let view = byProcedure.get(key);
   if (!view) {

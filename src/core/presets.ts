@@ -2,7 +2,7 @@ import type { ProcedureId } from './ids';
 import { parseScenarioOrThrow } from './scenario';
 import type { Scenario } from './schema';
 
-/** The example of ../shared/examples/metro-to-county.json, the base of every preset. */
+/** The example of examples/metro-to-county.json, the base of every preset. */
 export const BASE_SCENARIO: Scenario = {
   format: 'mcx-migration-scenario',
   version: 1,

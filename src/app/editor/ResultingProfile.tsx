@@ -3,6 +3,7 @@ import { useId } from 'react';
 import type { Change } from '../../core/policy';
 import type { Profile } from '../../core/profile';
 import type { RunResult } from '../../core/run';
+import { useApp } from '../store';
 import { useRun } from '../useRun';
 import { diffProfiles, sentProfile, showValue, type FieldDiff, type ItemMark } from './resultDiff';
 
@@ -242,9 +243,12 @@ export function ResultingProfile() {
         <button
           type="button"
           onClick={() => {
-            void profileDocuments(run.profiles).then((text) =>
-              download(`${run.procedure}-resulting-profile.xml`, text, 'application/xml'),
-            );
+            profileDocuments(run.profiles)
+              .then((text) => download(`${run.procedure}-resulting-profile.xml`, text, 'application/xml'))
+              .catch((error: unknown) => {
+                const reason = error instanceof Error ? error.message : String(error);
+                useApp.getState().notify(`The resulting profile (XML) could not be made: ${reason}.`);
+              });
           }}
         >
           Download resulting profile (XML)

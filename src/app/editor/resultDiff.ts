@@ -85,9 +85,11 @@ export function diffProfiles(sent: Profile, result: Profile, changes: readonly C
 export function showValue(value: unknown): string {
   if (value === undefined) return '(absent)';
   if (typeof value === 'string') return value;
-  const partners = (value as { partners?: unknown } | null)?.partners;
-  if (isStringList(partners) && Object.keys(value as object).length === 1)
-    return `partners: ${partners.join(', ')}`;
-  const text = JSON.stringify(value) ?? String(value);
+  if (typeof value === 'object' && value !== null && 'partners' in value && Object.keys(value).length === 1) {
+    const { partners } = value;
+    if (isStringList(partners)) return `partners: ${partners.join(', ')}`;
+  }
+  // Profile fields are JSON: a value JSON cannot write (a function, a symbol) is no field's.
+  const text = JSON.stringify(value) ?? `(${typeof value})`;
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }

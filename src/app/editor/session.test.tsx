@@ -104,7 +104,7 @@ describe('link and files', () => {
     Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
     render(<Editor />);
     fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
-    const field = await waitFor(() => screen.getByLabelText(/^Link to this scenario/) as HTMLInputElement);
+    const field = await waitFor(() => screen.getByLabelText<HTMLInputElement>(/^Link to this scenario/));
     expect(field.value).toMatch(/\?procedure=10\.1\.4\.3\.3&step=0&scenario=/);
   });
 });

@@ -21,7 +21,7 @@ export function control(group: string, label: string, index = 0): HTMLInputEleme
   const groups = screen.getAllByRole('group', { name: group });
   const found = groups[index];
   if (!found) throw new Error(`no group ${group} [${index}]`);
-  return within(found).getByLabelText(label, { exact: true }) as HTMLInputElement;
+  return within(found).getByLabelText<HTMLInputElement>(label, { exact: true });
 }
 
 export function type(element: HTMLElement, value: string): void {

@@ -15,7 +15,9 @@ export function formatValue(value: unknown): string {
     if (Array.isArray(partners) && Object.keys(value).length === 1) return `for ${partners.join(', ')}`;
     return JSON.stringify(value);
   }
-  return String(value);
+  if (typeof value === 'bigint') return value.toString();
+  // Profile fields are JSON: a function or a symbol is no field's value.
+  return `(${typeof value})`;
 }
 
 /** `cmc → partner-cms` or `primary-udb (own action)`. */

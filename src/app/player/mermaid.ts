@@ -97,6 +97,7 @@ export function renderDiagram(text: string, theme: DiagramTheme): Promise<Render
   const job = queue.then(() => renderNow(text, theme));
   queue = job;
   cache.set(key, job);
+  // renderNow never rejects (a failure is an outcome), so neither does the queue: these voids lose nothing.
   void job.finally(() => settleFirst());
   // A failed download is not a property of the text: forget it so that the next attempt loads again.
   void job.then((outcome) => {

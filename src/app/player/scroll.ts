@@ -27,6 +27,7 @@ export function scrollIntoViewSoon(
   if (frame) return;
   frame = -1;
   // After the page's font is in: a layout made with the fallback font would scroll to the wrong place.
+  // document.fonts.ready never rejects (it settles when loading is done, failed faces included).
   void fontsReady().then(() => {
     frame = requestAnimationFrame(() => {
       frame = 0;

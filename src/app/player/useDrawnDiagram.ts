@@ -22,6 +22,7 @@ export function useDrawnDiagram(diagram: Diagram): { drawn: Drawn | null; busy: 
   useEffect(() => {
     let live = true;
     const arrows = diagram.arrows;
+    // renderDiagram never rejects: a failure is an outcome, drawn as such.
     void renderDiagram(diagram.text, theme).then((outcome) => {
       if (live) setDrawn((previous) => (previous?.outcome === outcome ? previous : { key, outcome, arrows }));
     });

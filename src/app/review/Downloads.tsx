@@ -31,6 +31,7 @@ export function Downloads({
     return svg instanceof SVGSVGElement ? svg : null;
   };
 
+  /** Runs a download; a failure is a notice (so the promise never rejects, and the buttons void it). */
   const attempt = async (kind: Kind, job: () => Promise<void> | void) => {
     if (busy) return;
     setBusy(kind);
@@ -52,21 +53,23 @@ export function Downloads({
   };
 
   const onSvg = () =>
-    attempt('svg', async () => {
+    void attempt('svg', async () => {
       const { text } = await svgText();
       saveFile(new Blob([text], { type: 'image/svg+xml' }), names.svg);
     });
   const onPng = () =>
-    attempt('png', async () => {
+    void attempt('png', async () => {
       const { text, size } = await svgText();
       if (!size) throw new Error('the diagram has no size');
       const background = getComputedStyle(document.documentElement).backgroundColor || '#ffffff';
       saveFile(await svgToPng(text, size, { scale: 2, background }), names.png);
     });
   const onTrace = () =>
-    attempt('trace', () => saveFile(new Blob([traceText(run)], { type: 'application/json' }), names.trace));
+    void attempt('trace', () =>
+      saveFile(new Blob([traceText(run)], { type: 'application/json' }), names.trace),
+    );
   const onWalkthrough = () =>
-    attempt('walkthrough', () => {
+    void attempt('walkthrough', () => {
       const notes = useApp.getState().notes[procedure];
       const text = walkthroughText(run, scenario, notes);
       saveFile(new Blob([text], { type: 'text/markdown;charset=utf-8' }), names.walkthrough);

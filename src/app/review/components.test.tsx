@@ -91,7 +91,7 @@ describe('the quiz panel', () => {
     expect(live.textContent).toContain('Correct. Step 1 is cmc → partner-cms.');
     expect(live.textContent).toContain(happy.steps[0]!.text);
     // the fields are cleared for the next question
-    expect((screen.getByLabelText('From') as HTMLSelectElement).value).toBe('');
+    expect(screen.getByLabelText<HTMLSelectElement>('From').value).toBe('');
 
     answer('partner-cms', 'partner-udb');
     expect(live.textContent).toContain(

@@ -15,7 +15,8 @@ let css: Promise<string> | null = null;
 function dataUrl(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
+    reader.onload = () =>
+      typeof reader.result === 'string' ? resolve(reader.result) : reject(new Error('unreadable font'));
     reader.onerror = () => reject(reader.error ?? new Error('unreadable font'));
     reader.readAsDataURL(blob);
   });
