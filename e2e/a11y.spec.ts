@@ -32,9 +32,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await player.expectStep(11, 11);
       await expectAccessible(page, info, 'player at the last step');
 
-      // 10.1.4.3.2 refused by the primary's validation (step 11), the error at step 12
+      // 10.1.4.3.2 refused by the primary's validation (step 11), the error at step 11a (the run's twelfth)
       await player.open(`?procedure=10.1.4.3.2&step=12&scenario=${pack(refused)}`);
-      await player.expectStep(12, 12);
+      await player.expectStep(12, 12, '11a');
       await expect(page.getByRole('region', { name: 'Resulting profile' })).toContainText(
         /refused|rejected/i,
       );

@@ -101,18 +101,18 @@ test('the primary configures the UE and refuses a profile below its minimum prio
 
   await editor.set('Validation rules', 'Minimum priority (minPriority)', '5');
   await expect(editor.result).toContainText(
-    'Rejected at step 12: validation failed: priority 3 is below the minimum of 5',
+    'Rejected at step 11a: validation failed: priority 3 is below the minimum of 5',
   );
   await expect(editor.result.getByRole('list', { name: 'Violated rules' })).toHaveText(
     'rule minPriority priority 3 is below the minimum of 5',
   );
   // the diagram and the step list end with the error step
   await expect(player.items).toHaveCount(12);
-  await expect(player.items.last()).toHaveText(/^12\. /);
+  await expect(player.items.last()).toHaveText(/^11a\. /);
   await expect(player.svg.locator('[data-step="12"]').first()).toBeAttached();
   await expect(player.svg.locator('[data-step="13"]')).toHaveCount(0);
   await player.button('Next step').click();
-  await player.expectStep(12, 12);
+  await player.expectStep(12, 12, '11a');
 });
 
 test('a preset sets the scenario and the procedure', async ({ page, player }) => {
@@ -124,7 +124,7 @@ test('a preset sets the scenario and the procedure', async ({ page, player }) =>
   await expect(editor.field('User and UE', 'Title')).toHaveValue(
     'Primary refuses the partner-modified profile',
   );
-  await expect(editor.result).toContainText('Rejected at step 12');
+  await expect(editor.result).toContainText('Rejected at step 11a');
   await player.expectStep(0, 12);
 });
 

@@ -75,7 +75,11 @@ export class PlayerPage {
   }
 
   /** The diagram, the step list, the live region and the address all say step n (0 = before step 1). */
-  async expectStep(n: number, total?: number): Promise<void> {
+  /**
+   * Checks that step `n` (its position in the run) is current everywhere. `number` is the number it wears (CONTRACT.md
+   * §6): the clause's, or for an unnumbered step the one it follows and a letter (`11a`); by default `n`.
+   */
+  async expectStep(n: number, total?: number, number = String(n)): Promise<void> {
     await expect(this.page).toHaveURL(new RegExp(`[?&]step=${n}(&|$)`));
     const current = this.steps.locator('li[aria-current="step"]');
     const marked = this.svg.locator('.step-current');
@@ -86,19 +90,20 @@ export class PlayerPage {
       return;
     }
     await expect(current).toHaveCount(1);
-    await expect(current).toHaveText(new RegExp(`^${n}\\. `));
+    await expect(current).toHaveText(new RegExp(`^${number}\\. `));
     // Every element of step n is current, and nothing else is.
     await expect(this.svg.locator(`.step-current:not([data-step="${n}"])`)).toHaveCount(0);
     await expect(this.svg.locator(`[data-step="${n}"]:not(.step-current)`)).toHaveCount(0);
     // At least the hit area, a label and a line.
     expect(await this.svg.locator(`[data-step="${n}"].step-current`).count()).toBeGreaterThanOrEqual(3);
-    await expect(this.svg.locator(`text[data-step="${n}"].step-current`).first()).toContainText(`${n}.`);
+    await expect(this.svg.locator(`text[data-step="${n}"].step-current`).first()).toContainText(`${number}.`);
     await expect(
       this.svg.locator(`[data-et="message"][data-step="${n}"].step-current`).first(),
     ).toBeAttached();
     // Done before, to do after.
     if (n > 1) await expect(this.svg.locator(`[data-step="${n - 1}"]`).first()).toHaveClass(/step-done/);
-    await expect(this.status).toHaveText(new RegExp(`^Step ${n} of ${total ?? '\\d+'}: `));
+    const of = `${n === Number(number) ? '' : `\\(${n} `}of ${total ?? '\\d+'}${n === Number(number) ? '' : '\\)'}`;
+    await expect(this.status).toHaveText(new RegExp(`^Step ${number} ${of}: `));
   }
 }
 

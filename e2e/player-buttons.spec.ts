@@ -43,7 +43,7 @@ test('the picker lists the procedures by clause, the draft marked superseded, an
     /^10\.1\.4\.3\.1 .*Non-migrated MC service user$/,
     /^10\.1\.4\.3\.2 .*primary MC system configures MC service UE$/,
     /^10\.1\.4\.3\.3 .*partner MC system configures MC service UE$/,
-    /^10\.1\.4\.x\.2 .*\(superseded\)$/,
+    /^10\.1\.4\.x\.2 .*\(earlier draft, superseded\)$/,
   ]);
   await player.pickProcedure('10.1.4.x.2');
   await player.expectStep(0, 13);

@@ -103,8 +103,10 @@ test('narration: the clause text, the plain words and the spec notes of the curr
     'modifies the MC service user profile according to',
   );
   await expect(current).toContainText('TS 23.280 clause 10.1.4.3.3, step 8');
-  await expect(current.getByRole('heading', { name: 'In plain words' })).toBeVisible();
-  await expect(current).toContainText('rewrites the profile by its policy');
+  await expect(
+    current.getByRole('heading', { name: "In plain words (the simulator's explanation)" }),
+  ).toBeVisible();
+  await expect(current).toContainText('modifies the profile by its policies');
 
   await player.clickItem(2);
   await expect(current.getByRole('note', { name: /^Spec note: The draft's extra hop/ })).toBeVisible();

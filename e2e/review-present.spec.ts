@@ -67,7 +67,7 @@ test('?mode=present opens the presentation; its button leaves it', async ({ play
   await expect(page.getByRole('complementary', { name: 'Scenario editor' })).toHaveCount(0);
   const current = page.getByRole('region', { name: 'Current step', exact: true });
   await expect(current).toContainText('8. partner-udb (own action)');
-  await expect(current).toContainText('rewrites the profile by its policy');
+  await expect(current).toContainText('modifies the profile by its policies');
   await page.keyboard.press('ArrowRight');
   await expect(current).toContainText('9. partner-udb (own action)');
   await page.getByRole('button', { name: 'Leave presentation mode' }).click();

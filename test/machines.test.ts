@@ -313,6 +313,15 @@ describe.each([
   });
 });
 
+/** What the primary CMS posts in a 10.1.4.3.2 run that delivers: steps 2, 5, 11, 12 and 14. */
+const DELIVERY_POSTS = [
+  'primary-udb:profile.request',
+  'partner-cms:profile.provide',
+  'primary-cms:cms.validate',
+  'primary-udb:profile.provide',
+  'cmc:profile.provide',
+];
+
 describe('model-based: contexts at the end of chosen paths', () => {
   const pathTo = (m: Model, toState: (s: AnyMachineSnapshot) => boolean) => {
     const [path] = getShortestPaths(withStandInParent(m.machine), { ...traversal(m), toState });
@@ -445,13 +454,7 @@ describe('model-based: contexts at the end of chosen paths', () => {
       m.input,
       path.steps.slice(1).map((s) => s.event),
     );
-    expect(posts.map((p) => `${p.to}:${p.message.type}`)).toEqual([
-      'primary-udb:profile.request',
-      'partner-cms:profile.provide',
-      'primary-cms:cms.validate',
-      'primary-udb:profile.provide',
-      'cmc:profile.provide',
-    ]);
+    expect(posts.map((p) => `${p.to}:${p.message.type}`)).toEqual(DELIVERY_POSTS);
   });
 
   it('cms primary (onFailure: continue): a failed check is logged, then stored and delivered (steps 12-14)', () => {
@@ -474,13 +477,7 @@ describe('model-based: contexts at the end of chosen paths', () => {
       m.input,
       path.steps.slice(1).map((s) => s.event),
     );
-    expect(posts.map((p) => `${p.to}:${p.message.type}`)).toEqual([
-      'primary-udb:profile.request',
-      'partner-cms:profile.provide',
-      'primary-cms:cms.validate',
-      'primary-udb:profile.provide',
-      'cmc:profile.provide',
-    ]);
+    expect(posts.map((p) => `${p.to}:${p.message.type}`)).toEqual(DELIVERY_POSTS);
   });
 
   it("cms primary: asked by the partner's CMS => the request to its UDB identifies that partner", () => {

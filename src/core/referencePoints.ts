@@ -24,8 +24,9 @@ export type ReferencePoint = keyof typeof REFERENCE_POINTS;
 /** The reference point between two entities; null for an entity's own action. */
 export function referencePointOf(from: EntityId, to: EntityId): ReferencePoint | null {
   if (from === to) return null;
-  const kinds = new Set([ENTITIES[from].kind, ENTITIES[to].kind]);
-  if (kinds.has('client')) return 'CSC-4';
-  if (kinds.has('udb')) return 'CSC-13';
+  const a = ENTITIES[from].kind;
+  const b = ENTITIES[to].kind;
+  if (a === 'client' || b === 'client') return 'CSC-4';
+  if (a === 'udb' || b === 'udb') return 'CSC-13';
   return 'CSC-17';
 }

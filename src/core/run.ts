@@ -253,7 +253,8 @@ export class Simulation {
     }
     if (this.done) return null;
     if (this.steps.length >= MAX_STEPS) throw new Error(`internal error: no end after ${MAX_STEPS} steps`);
-    const logged = this.logOf(this.network.getSnapshot().context.queue[0]?.from);
+    // The receiver acts on the message; what it logs while doing so belongs to this step.
+    const logged = this.logOf(this.network.getSnapshot().context.queue[0]?.to);
     this.network.send({ type: 'net.deliver' });
     const [main, ...side] = this.network.getSnapshot().context.delivered;
     if (!main) throw new Error('internal error: nothing was delivered');
