@@ -21,7 +21,9 @@ export interface SweepBench {
 function inProcess(ms: number): SweepBench['inProcess'] {
   const scenario = parseScenarioOrThrow(readFileSync(EXAMPLE, 'utf8'));
   // 2,048 cells of the same two fields as the CLI's sweep, each a complete run (see CLI_VARY)
-  const vary = ['partner.policy.maxPriority=0..127', 'primary.validation.minPriority=0..15'].map(parseVary);
+  const vary = ['partner.policy.maxPriority=0..127', 'primary.validation.minPriority=0..15'].map((v) =>
+    parseVary(v),
+  );
   const once = () => sweep(scenario, vary, ['10.1.4.3.2']).cells.length;
   once(); // warm-up: the JIT settles on the run's shapes
   let cells = 0;

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProcedureId } from '../src/core/ids';
 import { simulate, type RunResult } from '../src/core/run';
+import { parseScenarioValue } from '../src/core/scenario';
 import { getPath, parsePath, setPath, unknownPathReason } from '../src/core/scenarioPath';
 import {
   cellScenario,
@@ -13,7 +16,8 @@ import {
   type Vary,
   type VaryValue,
 } from '../src/core/sweep';
-import { exampleScenario } from './support/fixtures';
+import { parseProfileXml } from '../src/core/xml/profileXml';
+import { exampleJson, exampleScenario, ROOT } from './support/fixtures';
 
 /** Counts the runs the sweep asks for: the memo must save the ones a field the run never reads would repeat. */
 const runs = vi.hoisted(() => ({ count: 0 }));
@@ -67,6 +71,16 @@ describe('parseVary', () => {
       'True',
     ]);
     expect(parseVary('title=a=b').values).toEqual(['a=b']);
+  });
+
+  it("reads the page's <path>:<values> when told so", () => {
+    expect(parseVary('partner.policy.maxPriority:0..2', ':')).toEqual({
+      path: 'partner.policy.maxPriority',
+      values: [0, 1, 2],
+    });
+    expect(refusal(() => parseVary('partner.policy.maxPriority=1', ':'))).toBe(
+      'partner.policy.maxPriority=1: expected <path>:<values> (e.g. partner.policy.maxPriority:0..7)',
+    );
   });
 
   it('refuses a backwards range, a range of non-integers, no values, a bad path and too many values', () => {
@@ -279,9 +293,42 @@ describe('sweep: the example, cells worked out by hand', () => {
   });
 });
 
+describe('sweep: a profile given as a TS 24.484 document', () => {
+  const vendor = readFileSync(resolve(ROOT, 'test/xml/vendor-profile.xml'), 'utf8')
+    .replace('user-profile-index="4"', 'user-profile-index="9"')
+    .replaceAll('sip:bob@', 'sip:alice@');
+  const raw = exampleJson();
+  raw.primary.profiles[1] = { xml: vendor, migration: { partners: ['county.example'] } };
+  const parsed = parseScenarioValue(raw, { readProfileXml: parseProfileXml });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  const scenario = parsed.scenario;
+
+  it("sweeps the document's fields; the cell keeps the document (for export)", () => {
+    const vary = [parseVary('primary.profiles[1].priority=1,2')];
+    const cells = sweep(scenario, vary, ['10.1.4.3.2']).cells;
+    expect(cells.map((c) => [c.outcome, c.profile?.priority, c.violations])).toEqual([
+      ['rejected', undefined, ['minPriority']],
+      ['delivered', 2, []],
+    ]);
+    expect(cellScenario(scenario, vary, [2]).primary.profiles[1]?.xml).toBe(vendor);
+  });
+
+  it('refuses to vary the document itself', () => {
+    expect(refusal(() => sweep(scenario, [parseVary('primary.profiles[1].xml=x')]))).toBe(
+      "primary.profiles[1].xml: a TS 24.484 document cannot be varied; vary the profile's fields",
+    );
+  });
+});
+
 describe('sweep: refused before anything runs', () => {
   const refused = (vary: string[], procedures?: ProcedureId[]) =>
-    refusal(() => sweep(example, vary.map(parseVary), procedures));
+    refusal(() =>
+      sweep(
+        example,
+        vary.map((v) => parseVary(v)),
+        procedures,
+      ),
+    );
 
   it('names the unknown path', () => {
     expect(refused(['partner.policy.nope=1'])).toBe(

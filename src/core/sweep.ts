@@ -63,13 +63,18 @@ function valueOf(item: string): VaryValue {
   return NUMBER.test(item) ? Number(item) : item;
 }
 
-/** Reads `<path>=<values>`: `a..b` (integers, inclusive, a ≤ b) or a comma list (`true,false`, `2,4,8`, `harbour`). */
-export function parseVary(spec: string): Vary {
-  const eq = spec.indexOf('=');
-  if (eq <= 0)
-    throw new SweepError(`${spec}: expected <path>=<values> (e.g. partner.policy.maxPriority=0..7)`);
-  const path = spec.slice(0, eq);
-  const text = spec.slice(eq + 1);
+/**
+ * Reads `<path>=<values>`: `a..b` (integers, inclusive, a ≤ b) or a comma list (`true,false`, `2,4,8`, `harbour`).
+ * The page's address writes `<path>:<values>` (CONTRACT.md §8): pass `':'` as the separator.
+ */
+export function parseVary(spec: string, separator: '=' | ':' = '='): Vary {
+  const at = spec.indexOf(separator);
+  if (at <= 0) {
+    const e = `partner.policy.maxPriority${separator}0..7`;
+    throw new SweepError(`${spec}: expected <path>${separator}<values> (e.g. ${e})`);
+  }
+  const path = spec.slice(0, at);
+  const text = spec.slice(at + 1);
   if (!parsePath(path)) {
     throw new SweepError(`${spec}: "${path}" is not a JSON path (e.g. primary.profiles[1].priority)`);
   }
