@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: one report, printed and written to bench/results/report.json: the core's runs per second per
- * procedure, and the player in the browser beside a full Mermaid render of the same diagram.
+ * procedure, the sweep's cells per second (in-process and through the CLI), and the player in the browser beside a
+ * full Mermaid render of the same diagram.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchBrowser, BROWSER_TARGETS } from './browser';
 import { benchCore, CORE_TARGET } from './core';
+import { benchSweep, SWEEP_TARGETS } from './sweep';
 
 const core = benchCore();
 console.log('Core: complete runs per second (one core)');
@@ -13,6 +15,19 @@ for (const [name, perSecond] of Object.entries(core))
 const coreMet = (core[CORE_TARGET.procedure] ?? 0) >= CORE_TARGET.runsPerSecond;
 console.log(
   `  target ${CORE_TARGET.procedure} >= ${CORE_TARGET.runsPerSecond} runs/s: ${coreMet ? 'met' : 'NOT met'}`,
+);
+
+const sweep = benchSweep();
+const sweepMet = {
+  inProcess: sweep.inProcess.cellsPerSecond >= SWEEP_TARGETS.inProcessRunsPerSecond,
+  cli: sweep.cli.cellsPerSecond >= SWEEP_TARGETS.cliCellsPerSecond,
+};
+console.log('Sweep: 10.1.4.3.2, every cell a complete run');
+console.log(
+  `  in-process                ${sweep.inProcess.cellsPerSecond} cells/s (${sweep.inProcess.cells} cells; target >= ${SWEEP_TARGETS.inProcessRunsPerSecond}: ${sweepMet.inProcess ? 'met' : 'NOT met'})`,
+);
+console.log(
+  `  CLI, process start incl.  ${sweep.cli.cells} cells in ${sweep.cli.seconds} s = ${sweep.cli.cellsPerSecond} cells/s (target >= ${SWEEP_TARGETS.cliCellsPerSecond}: ${sweepMet.cli ? 'met' : 'NOT met'})`,
 );
 
 const browser = await benchBrowser();
@@ -44,6 +59,7 @@ writeFileSync(
     {
       node: process.version,
       core: { runsPerSecond: core, target: CORE_TARGET, met: coreMet },
+      sweep: { ...sweep, targets: SWEEP_TARGETS, met: sweepMet },
       browser: { ...browser, targets: BROWSER_TARGETS, met },
     },
     null,

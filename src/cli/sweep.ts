@@ -1,0 +1,117 @@
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { isProcedureId, PROCEDURE_IDS, type ProcedureId } from '../core/ids';
+import { formatIssues, parseScenario } from '../core/scenario';
+import {
+  parseVary,
+  sweep,
+  SWEEP_PROCEDURES,
+  SweepError,
+  toSweepCsv,
+  type SweepResult,
+  type Vary,
+} from '../core/sweep';
+import { parseProfileXml } from '../core/xml/profileXml';
+import { nodeIo, readInput, runCli, UsageError, type Io } from './io';
+
+export type { Io } from './io';
+
+const USAGE =
+  'usage: npm run --silent sweep -- <scenario.json | -> --vary <path>=<values> [--vary …] ' +
+  '[--procedure <id>]… [--format json|csv]';
+const FORMATS = ['json', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** A SweepError is bad input: exit 2 with its line. */
+function orUsage<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof SweepError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function options(argv: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        vary: { type: 'string', multiple: true },
+        procedure: { type: 'string', multiple: true },
+        format: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}; ${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { help: true as const };
+  if (positionals.length !== 1)
+    throw new UsageError(`expected one scenario file (or - for standard input); ${USAGE}`);
+  const format = values.format ?? 'json';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`);
+  }
+  const procedures: ProcedureId[] = [];
+  for (const id of values.procedure ?? []) {
+    if (!isProcedureId(id)) {
+      throw new UsageError(`--procedure must be one of ${PROCEDURE_IDS.join(', ')}, got "${id}"`);
+    }
+    procedures.push(id);
+  }
+  if (!values.vary?.length) throw new UsageError(`nothing to vary: give at least one --vary; ${USAGE}`);
+  const vary: Vary[] = orUsage(() => (values.vary ?? []).map((spec) => parseVary(spec)));
+  return {
+    help: false as const,
+    file: positionals[0] as string,
+    format: format as Format,
+    vary,
+    procedures: procedures.length ? procedures : [...SWEEP_PROCEDURES],
+  };
+}
+
+/** `--format json`: one object (CONTRACT.md §7), one cell per line so that large sweeps stay readable. */
+function writeJson(result: SweepResult, out: (text: string) => void): void {
+  out(
+    `{\n  "vary": ${JSON.stringify(result.vary)},\n  "procedures": ${JSON.stringify(result.procedures)},\n`,
+  );
+  out('  "cells": [');
+  const CHUNK = 1000;
+  for (let i = 0; i < result.cells.length; i += CHUNK) {
+    const lines = result.cells.slice(i, i + CHUNK).map((cell) => `\n    ${JSON.stringify(cell)}`);
+    out(`${i ? ',' : ''}${lines.join(',')}`);
+  }
+  out('\n  ]\n}\n');
+}
+
+/** The CLI of CONTRACT.md §7. Returns the exit code: 0 for a sweep that ran, 2 for bad input. */
+export function main(argv: string[], io: Io): number {
+  return runCli(
+    'sweep',
+    () => {
+      const opts = options(argv);
+      if (opts.help) {
+        io.out(`${USAGE}\n`);
+        return 0;
+      }
+      const parsed = parseScenario(readInput(opts.file, io), { readProfileXml: parseProfileXml });
+      if (!parsed.ok) {
+        throw new UsageError(`${opts.file === '-' ? 'stdin' : opts.file}: ${formatIssues(parsed.issues)}`);
+      }
+      const result = orUsage(() => sweep(parsed.scenario, opts.vary, opts.procedures));
+      if (opts.format === 'csv') io.out(toSweepCsv(result));
+      else writeJson(result, io.out);
+      return 0;
+    },
+    io,
+  );
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = main(process.argv.slice(2), nodeIo);
+}
