@@ -3,9 +3,10 @@ import { toMermaid } from '../core/diagram';
 import { isProcedureId, PROCEDURE_IDS } from '../core/ids';
 import { toText, toTraceJson } from '../core/report';
 import { simulate } from '../core/run';
-import { formatIssues, parseScenario } from '../core/scenario';
+import { LIMITS, tooLarge } from '../core/limits';
+import { formatIssues, jsonPath, parseScenario } from '../core/scenario';
 import { parseProfileXml, toProfileXml } from '../core/xml/profileXml';
-import { isEntry, nodeIo, readInput, runCli, UsageError, type Io } from './io';
+import { inputName, readInput, runCli, runEntry, UsageError, type Io } from './io';
 
 export type { Io } from './io';
 
@@ -55,10 +56,12 @@ export function main(argv: string[], io: Io): number {
         io.out(`${USAGE}\n`);
         return 0;
       }
-      const parsed = parseScenario(readInput(opts.file, io), { readProfileXml: parseProfileXml });
-      if (!parsed.ok) {
-        throw new UsageError(`${opts.file === '-' ? 'stdin' : opts.file}: ${formatIssues(parsed.issues)}`);
-      }
+      const text = readInput(opts.file, io, {
+        bytes: LIMITS.scenarioBytes,
+        message: (bytes) => formatIssues([{ path: jsonPath([]), message: tooLarge('scenario', bytes) }]),
+      });
+      const parsed = parseScenario(text, { readProfileXml: parseProfileXml });
+      if (!parsed.ok) throw new UsageError(`${inputName(opts.file)}: ${formatIssues(parsed.issues)}`);
       const run = simulate(parsed.scenario, opts.procedure);
       if (opts.format === 'json') io.out(`${JSON.stringify(toTraceJson(run), null, 2)}\n`);
       else if (opts.format === 'text') io.out(toText(run, parsed.scenario.title));
@@ -70,4 +73,4 @@ export function main(argv: string[], io: Io): number {
   );
 }
 
-if (isEntry(import.meta.url)) process.exitCode = main(process.argv.slice(2), nodeIo);
+runEntry(import.meta.url, 'sim', main);
