@@ -9,6 +9,7 @@ import {
   ScenarioError,
   type ParseResult,
 } from '../src/core/scenario';
+import { jsonDepthIssues, valueLimitIssues } from '../src/core/limits';
 import { parseProfileXml } from '../src/core/xml/profileXml';
 import { exampleJson, type ExampleRaw } from './support/fixtures';
 import { HOSTILE, profileDoc } from './support/hostileXml';
@@ -438,6 +439,35 @@ describe('limits (CONTRACT.md §6)', () => {
     expect(issuesOf(parseScenarioValue({ ...exampleJson(), 'x-deep': nest(64) }))[0]!.message).toBe(
       'nested more than 64 levels deep, over the limit of 64',
     );
+  });
+
+  it('finds nesting too deep in the text exactly where it finds it in the parsed value (property)', () => {
+    // any JSON, wrapped in 0 to 80 objects and lists under any keys, at one level twice (two deep siblings)
+    const key = fc.oneof(fc.string({ unit: 'binary', maxLength: 4 }), fc.nat(3));
+    const wrapped = fc
+      .tuple(
+        fc.jsonValue({ maxDepth: 3 }),
+        fc.integer({ min: 0, max: 80 }).chain((n) => fc.array(key, { minLength: n, maxLength: n })),
+        fc.nat(80),
+      )
+      .map(([leaf, keys, twin]) =>
+        keys.reduce<unknown>((inner, k, level) => {
+          if (typeof k === 'number')
+            return [...Array<null>(k).fill(null), inner, ...(level === twin ? [inner] : [])];
+          return level === twin ? { [k]: inner, [`${k}'`]: inner } : { [k]: inner };
+        }, leaf),
+      );
+    let deep = 0;
+    fc.assert(
+      fc.property(wrapped, (value) => {
+        const fromValue = valueLimitIssues(value).filter((i) => i.message.startsWith('nested'));
+        if (fromValue.length) deep++;
+        expect(jsonDepthIssues(JSON.stringify(value))).toEqual(fromValue);
+      }),
+      { numRuns: 300 },
+    );
+    // and the property did meet nesting over the limit, often
+    expect(deep).toBeGreaterThan(30);
   });
 
   it('accepts a UTF-8 byte order mark at the start of the text', () => {

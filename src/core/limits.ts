@@ -71,6 +71,9 @@ export function stringProblem(text: string, what: 'string' | 'key' = 'string'): 
   return `a ${what} of ${formatCount(n)} characters is over the limit of ${formatCount(LIMITS.stringChars)}`;
 }
 
+const deepMessage = () =>
+  `nested more than ${LIMITS.scenarioDepth} levels deep, over the limit of ${LIMITS.scenarioDepth}`;
+
 export interface LimitIssue {
   path: PropertyKey[];
   message: string;
@@ -101,8 +104,7 @@ export function valueLimitIssues(
     }
     if (typeof value !== 'object' || value === null) continue;
     if (path.length >= LIMITS.scenarioDepth) {
-      const limit = LIMITS.scenarioDepth;
-      issues.push({ path, message: `nested more than ${limit} levels deep, over the limit of ${limit}` });
+      issues.push({ path, message: deepMessage() });
       continue;
     }
     const list = Array.isArray(value);
@@ -117,6 +119,48 @@ export function valueLimitIssues(
     }
     // Pushed in reverse, so that they are visited in order.
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Visit);
+  }
+  return issues;
+}
+
+/**
+ * The objects and lists of a JSON text nested deeper than the scenario depth limit, found in one pass over the text
+ * before JSON.parse builds them (a 4 MB text can nest two million levels). The issues are those valueLimitIssues
+ * gives for the parsed value; a text that is not JSON gives none here (JSON.parse then says what is wrong).
+ */
+export function jsonDepthIssues(text: string): LimitIssue[] {
+  const issues: LimitIssue[] = [];
+  /** One frame per enclosing object or list, up to the limit: the key (or index) of the value being read in it. */
+  const frames: { list: boolean; key: PropertyKey }[] = [];
+  let beyond = 0; // levels below the deepest frame, counted only
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      let j = i + 1;
+      while (j < text.length && text.charCodeAt(j) !== 0x22) j += text.charCodeAt(j) === 0x5c /* \ */ ? 2 : 1;
+      const top = frames[frames.length - 1];
+      if (expectKey && top && !beyond) {
+        try {
+          top.key = String(JSON.parse(text.slice(i, j + 1)));
+        } catch {
+          return [];
+        }
+      }
+      i = j;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (frames.length < LIMITS.scenarioDepth) frames.push({ list: c === 0x5b, key: c === 0x5b ? 0 : '' });
+      else if (beyond++ === 0) issues.push({ path: frames.map((f) => f.key), message: deepMessage() });
+      expectKey = c === 0x7b;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      if (beyond) beyond--;
+      else frames.pop();
+      expectKey = false;
+    } else if (c === 0x2c /* , */ && !beyond) {
+      const top = frames[frames.length - 1];
+      if (top?.list && typeof top.key === 'number') top.key += 1;
+      else expectKey = true;
+    } else if (c === 0x3a /* : */) expectKey = false;
   }
   return issues;
 }

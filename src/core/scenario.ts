@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { LIMITS, sizeProblem, valueLimitIssues } from './limits';
+import { jsonDepthIssues, LIMITS, sizeProblem, valueLimitIssues } from './limits';
 import { ScenarioSchema, describeValue, type Scenario } from './schema';
 import { ProfileXmlError, type ProfileXmlReader } from './xml/reader';
 
@@ -169,6 +169,10 @@ export function parseScenario(text: string, options: ParseOptions = {}): ParseRe
   const whole = (message: string): ParseResult => ({ ok: false, issues: [{ path: jsonPath([]), message }] });
   const size = sizeProblem('scenario', text);
   if (size) return whole(size);
+  // Nesting too deep is found in the text, before JSON.parse builds it (CONTRACT.md §6).
+  const deep = jsonDepthIssues(text);
+  if (deep.length)
+    return { ok: false, issues: deep.map((i) => ({ path: shortPath(i.path), message: i.message })) };
   let value: unknown;
   try {
     // A byte order mark is no part of the JSON (RFC 8259 §8.1 lets a reader ignore it).

@@ -62,17 +62,26 @@ function lineAt(xml: string, index: number): number {
   return line;
 }
 
-/** Refuses the first `&` in `xml[from, to)` that is not a reference XML defines. */
-function checkReferences(xml: string, from: number, to: number): void {
-  for (let at = xml.indexOf('&', from); at !== -1 && at < to; at = xml.indexOf('&', at + 1)) {
-    REFERENCE.lastIndex = at + 1;
-    const match = REFERENCE.exec(xml);
-    const result: { text: string } | { problem: string } =
-      match && REFERENCE.lastIndex <= to
-        ? resolve(match)
-        : { problem: 'an "&" that starts no reference: write &amp; for the character &' };
-    if ('problem' in result) throw new ProfileXmlError(`${result.problem} (line ${lineAt(xml, at)})`);
-  }
+type ReferenceCheck = (from: number, to: number) => void;
+
+/**
+ * A check of the references in `xml[from, to)`, refusing the first that XML does not define. The ranges come in
+ * document order, so one cursor over the `&`s keeps the whole pass linear.
+ */
+function referenceChecker(xml: string): ReferenceCheck {
+  let amp = xml.indexOf('&');
+  return (from, to) => {
+    if (amp !== -1 && amp < from) amp = xml.indexOf('&', from);
+    for (; amp !== -1 && amp < to; amp = xml.indexOf('&', amp + 1)) {
+      REFERENCE.lastIndex = amp + 1;
+      const match = REFERENCE.exec(xml);
+      const result: { text: string } | { problem: string } =
+        match && REFERENCE.lastIndex <= to
+          ? resolve(match)
+          : { problem: 'an "&" that starts no reference: write &amp; for the character &' };
+      if ('problem' in result) throw new ProfileXmlError(`${result.problem} (line ${lineAt(xml, amp)})`);
+    }
+  };
 }
 
 /** The character references and predefined entities of a text or attribute value, as the characters they name. */
@@ -116,13 +125,14 @@ function scanElements(xml: string): void {
     const end = xml.indexOf(token, from);
     return end === -1 ? n : end + token.length;
   };
+  const references = referenceChecker(xml);
   let depth = 0;
   let root: string | undefined;
   let i = 0;
   while (i < n) {
     const lt = xml.indexOf('<', i);
     const textEnd = lt === -1 ? n : lt;
-    if (depth > 0) checkReferences(xml, i, textEnd);
+    if (depth > 0) references(i, textEnd);
     else {
       const segment = xml.slice(i, textEnd);
       const text = segment.trim();
@@ -143,7 +153,7 @@ function scanElements(xml: string): void {
       if (depth < 0) return; // an end tag with no start: the validator names it
       i = after('>', lt + 2);
     } else {
-      const end = startTagEnd(xml, lt);
+      const end = startTagEnd(xml, lt, references);
       if (end === -1) return; // an unclosed tag: the validator names it
       const name = /^[^\s/>]*/.exec(xml.slice(lt + 1, lt + 1 + 200))?.[0] ?? '';
       if (depth === 0) {
@@ -167,14 +177,14 @@ function scanElements(xml: string): void {
 }
 
 /** The index of the `>` that ends the start tag at `lt` (quotes respected; attribute values' references checked). */
-function startTagEnd(xml: string, lt: number): number {
+function startTagEnd(xml: string, lt: number, references: ReferenceCheck): number {
   for (let j = lt + 1; j < xml.length; j++) {
     const c = xml[j];
     if (c === '>') return j;
     if (c === '"' || c === "'") {
       const close = xml.indexOf(c, j + 1);
       if (close === -1) return -1;
-      checkReferences(xml, j + 1, close);
+      references(j + 1, close);
       j = close;
     }
   }

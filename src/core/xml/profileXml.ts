@@ -69,7 +69,7 @@ const builder = new XMLBuilder({
   suppressEmptyNode: true,
   // Text and attribute values are written escaped (& < > ' "): what was decoded on reading is written as itself.
   processEntities: true,
-  maxNestedTags: LIMITS.documentDepth + 1,
+  maxNestedTags: LIMITS.documentDepth,
 });
 
 const SPECIAL = new Set([':@', '#text', '#comment', '#cdata', '?xml']);
