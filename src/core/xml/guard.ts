@@ -9,7 +9,7 @@ import { ProfileXmlError } from './reader';
 /** The entities XML predefines (XML 1.0 §4.6); with no DTD allowed, these are all there are. */
 const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
 
-const DTD = /<!(DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)\b/i;
+const DTD = /<!(DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)/i;
 /** After an `&`: a hexadecimal or decimal character reference, or an entity name, each ending with `;`. */
 const REFERENCE = /#x([^;\s<&'"]*);|#([^;\s<&'"]*);|([A-Za-z_:][\w.:-]*);/y;
 
