@@ -9,7 +9,11 @@ import {
   ScenarioError,
   type ParseResult,
 } from '../src/core/scenario';
-import { exampleJson } from './support/fixtures';
+import { jsonDepthIssues, valueLimitIssues } from '../src/core/limits';
+import { parseProfileXml } from '../src/core/xml/profileXml';
+import { exampleJson, type ExampleRaw } from './support/fixtures';
+import { HOSTILE, profileDoc } from './support/hostileXml';
+import { isoDateTime, validScenario } from './support/scenarioArbitrary';
 
 const RUNS = { numRuns: 300 };
 
@@ -296,5 +300,265 @@ describe('parser examples', () => {
         /^format: expected "mcx-migration-scenario", got "x" \(and \d+ more problems\)$/,
       );
     }
+  });
+});
+
+describe('every valid scenario is accepted', () => {
+  it('for scenarios generated from the rules of the contract, as JSON text (with or without a BOM)', () => {
+    fc.assert(
+      fc.property(validScenario, fc.boolean(), (scenario, bom) => {
+        // given a valid scenario as the text of a file, perhaps starting with a UTF-8 byte order mark
+        const json = JSON.stringify(scenario);
+        // when parsed
+        const result = parseScenario(bom ? `\uFEFF${json}` : json);
+        // then it is accepted, unknown fields and all
+        if (!result.ok) throw new Error(`refused: ${formatIssues(result.issues)}`);
+        expect(result.scenario).toEqual(JSON.parse(json));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/** The issues of a refused result (the test fails if it was accepted). */
+function issuesOf(result: ParseResult) {
+  if (result.ok) throw new Error('accepted');
+  return result.issues;
+}
+
+describe('limits (CONTRACT.md §6)', () => {
+  it.each([
+    ['the title', (raw: ExampleRaw) => void (raw.title = 'a'.repeat(12_000)), 'title', 12_000],
+    [
+      'a string in an unknown field, deep inside a profile',
+      (raw: ExampleRaw) =>
+        void (raw.primary.profiles[1]!['x-vendor'] = { notes: ['ok', 'b'.repeat(10_001)] }),
+      'primary.profiles[1].x-vendor.notes[1]',
+      10_001,
+    ],
+    [
+      'a group URI',
+      (raw: ExampleRaw) => void (raw.partner.policy!.groups = { add: [`sip:${'g'.repeat(20_000)}`] }),
+      'partner.policy.groups.add[0]',
+      20_004,
+    ],
+    [
+      'a string named xml that is not a profile document',
+      (raw: ExampleRaw) => void (raw['xml'] = `<x>${'x'.repeat(10_000)}</x>`),
+      'xml',
+      10_007,
+    ],
+  ])('refuses %s over 10,000 characters, naming its path and the limit', (_name, change, path, length) => {
+    // given the example with one string over the limit
+    const raw = exampleJson();
+    change(raw);
+    // when parsed
+    // then one issue: the path, the length and the limit
+    expect(issuesOf(parseScenario(JSON.stringify(raw)))).toEqual([
+      {
+        path,
+        message: `a string of ${length.toLocaleString('en-US')} characters is over the limit of 10,000`,
+      },
+    ]);
+  });
+
+  it('refuses a key over 10,000 characters at the object that holds it', () => {
+    const raw = exampleJson();
+    Object.assign(raw.partner, { ['k'.repeat(10_001)]: 1 });
+    expect(issuesOf(parseScenarioValue(raw))).toEqual([
+      { path: 'partner', message: 'a key of 10,001 characters is over the limit of 10,000' },
+    ]);
+  });
+
+  it('counts characters, not UTF-16 units: 10,000 emoji are within the limit, 10,001 are not', () => {
+    const raw = exampleJson();
+    raw.title = '😀'.repeat(10_000);
+    expect(parseScenarioValue(raw).ok).toBe(true);
+    raw.title += '😀';
+    expect(issuesOf(parseScenarioValue(raw))[0]!.message).toBe(
+      'a string of 10,001 characters is over the limit of 10,000',
+    );
+  });
+
+  it('governs a profile document by the 1 MB document limit, not the string limit', () => {
+    // given profiles given as documents of 200,000 characters, in the profile list and in the cache
+    const doc = profileDoc(`<ProfileName>Big</ProfileName><!--${'x'.repeat(200_000)}-->`);
+    const raw = exampleJson();
+    raw.primary.profiles[0] = { xml: doc.replace('user-profile-index="1"', 'user-profile-index="7"') };
+    raw.partner.cache = { profile: { xml: doc }, storedAt: '2026-10-01T08:00:00Z' };
+    // when parsed with the document reader
+    const result = parseScenario(JSON.stringify(raw), { readProfileXml: parseProfileXml });
+    // then accepted, the documents kept
+    if (!result.ok) throw new Error(formatIssues(result.issues));
+    expect(result.scenario.primary.profiles[0]!.name).toBe('Big');
+    expect(result.scenario.primary.profiles[0]!.xml).toHaveLength(doc.length);
+  });
+
+  it('refuses a scenario text over 4,000,000 bytes before reading it, naming the size and the limit', () => {
+    // given the example padded to over 4 MB of UTF-8 with strings under the string limit, 2 bytes a character
+    const raw = exampleJson();
+    raw['x-padding'] = Array.from({ length: 250 }, () => 'é'.repeat(9_000));
+    const text = JSON.stringify(raw);
+    expect(text.length).toBeLessThan(4_000_000);
+    const bytes = Buffer.byteLength(text, 'utf8');
+    // when parsed
+    // then refused as a whole, in bytes
+    expect(issuesOf(parseScenario(text))).toEqual([
+      {
+        path: '(the scenario)',
+        message: `the scenario is ${bytes.toLocaleString('en-US')} bytes, over the limit of 4,000,000 bytes (4 MB)`,
+      },
+    ]);
+    // and a text of exactly 4,000,000 bytes is not refused for its size
+    const exact = JSON.stringify({ ...exampleJson(), 'x-padding': [] });
+    const padded = `${exact.slice(0, -1)}${' '.repeat(4_000_000 - Buffer.byteLength(exact))}}`;
+    expect(Buffer.byteLength(padded)).toBe(4_000_000);
+    expect(parseScenario(padded).ok).toBe(true);
+  });
+
+  it('refuses JSON nested 10,000 levels deep with one issue, no stack overflow, as text and as a value', () => {
+    // given the example with an unknown field nested 10,000 levels deep, and one 200,000 deep as a value
+    const raw = exampleJson();
+    const text = JSON.stringify(raw).replace(/}$/, `,"x-deep":${'['.repeat(10_000)}${']'.repeat(10_000)}}`);
+    let deep: unknown = [];
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    // when parsed
+    const fromText = issuesOf(parseScenario(text));
+    const fromValue = issuesOf(parseScenarioValue({ ...exampleJson(), 'x-deep': deep }));
+    // then one issue each, at the field, naming the limit
+    for (const issues of [fromText, fromValue]) {
+      expect(issues).toHaveLength(1);
+      expect(issues[0]!.path).toMatch(/^x-deep\[0\]\[0\].*…$/);
+      expect(issues[0]!.message).toBe('nested more than 64 levels deep, over the limit of 64');
+    }
+  });
+
+  it('accepts nesting of 64 levels (the scenario object is level 1) and refuses 65', () => {
+    const nest = (levels: number): unknown => (levels === 0 ? 'leaf' : [nest(levels - 1)]);
+    expect(parseScenarioValue({ ...exampleJson(), 'x-deep': nest(63) }).ok).toBe(true);
+    expect(issuesOf(parseScenarioValue({ ...exampleJson(), 'x-deep': nest(64) }))[0]!.message).toBe(
+      'nested more than 64 levels deep, over the limit of 64',
+    );
+  });
+
+  it('finds nesting too deep in the text exactly where it finds it in the parsed value (property)', () => {
+    // any JSON, wrapped in 0 to 80 objects and lists under any keys, at one level twice (two deep siblings)
+    const key = fc.oneof(fc.string({ unit: 'binary', maxLength: 4 }), fc.nat(3));
+    const wrapped = fc
+      .tuple(
+        fc.jsonValue({ maxDepth: 3 }),
+        fc.integer({ min: 0, max: 80 }).chain((n) => fc.array(key, { minLength: n, maxLength: n })),
+        fc.nat(80),
+      )
+      .map(([leaf, keys, twin]) =>
+        keys.reduce<unknown>((inner, k, level) => {
+          if (typeof k === 'number')
+            return [...Array<null>(k).fill(null), inner, ...(level === twin ? [inner] : [])];
+          return level === twin ? { [k]: inner, [`${k}'`]: inner } : { [k]: inner };
+        }, leaf),
+      );
+    let deep = 0;
+    fc.assert(
+      fc.property(wrapped, (value) => {
+        const fromValue = valueLimitIssues(value).filter((i) => i.message.startsWith('nested'));
+        if (fromValue.length) deep++;
+        expect(jsonDepthIssues(JSON.stringify(value))).toEqual(fromValue);
+      }),
+      { numRuns: 300 },
+    );
+    // and the property did meet nesting over the limit, often
+    expect(deep).toBeGreaterThan(30);
+  });
+
+  it('accepts a UTF-8 byte order mark at the start of the text', () => {
+    const text = JSON.stringify(exampleJson());
+    const result = parseScenario(`\uFEFF${text}`);
+    expect(result).toEqual(parseScenario(text));
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe('storedAt (partner.cache.storedAt) is an ISO 8601 date and time', () => {
+  const withStoredAt = (storedAt: unknown) => {
+    const raw = exampleJson();
+    raw.partner.cache = { profile: { index: 9 }, storedAt };
+    return parseScenarioValue(raw);
+  };
+
+  it.each([
+    '2026-10-01T08:00:00Z',
+    '2026-10-01T10:00:00+02:00',
+    '2026-10-01T03:30:00-04:30',
+    '2026-10-01T08:00:00.5Z',
+    '2026-10-01T08:00:00.123456+00:00',
+    '2028-02-29T23:59:59Z',
+    '2000-02-29T00:00:00Z',
+  ])('accepts %s', (storedAt) => {
+    expect(withStoredAt(storedAt).ok).toBe(true);
+  });
+
+  it.each([
+    '1',
+    '2026',
+    '2026-10-01',
+    '2026-10-01T08:00:00',
+    '2026-10-01 08:00:00Z',
+    '2026-10-01T08:00Z',
+    'Thu, 01 Oct 2026 08:00:00 GMT',
+    '2026-02-29T08:00:00Z',
+    '1900-02-29T08:00:00Z',
+    '2026-04-31T08:00:00Z',
+    '2026-13-01T08:00:00Z',
+    '2026-00-10T08:00:00Z',
+    '2026-10-00T08:00:00Z',
+    '2026-10-01T24:00:00Z',
+    '2026-10-01T08:60:00Z',
+    '2026-10-01T08:00:60Z',
+    '2026-10-01T08:00:00+24:00',
+    '2026-10-01T08:00:00.Z',
+    ' 2026-10-01T08:00:00Z',
+  ])('refuses %j, naming the field', (storedAt) => {
+    expect(issuesOf(withStoredAt(storedAt))).toEqual([
+      {
+        path: 'partner.cache.storedAt',
+        message: `expected an ISO 8601 date and time with its time zone (e.g. "2026-10-01T08:00:00Z"), got ${JSON.stringify(storedAt)}`,
+      },
+    ]);
+  });
+
+  it('accepts every moment in each form (property)', () => {
+    fc.assert(
+      fc.property(isoDateTime, (storedAt) => {
+        expect(withStoredAt(storedAt).ok, storedAt).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('hostile profile documents in a scenario', () => {
+  it('are refused at the path of their xml field, with the document reader', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...HOSTILE),
+        fc.constantFrom<(string | number)[]>(
+          ['primary', 'profiles', 0],
+          ['primary', 'profiles', 1],
+          ['partner', 'cache', 'profile'],
+        ),
+        (hostile, at) => {
+          // given the example with one profile given as a hostile document
+          const raw = exampleJson();
+          if (at[0] === 'partner')
+            raw.partner.cache = { profile: { xml: hostile.xml }, storedAt: '2026-10-01T08:00:00Z' };
+          else raw.primary.profiles[at[2] as number] = { xml: hostile.xml, migration: { partners: ['*'] } };
+          // when parsed as the CLI does
+          const issues = issuesOf(parseScenario(JSON.stringify(raw), { readProfileXml: parseProfileXml }));
+          // then one issue: the xml field, the document's one line
+          expect(issues).toEqual([{ path: jsonPath([...at, 'xml']), message: hostile.message }]);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });

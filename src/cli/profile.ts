@@ -1,5 +1,7 @@
+import type { Profile } from '../core/profile';
 import { parseProfileXml, ProfileXmlError } from '../core/xml/profileXml';
-import { isEntry, nodeIo, readInput, runCli, UsageError, type Io } from './io';
+import { LIMITS, tooLarge } from '../core/limits';
+import { inputName, readInput, runCli, runEntry, UsageError, type Io } from './io';
 
 const USAGE = 'usage: npm run --silent profile -- <profile.xml | ->';
 
@@ -19,18 +21,22 @@ export function main(argv: string[], io: Io): number {
       if (file === undefined || rest.length || (file.startsWith('-') && file !== '-')) {
         throw new UsageError(`expected one profile document (or - for standard input); ${USAGE}`);
       }
-      const text = readInput(file, io);
+      const text = readInput(file, io, {
+        bytes: LIMITS.documentBytes,
+        message: (bytes) => tooLarge('document', bytes),
+      });
+      let profile: Profile;
       try {
-        io.out(`${JSON.stringify(parseProfileXml(text), null, 2)}\n`);
+        profile = parseProfileXml(text);
       } catch (error) {
-        if (error instanceof ProfileXmlError)
-          throw new UsageError(`${file === '-' ? 'stdin' : file}: ${error.message}`);
+        if (error instanceof ProfileXmlError) throw new UsageError(`${inputName(file)}: ${error.message}`);
         throw error;
       }
+      io.out(`${JSON.stringify(profile, null, 2)}\n`);
       return 0;
     },
     io,
   );
 }
 
-if (isEntry(import.meta.url)) process.exitCode = main(process.argv.slice(2), nodeIo);
+runEntry(import.meta.url, 'profile', main);

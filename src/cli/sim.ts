@@ -3,10 +3,10 @@ import { toMermaid } from '../core/diagram';
 import { isProcedureId, PROCEDURE_IDS } from '../core/ids';
 import { toText, toTraceJson } from '../core/report';
 import { simulate } from '../core/run';
-import { formatIssues, parseScenario } from '../core/scenario';
 import { toWalkthrough } from '../core/walkthrough';
-import { parseProfileXml, toProfileXml } from '../core/xml/profileXml';
-import { isEntry, nodeIo, readInput, runCli, UsageError, type Io } from './io';
+import { toProfileXml } from '../core/xml/profileXml';
+import { runCli, runEntry, UsageError, type Io } from './io';
+import { readScenarioInput } from './scenarioInput';
 
 export type { Io } from './io';
 
@@ -56,21 +56,18 @@ export function main(argv: string[], io: Io): number {
         io.out(`${USAGE}\n`);
         return 0;
       }
-      const parsed = parseScenario(readInput(opts.file, io), { readProfileXml: parseProfileXml });
-      if (!parsed.ok) {
-        throw new UsageError(`${opts.file === '-' ? 'stdin' : opts.file}: ${formatIssues(parsed.issues)}`);
-      }
-      const run = simulate(parsed.scenario, opts.procedure);
+      const scenario = readScenarioInput(opts.file, io);
+      const run = simulate(scenario, opts.procedure);
       if (opts.format === 'json') io.out(`${JSON.stringify(toTraceJson(run), null, 2)}\n`);
-      else if (opts.format === 'text') io.out(toText(run, parsed.scenario.title));
+      else if (opts.format === 'text') io.out(toText(run, scenario.title));
       else if (opts.format === 'xml') io.out(run.profiles.map(toProfileXml).join(''));
       // The walkthrough: the same document as the page's "Download walkthrough (Markdown)", without review notes.
-      else if (opts.format === 'markdown') io.out(toWalkthrough(run, parsed.scenario));
-      else io.out(toMermaid(run, parsed.scenario).text);
+      else if (opts.format === 'markdown') io.out(toWalkthrough(run, scenario));
+      else io.out(toMermaid(run, scenario).text);
       return 0;
     },
     io,
   );
 }
 
-if (isEntry(import.meta.url)) process.exitCode = main(process.argv.slice(2), nodeIo);
+runEntry(import.meta.url, 'sim', main);

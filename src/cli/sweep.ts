@@ -1,7 +1,5 @@
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { isProcedureId, PROCEDURE_IDS, type ProcedureId } from '../core/ids';
-import { formatIssues, parseScenario } from '../core/scenario';
 import {
   parseVary,
   sweep,
@@ -11,8 +9,8 @@ import {
   type SweepResult,
   type Vary,
 } from '../core/sweep';
-import { parseProfileXml } from '../core/xml/profileXml';
-import { nodeIo, readInput, runCli, UsageError, type Io } from './io';
+import { runCli, runEntry, UsageError, type Io } from './io';
+import { readScenarioInput } from './scenarioInput';
 
 export type { Io } from './io';
 
@@ -99,11 +97,8 @@ export function main(argv: string[], io: Io): number {
         io.out(`${USAGE}\n`);
         return 0;
       }
-      const parsed = parseScenario(readInput(opts.file, io), { readProfileXml: parseProfileXml });
-      if (!parsed.ok) {
-        throw new UsageError(`${opts.file === '-' ? 'stdin' : opts.file}: ${formatIssues(parsed.issues)}`);
-      }
-      const result = orUsage(() => sweep(parsed.scenario, opts.vary, opts.procedures));
+      const scenario = readScenarioInput(opts.file, io);
+      const result = orUsage(() => sweep(scenario, opts.vary, opts.procedures));
       if (opts.format === 'csv') io.out(toSweepCsv(result));
       else writeJson(result, io.out);
       return 0;
@@ -112,6 +107,4 @@ export function main(argv: string[], io: Io): number {
   );
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = main(process.argv.slice(2), nodeIo);
-}
+runEntry(import.meta.url, 'sweep', main);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { jsonDepthIssues, LIMITS, sizeProblem, valueLimitIssues } from './limits';
 import { ScenarioSchema, describeValue, type Scenario } from './schema';
 import { ProfileXmlError, type ProfileXmlReader } from './xml/reader';
 
@@ -133,8 +134,28 @@ function expandXmlProfiles(
   return out;
 }
 
+/** A profile's `xml` document: governed by the document limits, not the string limit (CONTRACT.md §6). */
+const isDocument = (path: readonly PropertyKey[]) =>
+  (path.length === 4 && path[0] === 'primary' && path[1] === 'profiles' && path[3] === 'xml') ||
+  (path.length === 4 &&
+    path[0] === 'partner' &&
+    path[1] === 'cache' &&
+    path[2] === 'profile' &&
+    path[3] === 'xml');
+
+/** A path cut short for a message: a value nested 64 levels deep has a long one. */
+const shortPath = (path: readonly PropertyKey[]) => {
+  const text = jsonPath(path);
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+};
+
 /** Validates a parsed JSON value as a scenario (CONTRACT.md §2). Unknown fields are kept. */
 export function parseScenarioValue(input: unknown, options: ParseOptions = {}): ParseResult {
+  // The limits first (CONTRACT.md §6): one pass without recursion, before anything that recurses.
+  const limitIssues = valueLimitIssues(input, isDocument);
+  if (limitIssues.length) {
+    return { ok: false, issues: limitIssues.map((i) => ({ path: shortPath(i.path), message: i.message })) };
+  }
   const xmlIssues: ScenarioIssue[] = [];
   const value = expandXmlProfiles(input, xmlIssues, options.readProfileXml);
   if (xmlIssues.length) return { ok: false, issues: xmlIssues };
@@ -145,12 +166,22 @@ export function parseScenarioValue(input: unknown, options: ParseOptions = {}): 
 
 /** Parses scenario text: JSON syntax errors and schema errors both come back as issues. */
 export function parseScenario(text: string, options: ParseOptions = {}): ParseResult {
+  const whole = (message: string): ParseResult => ({ ok: false, issues: [{ path: jsonPath([]), message }] });
+  const size = sizeProblem('scenario', text);
+  if (size) return whole(size);
+  // Nesting too deep is found in the text, before JSON.parse builds it (CONTRACT.md §6).
+  const deep = jsonDepthIssues(text);
+  if (deep.length)
+    return { ok: false, issues: deep.map((i) => ({ path: shortPath(i.path), message: i.message })) };
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // A byte order mark is no part of the JSON (RFC 8259 §8.1 lets a reader ignore it).
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
+    if (error instanceof RangeError)
+      return whole(`nested too deep to read (the limit is ${LIMITS.scenarioDepth} levels)`);
     const why = error instanceof Error ? error.message : String(error);
-    return { ok: false, issues: [{ path: '(the scenario)', message: `not valid JSON: ${why}` }] };
+    return whole(`not valid JSON: ${why}`);
   }
   return parseScenarioValue(value, options);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDateTime } from './dateTime';
 
 /** Renders a value the user gave, short, for an error message. */
 export function describeValue(value: unknown): string {
@@ -90,8 +91,9 @@ export const ValidationRulesSchema = z.looseObject({
 export const SERVICES = ['mcptt', 'mcvideo', 'mcdata'] as const;
 export type Service = (typeof SERVICES)[number];
 
-const isoTime = z.custom<string>((v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)), {
-  error: (issue) => `expected an ISO 8601 date and time, got ${describeValue(issue.input)}`,
+const isoTime = z.custom<string>(isIsoDateTime, {
+  error: (issue) =>
+    `expected an ISO 8601 date and time with its time zone (e.g. "2026-10-01T08:00:00Z"), got ${describeValue(issue.input)}`,
 });
 
 export const CacheSchema = z.looseObject({ profile: ProfileSchema, storedAt: isoTime });

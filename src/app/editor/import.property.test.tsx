@@ -2,12 +2,14 @@
 /**
  * 1,000 broken scenario files through the editor's import path: each is a valid preset with one mutation (a wrong
  * type, a number out of range, a required field missing, a duplicate profile index, a bad enum value, an empty
- * required string or list, a truncated file). Each is refused, the message names the JSON path of the mutation
+ * required string or list, a string over 10,000 characters, a profile given as a hostile TS 24.484 document, a
+ * truncated file). Each is refused, the message names the JSON path of the mutation
  * (or a field within it or around it), and the store's scenario stays the one on screen.
  */
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOSTILE } from '../../../test/support/hostileXml';
 import { PRESETS } from '../../core/presets';
 import { jsonPath } from '../../core/scenario';
 import { useApp } from '../store';
@@ -27,6 +29,8 @@ interface Mutation {
   expected?: Key[];
   /** The file is cut short after the change (not JSON any more). */
   truncate?: number;
+  /** What the refusal must say after the path, exactly. */
+  message?: string;
 }
 
 const BASES: Json[] = PRESETS.map((p) => structuredClone(p.scenario) as unknown as Json);
@@ -239,6 +243,42 @@ function badEnum(base: Json): fc.Arbitrary<Mutation> {
   return fc.oneof(...options);
 }
 
+/**
+ * A profile given as a hostile TS 24.484 document (a DTD, entity expansion, 5,000 levels, two roots, 3 MB), in the
+ * profile list or in the partner's cache: refused at the path of its `xml` field with the document's one line.
+ */
+function hostileDocument(base: Json): fc.Arbitrary<Mutation> {
+  const profiles = (get(base, ['primary', 'profiles']) as Json[]).length;
+  const places: Key[][] = [
+    ...Array.from({ length: profiles }, (_, i) => ['primary', 'profiles', i]),
+    ['partner', 'cache'],
+  ];
+  return fc.tuple(fc.constantFrom(...places), fc.constantFrom(...HOSTILE)).map(([path, hostile]) => {
+    const inCache = path[0] === 'partner';
+    const profile = { xml: hostile.xml, migration: { partners: ['*'] } };
+    return {
+      kind: 'hostile document',
+      path,
+      value: inCache ? { profile, storedAt: '2026-10-01T08:00:00Z' } : profile,
+      expected: [...path, ...(inCache ? ['profile'] : []), 'xml'],
+      message: hostile.message,
+    };
+  });
+}
+
+/** A string of any field (a value or a key) over the limit of 10,000 characters. */
+function overLimit(base: Json): fc.Arbitrary<Mutation> {
+  const strings = entries(base).filter(([, v]) => typeof v === 'string');
+  return fc
+    .tuple(fc.constantFrom(...strings), fc.integer({ min: 10_001, max: 30_000 }))
+    .map(([[path], n]) => ({
+      kind: 'over a limit',
+      path,
+      value: 's'.repeat(n),
+      message: `a string of ${n.toLocaleString('en-US')} characters is over the limit of 10,000`,
+    }));
+}
+
 /** The file cut short, after any of the other mutations or none: not JSON, refused as a whole. */
 const truncated = fc.double({ min: 0.05, max: 0.95, noNaN: true }).map((truncate): Mutation => ({
   kind: 'truncated',
@@ -258,6 +298,8 @@ const BROKEN = fc.constantFrom(...BASES.keys()).chain((b) => {
       emptied(base),
       duplicateIndex(base),
       badEnum(base),
+      hostileDocument(base),
+      overLimit(base),
       truncated,
     )
     .map((mutation) => ({ base: b, mutation, text: apply(base, mutation) }));
@@ -313,6 +355,11 @@ describe('1,000 broken scenario files through Import', () => {
         expect(result.message.startsWith(PREFIX), result.message).toBe(true);
         const path = result.message.slice(PREFIX.length).split(': ')[0]!;
         expect(related(path, expected), `${mutation.kind} at ${expected}: ${result.message}`).toBe(true);
+        if (mutation.message !== undefined) {
+          expect(result.message).toBe(
+            `${PREFIX}${expected}: ${mutation.message}. The current scenario is kept.`,
+          );
+        }
         expect(result.message).toMatch(/\. The current scenario is kept\.$/);
 
         // and through the Import button: the same message as a notice, and nothing else changes
@@ -333,8 +380,10 @@ describe('1,000 broken scenario files through Import', () => {
       'duplicate index',
       'empty list',
       'empty string',
+      'hostile document',
       'missing',
       'out of range',
+      'over a limit',
       'truncated',
       'wrong type',
     ]);

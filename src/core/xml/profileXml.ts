@@ -1,5 +1,7 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Profile } from '../profile';
+import { LIMITS, stringProblem } from '../limits';
+import { checkDocument, decodeReferences } from './guard';
 import { ProfileXmlError } from './reader';
 
 export { ProfileXmlError } from './reader';
@@ -12,20 +14,63 @@ type Attributes = Record<string, string>;
 /** fast-xml-parser's order-preserving tree: `{ tag: children, ':@': attributes }` or `{ '#text': text }`. */
 type XmlNode = { [key: string]: XmlNode[] | Attributes | string | undefined; ':@'?: Attributes };
 
-const OPTIONS = {
+/** The tree's shape, the same for reading and writing. */
+const TREE = {
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
   commentPropName: '#comment',
   cdataPropName: '#cdata',
+} as const;
+
+/**
+ * Every option that bears on what a hostile document can do, set here rather than left to the library's defaults.
+ * `guard.ts` has already refused DTDs, depth over the limit and unknown references; the parser is held to the same.
+ */
+const parser = new XMLParser({
+  ...TREE,
   trimValues: true,
   parseTagValue: false,
   parseAttributeValue: false,
+  allowBooleanAttributes: false,
+  removeNSPrefix: false,
+  ignoreDeclaration: false,
+  ignorePiTags: false,
+  unpairedTags: [],
+  stopNodes: [],
+  strictReservedNames: true,
+  maxNestedTags: LIMITS.documentDepth,
+  // No HTML entities; references are decoded by our decoder: the five XML predefines and numeric ones (&#233;).
+  htmlEntities: false,
+  processEntities: {
+    enabled: true,
+    // No DTD gets this far; were one to, it could declare one entity of one character, expanded once.
+    maxEntityCount: 1,
+    maxEntitySize: 1,
+    maxTotalExpansions: 1,
+    maxExpandedLength: 1,
+    maxExpansionDepth: 1,
+  },
+  entityDecoder: {
+    decode: decodeReferences,
+    setExternalEntities: () => undefined,
+    addInputEntities: () => {
+      throw new ProfileXmlError('a DTD is not allowed in a profile document');
+    },
+    reset: () => undefined,
+    setXmlVersion: () => undefined,
+  },
+});
+const VALIDATION = { allowBooleanAttributes: false, unpairedTags: [] };
+const builder = new XMLBuilder({
+  ...TREE,
+  format: true,
+  indentBy: '  ',
+  suppressEmptyNode: true,
+  // Text and attribute values are written escaped (& < > ' "): what was decoded on reading is written as itself.
   processEntities: true,
-} as const;
-
-const parser = new XMLParser(OPTIONS);
-const builder = new XMLBuilder({ ...OPTIONS, format: true, indentBy: '  ', suppressEmptyNode: true });
+  maxNestedTags: LIMITS.documentDepth,
+});
 
 const SPECIAL = new Set([':@', '#text', '#comment', '#cdata', '?xml']);
 const tagOf = (node: XmlNode): string | undefined => Object.keys(node).find((k) => !SPECIAL.has(k));
@@ -83,6 +128,13 @@ function integer(text: string, element: string, lo: number, hi: number): number 
   return value;
 }
 
+/** A mapped value becomes a scenario string: held to the same limit (CONTRACT.md §6). */
+function within(text: string, element: string): string {
+  const problem = stringProblem(text);
+  if (problem) throw new ProfileXmlError(`${element}: ${problem}`);
+  return text;
+}
+
 function boolean(text: string, element: string): boolean {
   if (text === 'true' || text === '1') return true;
   if (text === 'false' || text === '0') return false;
@@ -106,10 +158,19 @@ function rootOf(tree: XmlNode[]): { root: XmlNode; tag: string } {
   return { root, tag };
 }
 
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
+
+/** The document's tree; cheap checks first (guard.ts), and whatever the library throws as a ProfileXmlError. */
 function parseTree(xml: string): XmlNode[] {
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new ProfileXmlError(`not XML: ${valid.err.msg} (line ${valid.err.line})`);
-  return parser.parse(xml) as XmlNode[];
+  checkDocument(xml);
+  try {
+    const valid = XMLValidator.validate(xml, VALIDATION);
+    if (valid !== true) throw new ProfileXmlError(`not XML: ${valid.err.msg} (line ${valid.err.line})`);
+    return parser.parse(xml) as XmlNode[];
+  } catch (error) {
+    if (error instanceof ProfileXmlError) throw error;
+    throw new ProfileXmlError(`not XML: ${firstLine(error)}`);
+  }
 }
 
 /**
@@ -123,8 +184,12 @@ export function parseProfileXml(xml: string): Profile {
   const profile: Profile = { index: integer(indexText, `${tag} user-profile-index`, 0, 255) };
   const text = (path: readonly string[]) => {
     const node = at(root, path);
-    return node ? textOf(node) : undefined;
+    return node ? within(textOf(node), `<${path[path.length - 1] as string}>`) : undefined;
   };
+  const uris = (path: readonly string[]) =>
+    all(root, path)
+      .map((n) => within(text_(n, 'uri-entry'), `<uri-entry> in <${path[path.length - 2] as string}>`))
+      .filter(Boolean);
   const name = text(PATHS.name);
   if (name !== undefined) profile.name = name;
   const status = text(PATHS.status);
@@ -142,14 +207,10 @@ export function parseProfileXml(xml: string): Profile {
   const emergency = text(PATHS.emergencyGroup);
   if (emergency) profile.emergencyGroup = emergency;
   if (at(root, PATHS.privateCall.slice(0, -1))) {
-    profile.privateCall = all(root, PATHS.privateCall)
-      .map((n) => text_(n, 'uri-entry'))
-      .filter(Boolean);
+    profile.privateCall = uris(PATHS.privateCall);
   }
   if (at(root, PATHS.groups.slice(0, -1))) {
-    profile.groups = all(root, PATHS.groups)
-      .map((n) => text_(n, 'uri-entry'))
-      .filter(Boolean);
+    profile.groups = uris(PATHS.groups);
   }
   const max = text(PATHS.maxAffiliations);
   if (max !== undefined) profile.maxAffiliations = integer(max, 'MaxAffiliationsN2', 0, 65535);
