@@ -56,15 +56,3 @@ export async function profileDocuments(profiles: readonly Profile[]): Promise<st
   const xml = await loadXmlSupport();
   return profiles.map((p) => xml.toProfileXml(p)).join('');
 }
-
-/** Offers `text` as a download named `name`. */
-export function download(name: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}

@@ -51,9 +51,9 @@ describe('the saved session', () => {
 describe('link and files', () => {
   afterEach(() => cleanup());
 
-  it('builds ?procedure&step&scenario with the lz-string of the scenario JSON', () => {
-    const link = buildLink('http://host/app/?mode=quiz#x', '10.1.4.3.2', 4, BASE);
-    const match = /^http:\/\/host\/app\/\?procedure=10\.1\.4\.3\.2&step=4&scenario=([\w$+-]+)$/.exec(link);
+  it('builds ?procedure&step#scenario with the lz-string of the scenario JSON in the fragment', () => {
+    const link = buildLink('http://host/app/?mode=quiz&scenario=old#x', '10.1.4.3.2', 4, BASE);
+    const match = /^http:\/\/host\/app\/\?procedure=10\.1\.4\.3\.2&step=4#scenario=([\w$+-]+)$/.exec(link);
     expect(match).not.toBeNull();
     expect(JSON.parse(decompressFromEncodedURIComponent(match![1]!))).toEqual(BASE);
   });
@@ -105,6 +105,6 @@ describe('link and files', () => {
     render(<Editor />);
     fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
     const field = await waitFor(() => screen.getByLabelText(/^Link to this scenario/) as HTMLInputElement);
-    expect(field.value).toMatch(/\?procedure=10\.1\.4\.3\.3&step=0&scenario=/);
+    expect(field.value).toMatch(/\?procedure=10\.1\.4\.3\.3&step=0#scenario=/);
   });
 });
