@@ -81,7 +81,12 @@ function writeOnChange<S>(storage: PersistStorage<S> | undefined): PersistStorag
     setItem: (name, value) => {
       if (last && same(value.state, last)) return;
       last = value.state;
-      return storage.setItem(name, value);
+      try {
+        return storage.setItem(name, value);
+      } catch {
+        // A state that cannot be written as JSON (nested too deep for it): what was saved before stays.
+        last = null;
+      }
     },
   };
 }
