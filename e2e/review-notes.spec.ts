@@ -1,9 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import lzString from 'lz-string';
 import { PRESETS } from '../src/core/presets';
-import { expect, test } from './fixtures';
-
-const pack = (value: unknown) => lzString.compressToEncodedURIComponent(JSON.stringify(value));
+import { expect, scenarioAddress, test } from './fixtures';
 
 test('a review note is kept across reloads, shown in the step list and exported in the walkthrough', async ({
   player,
@@ -113,7 +110,7 @@ test('narration: the clause text, the plain words and the spec notes of the curr
 
 test('an assumption step is labelled "Simulator assumption" beside its text', async ({ player, page }) => {
   const scenario = PRESETS.find((p) => p.id === 'no-migration-profile')!.scenario;
-  await player.open(`?procedure=10.1.4.3.3&step=5&scenario=${pack(scenario)}`);
+  await player.open(scenarioAddress({ procedure: '10.1.4.3.3', step: 5, scenario }));
   const current = page.getByRole('region', { name: 'Current step', exact: true });
   await expect(current).toContainText('Simulator assumption');
   await expect(current).toContainText('Error');

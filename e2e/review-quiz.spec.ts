@@ -1,18 +1,7 @@
-// lz-string is CommonJS: Node's ESM loader sees only its default export.
-import lzString from 'lz-string';
-import { PRESETS } from '../src/core/presets';
 import { simulate } from '../src/core/run';
 import type { EntityId } from '../src/core/ids';
-import { expect, test } from './fixtures';
+import { expect, preset, scenarioAddress, test } from './fixtures';
 import type { Page } from '@playwright/test';
-
-const preset = (id: string) => {
-  const found = PRESETS.find((p) => p.id === id);
-  if (!found) throw new Error(`no preset ${id}`);
-  return found.scenario;
-};
-
-const pack = (value: unknown) => lzString.compressToEncodedURIComponent(JSON.stringify(value));
 
 /** Some other entity than the right one, for a wrong answer. */
 const other = (id: EntityId): EntityId => (id === 'cmc' ? 'partner-udb' : 'cmc');
@@ -89,7 +78,7 @@ test('error steps count too, and an own action is the same entity twice', async 
   const steps = simulate(scenario, '10.1.4.3.3').steps;
   expect(steps.some((s) => s.kind === 'error')).toBe(true);
   // given the player on that scenario, entering the quiz by its button
-  await page.goto(`./?procedure=10.1.4.3.3&step=3&scenario=${pack(scenario)}`);
+  await page.goto(`./${scenarioAddress({ procedure: '10.1.4.3.3', step: 3, scenario })}`);
   await expect(page.getByRole('list', { name: 'Steps', exact: true }).getByRole('listitem')).toHaveCount(
     steps.length,
   );

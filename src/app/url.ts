@@ -16,7 +16,12 @@ export type DecodeResult = { ok: true; scenario: Scenario } | { ok: false; reaso
 
 /** The scenario as the `scenario` parameter carries it: lz-string of its JSON. */
 export function encodeScenario(scenario: Scenario): string {
-  return lzString.compressToEncodedURIComponent(JSON.stringify(scenario));
+  return encodeScenarioText(JSON.stringify(scenario));
+}
+
+/** Any text as the `scenario` parameter would carry it (for tests: what a hand-made or hostile link holds). */
+export function encodeScenarioText(json: string): string {
+  return lzString.compressToEncodedURIComponent(json);
 }
 
 /**
