@@ -122,7 +122,7 @@ export class PlayerPage {
 
   async pickProcedure(id: ProcedureId): Promise<void> {
     await this.page.getByLabel('Procedure').selectOption(id);
-    await expect(this.page).toHaveURL(new RegExp(`[?&]procedure=${escape(id)}(&|$)`));
+    await expect(this.page).toHaveURL(new RegExp(`[?&]procedure=${escape(id)}(&|#|$)`));
   }
 
   async total(): Promise<number> {
@@ -140,7 +140,7 @@ export class PlayerPage {
 
   /** The diagram, the step list, the live region and the address all say step n (0 = before step 1). */
   async expectStep(n: number, total?: number): Promise<void> {
-    await expect(this.page).toHaveURL(new RegExp(`[?&]step=${n}(&|$)`));
+    await expect(this.page).toHaveURL(new RegExp(`[?&]step=${n}(&|#|$)`));
     const current = this.steps.locator('li[aria-current="step"]');
     const marked = this.svg.locator('.step-current');
     if (n === 0) {

@@ -16,7 +16,7 @@ test('a review note is kept across reloads, shown in the step list and exported 
   await player.button('Restart').click();
   await page.getByLabel('Review note for step 0', { exact: true }).fill('Overall: compare with the draft.');
   // the address follows the player a moment after the step (writes are coalesced): reload once it says step 0
-  await expect(page).toHaveURL(/[?&]step=0(&|$)/);
+  await expect(page).toHaveURL(/[?&]step=0(&|#|$)/);
   await page.reload();
 
   // then both are back after the reload
