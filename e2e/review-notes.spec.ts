@@ -72,9 +72,10 @@ test('a session saved before review notes existed keeps its scenario', async ({ 
   await player.open();
   await expect(player.alerts).toHaveCount(0);
   const saved = JSON.parse((await page.evaluate(() => localStorage.getItem('mcx-migration-simulator')))!);
-  expect(saved.version).toBe(2);
+  expect(saved.version).toBe(3);
   expect(saved.state.scenario.title).toBe('Saved in version 1');
   expect(saved.state.notes).toEqual({});
+  expect(saved.state.replaced).toBeNull();
   await page.getByLabel('Review note for step 0', { exact: true }).fill('kept');
   await page.reload();
   await expect(page.getByLabel('Review note for step 0', { exact: true })).toHaveValue('kept');
