@@ -7,7 +7,8 @@
 import lzString from 'lz-string';
 import { PROCEDURE_IDS, isProcedureId, type ProcedureId } from '../core/ids';
 import { defaultProcedure } from '../core/run';
-import { formatIssues, jsonPath, parseScenarioValue, type Scenario } from '../core/scenario';
+import { formatIssues, parseScenarioValue, type Scenario } from '../core/scenario';
+import { SCENARIO_LIMITS, count, overLimit } from './limits';
 import { parseOptions } from './xmlSupport';
 
 export const PARAM = { procedure: 'procedure', step: 'step', scenario: 'scenario' } as const;
@@ -22,35 +23,6 @@ export function encodeScenario(scenario: Scenario): string {
 /** Any text as the `scenario` parameter would carry it (for tests: what a hand-made or hostile link holds). */
 export function encodeScenarioText(json: string): string {
   return lzString.compressToEncodedURIComponent(json);
-}
-
-/**
- * What an address may carry (the limits of CONTRACT.md §6, checked here before the scenario is parsed, so that an
- * address never makes the page run something it cannot hold): the scenario's JSON, one string, one profile
- * document, how deep the JSON nests.
- */
-export const ADDRESS_LIMITS = { json: 4_000_000, string: 10_000, document: 1_000_000, depth: 64 } as const;
-
-const count = (n: number) => n.toLocaleString('en-GB');
-
-/** The first value past a limit, named by its JSON path, or null. Iterative: a deep value cannot overflow it. */
-function overLimit(data: unknown): string | null {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: data, path: [] }];
-  while (stack.length) {
-    const { value, path } = stack.pop()!;
-    const where = path.length ? jsonPath(path) : '(the scenario)';
-    if (typeof value === 'string') {
-      const limit = path[path.length - 1] === 'xml' ? ADDRESS_LIMITS.document : ADDRESS_LIMITS.string;
-      if (value.length > limit)
-        return `${where}: a ${limit === ADDRESS_LIMITS.document ? 'profile document' : 'string'} of ${count(value.length)} characters (at most ${count(limit)})`;
-    } else if (typeof value === 'object' && value !== null) {
-      if (path.length >= ADDRESS_LIMITS.depth)
-        return `${jsonPath(path.slice(0, 3))}…: nested more than ${ADDRESS_LIMITS.depth} levels deep`;
-      const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
-      for (const [key, child] of entries) stack.push({ value: child, path: [...path, key] });
-    }
-  }
-  return null;
 }
 
 const messageOf = (error: unknown) =>
@@ -68,10 +40,10 @@ export function decodeScenario(value: string): DecodeResult {
     json = null;
   }
   if (!json) return { ok: false, reason: 'it is not lz-string compressed JSON' };
-  if (json.length > ADDRESS_LIMITS.json)
+  if (json.length > SCENARIO_LIMITS.json)
     return {
       ok: false,
-      reason: `its JSON has ${count(json.length)} characters (at most ${count(ADDRESS_LIMITS.json)})`,
+      reason: `its JSON has ${count(json.length)} characters (at most ${count(SCENARIO_LIMITS.json)})`,
     };
   let data: unknown;
   try {

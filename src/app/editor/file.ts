@@ -1,5 +1,6 @@
 import type { Profile } from '../../core/profile';
 import { formatIssues, parseScenario, type Scenario } from '../../core/scenario';
+import { SCENARIO_LIMITS, count, overLimit } from '../limits';
 import { loadXmlSupport, mentionsXml, parseOptions } from '../xmlSupport';
 
 /** A file name from the scenario's title: `officer-migrates-from-metro-to-county.json`. */
@@ -26,12 +27,26 @@ export type ImportResult = { ok: true; scenario: Scenario } | { ok: false; messa
 export async function importText(name: string, text: string): Promise<ImportResult> {
   // A scenario with profiles given as TS 24.484 documents needs the XML reader first.
   if (mentionsXml(text)) await loadXmlSupport();
-  const parsed = parseScenario(text, parseOptions());
-  if (parsed.ok) return parsed;
-  return {
+  const refuse = (why: string): ImportResult => ({
     ok: false,
-    message: `“${name}” is not a valid scenario: ${formatIssues(parsed.issues)}. The current scenario is kept.`,
-  };
+    message: `“${name}” is not a valid scenario: ${why}. The current scenario is kept.`,
+  });
+  if (text.length > SCENARIO_LIMITS.json)
+    return refuse(`it has ${count(text.length)} characters (at most ${count(SCENARIO_LIMITS.json)})`);
+  try {
+    // JSON syntax first (parseScenario names it), then the limits, then the schema
+    const data: unknown = JSON.parse(text);
+    const tooBig = overLimit(data);
+    if (tooBig) return refuse(tooBig);
+  } catch {
+    /* parseScenario says what is wrong with the JSON */
+  }
+  try {
+    const parsed = parseScenario(text, parseOptions());
+    return parsed.ok ? parsed : refuse(formatIssues(parsed.issues));
+  } catch (error) {
+    return refuse((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unreadable');
+  }
 }
 
 /** A TS 24.484 document read into a profile, or why not (one line naming the element). */

@@ -77,6 +77,20 @@ describe('link and files', () => {
     });
   });
 
+  it('refuses a file past the limits (CONTRACT.md §6) before reading it as a scenario', async () => {
+    const deep = JSON.stringify(BASE).replace(/}$/, `,"extra":${'['.repeat(10_000)}${']'.repeat(10_000)}}`);
+    expect(await importText('deep.json', deep)).toEqual({
+      ok: false,
+      message:
+        '“deep.json” is not a valid scenario: extra[0][0]…: nested more than 64 levels deep. The current scenario is kept.',
+    });
+    const long = JSON.stringify({ ...BASE, title: 'x'.repeat(10_001) });
+    expect(await importText('long.json', long)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('title: a string of 10,001 characters (at most 10,000)'),
+    });
+  });
+
   it('Import refuses a broken file with an alert and keeps the scenario on screen', async () => {
     const { useApp } = await loadWith(null);
     const { Editor } = await import('./Editor');
