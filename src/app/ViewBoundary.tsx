@@ -7,6 +7,7 @@ import type { Scenario } from '../core/scenario';
 import { download } from './download';
 import { replaceScenario, undo } from './editor/actions';
 import { exportName, exportText } from './editor/file';
+import { errorLine } from './notice';
 import { DEFAULT_PROCEDURE, DEFAULT_SCENARIO, useApp } from './store';
 
 interface Props {
@@ -21,17 +22,11 @@ interface State {
   input: Scenario | null;
 }
 
-/** One line: the error's message, its first line. */
-export function describeError(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0]?.trim() || 'an unknown error';
-}
-
 export class ViewBoundary extends Component<Props, State> {
   override state: State = { error: null, input: null };
 
   static getDerivedStateFromError(error: unknown): State {
-    return { error: describeError(error), input: useApp.getState().scenario };
+    return { error: errorLine(error), input: useApp.getState().scenario };
   }
 
   private retry = (): void => this.setState({ error: null, input: null });

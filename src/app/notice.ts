@@ -23,3 +23,9 @@ let lastId = 0;
 export function newNotice(text: string, options: Omit<Notice, 'id' | 'text'> = {}): Notice {
   return { id: ++lastId, text, ...options };
 }
+
+/** An error as one line of a notice: its message's first line. */
+export function errorLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0]?.trim() || 'an unknown error';
+}

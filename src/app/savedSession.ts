@@ -5,7 +5,7 @@
  */
 import type { StateStorage } from 'zustand/middleware';
 import { parseScenarioValue, type Scenario } from '../core/scenario';
-import { newNotice, type Notice, type NoticeAction } from './notice';
+import { errorLine, newNotice, type Notice, type NoticeAction } from './notice';
 import { readNotes, type NotesByProcedure } from './review/slice';
 import { STORAGE_KEY } from './storageKey';
 import { parseOptions } from './xmlSupport';
@@ -212,8 +212,11 @@ export function mergeSaved<S extends SessionFields>(persisted: unknown, current:
     try {
       reading = read(persisted);
     } catch (error) {
-      const why = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-      reading = { ok: false, text: `The saved session could not be read (${why}); ${shown}.`, notes: null };
+      reading = {
+        ok: false,
+        text: `The saved session could not be read (${errorLine(error)}); ${shown}.`,
+        notes: null,
+      };
     }
   }
   const notices = [...current.notices];

@@ -9,6 +9,7 @@ import { PROCEDURE_IDS, isProcedureId, type ProcedureId } from '../core/ids';
 import { defaultProcedure } from '../core/run';
 import { formatIssues, parseScenarioValue, type Scenario } from '../core/scenario';
 import { SCENARIO_LIMITS, count, overLimit } from './limits';
+import { errorLine as messageOf } from './notice';
 import { parseOptions } from './xmlSupport';
 
 export const PARAM = { procedure: 'procedure', step: 'step', scenario: 'scenario' } as const;
@@ -24,9 +25,6 @@ export function encodeScenario(scenario: Scenario): string {
 export function encodeScenarioText(json: string): string {
   return lzString.compressToEncodedURIComponent(json);
 }
-
-const messageOf = (error: unknown) =>
-  (error instanceof Error ? error.message : String(error)).split('\n')[0]?.trim() || 'an unknown error';
 
 /** The scenario of a `scenario` value, or why not. Never throws: whatever goes wrong is the reason. */
 export function decodeScenario(value: string): DecodeResult {

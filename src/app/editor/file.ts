@@ -1,6 +1,7 @@
 import type { Profile } from '../../core/profile';
 import { formatIssues, parseScenario, type Scenario } from '../../core/scenario';
 import { SCENARIO_LIMITS, count, overLimit } from '../limits';
+import { errorLine } from '../notice';
 import { loadXmlSupport, mentionsXml, parseOptions } from '../xmlSupport';
 
 /** A file name from the scenario's title: `officer-migrates-from-metro-to-county.json`. */
@@ -45,7 +46,7 @@ export async function importText(name: string, text: string): Promise<ImportResu
     const parsed = parseScenario(text, parseOptions());
     return parsed.ok ? parsed : refuse(formatIssues(parsed.issues));
   } catch (error) {
-    return refuse((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unreadable');
+    return refuse(errorLine(error));
   }
 }
 

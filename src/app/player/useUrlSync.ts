@@ -1,9 +1,10 @@
 import { useEffect, useLayoutEffect } from 'react';
 import { sameValue } from '../../core/profile';
 import type { Scenario } from '../../core/scenario';
+import { errorLine } from '../notice';
 import { openLinked } from '../openLink';
 import { DEFAULT_SCENARIO, useApp, type AppState } from '../store';
-import { encodeScenario, readUrl, scenarioValue, writeUrl } from '../url';
+import { encodeScenario, readUrl, scenarioValue, writeUrl, type Address } from '../url';
 import { runOf } from '../useRun';
 
 const countSteps = (scenario: Scenario, procedure: AppState['procedure']) =>
@@ -24,16 +25,22 @@ function scenarioParam(scenario: Scenario): string | null {
 }
 
 function write(state: AppState): void {
-  const total = countSteps(state.scenario, state.procedure);
   const { search, hash } = window.location;
-  const next = writeUrl(
-    { search, hash },
-    {
-      procedure: state.procedure,
-      step: Math.min(state.step, total),
-      scenario: scenarioParam(state.scenario),
-    },
-  );
+  let next: Address;
+  try {
+    const total = countSteps(state.scenario, state.procedure);
+    next = writeUrl(
+      { search, hash },
+      {
+        procedure: state.procedure,
+        step: Math.min(state.step, total),
+        scenario: scenarioParam(state.scenario),
+      },
+    );
+  } catch {
+    // A scenario that cannot be run or encoded: the address stays as it is (the view says what went wrong).
+    return;
+  }
   if (next.search === search && next.hash === hash) return;
   window.history.replaceState(
     window.history.state,
@@ -54,7 +61,7 @@ export function applyAddress(search: string, hash: string): void {
     else s.setProcedure(reading.procedure, reading.step);
     for (const problem of reading.problems) s.notify(problem);
   } catch (error) {
-    s.notify(`The address could not be read (${error instanceof Error ? error.message : String(error)}).`);
+    s.notify(`The address could not be read (${errorLine(error)}).`);
   }
 }
 
