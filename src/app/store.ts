@@ -56,8 +56,8 @@ export interface NoticeSlice {
 
 /** Issue 11: the scenario that opening a link replaced, one click (Restore) away, across reloads too. */
 export interface LinkSlice {
+  /** Set by openLink.ts (`openLinked`, `restoreReplaced`); dismissing its notice clears it. */
   replaced: Replaced | null;
-  setReplaced: (replaced: Replaced | null) => void;
 }
 
 export type AppState = ScenarioSlice & PlaybackSlice & NoticeSlice & LinkSlice & ReviewSlice;
@@ -135,7 +135,6 @@ export const useApp = create<AppState>()(
         }),
 
       replaced: null,
-      setReplaced: (replaced) => set({ replaced }),
 
       ...createReviewSlice(set),
     }),
