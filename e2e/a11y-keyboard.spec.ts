@@ -3,7 +3,6 @@
  * Tab, typing and a preset loaded, every focused control showing where the focus is (an outline or a box shadow).
  */
 import type { Page } from '@playwright/test';
-import { EditorPage } from './editor-page';
 import { expect, test, type PlayerPage } from './fixtures';
 
 interface Focused {
@@ -120,9 +119,12 @@ test('a whole procedure with the keyboard alone', async ({ page, player }) => {
   await player.expectStep(0, total);
 });
 
-test('the editor with the keyboard alone: a field typed, a preset loaded', async ({ page, player }) => {
+test('the editor with the keyboard alone: a field typed, a preset loaded', async ({
+  editor,
+  page,
+  player,
+}) => {
   await openByKeyboard(player, '?procedure=10.1.4.3.3&step=0');
-  const editor = new EditorPage(page);
   await expect(editor.resulting('priority')).toHaveText(/^after: 3 rule maxPriority$/);
 
   // Tab to the maximum priority of the partner's policy and type a new one

@@ -2,15 +2,10 @@
  * axe-core on every view, in the light and the dark colour scheme: no violation of impact serious or critical
  * (the others are printed and attached to the report).
  */
-// lz-string is CommonJS: Node's ESM loader sees only its default export.
-import lzString from 'lz-string';
-import { PRESETS } from '../src/core/presets';
 import { expectAccessible } from './a11y';
-import { EditorPage } from './editor-page';
-import { expect, test } from './fixtures';
+import { expect, preset, scenarioAddress, test } from './fixtures';
 
-const pack = (value: unknown) => lzString.compressToEncodedURIComponent(JSON.stringify(value));
-const refused = PRESETS.find((p) => p.id === 'validation-refused')!.scenario;
+const refused = preset('validation-refused');
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} colour scheme`, () => {
@@ -33,7 +28,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(page, info, 'player at the last step');
 
       // 10.1.4.3.2 refused by the primary's validation (step 11), the error at step 11a (the run's twelfth)
-      await player.open(`?procedure=10.1.4.3.2&step=12&scenario=${pack(refused)}`);
+      await player.open(scenarioAddress({ procedure: '10.1.4.3.2', step: 12, scenario: refused }));
       await player.expectStep(12, 12, '11a');
       await expect(page.getByRole('region', { name: 'Resulting profile' })).toContainText(
         /refused|rejected/i,
@@ -81,9 +76,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(page, info, 'presentation');
     });
 
-    test('editor with an invalid field', async ({ player, page }, info) => {
+    test('editor with an invalid field', async ({ editor, player, page }, info) => {
       await player.open();
-      const editor = new EditorPage(page);
       const field = editor.field('Local policy', 'Maximum priority (maxPriority)');
       await field.fill('300');
       await expect(field).toHaveAttribute('aria-invalid', 'true');

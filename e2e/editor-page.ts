@@ -49,6 +49,27 @@ export class EditorPage {
     await expect(field).not.toHaveAttribute('aria-invalid', 'true');
   }
 
+  /** The editor's file input for a whole scenario (Import). */
+  get importInput(): Locator {
+    return this.aside.getByLabel('Import', { exact: true });
+  }
+
+  /** Chooses a scenario file (text, or a path on disk) for Import. */
+  async importScenario(file: string | { name: string; text: string }): Promise<void> {
+    await this.importInput.setInputFiles(
+      typeof file === 'string'
+        ? file
+        : { name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) },
+    );
+  }
+
+  /** Chooses a TS 24.484 document for "Import profile (XML)". */
+  async importProfile(name: string, text: string): Promise<void> {
+    await this.aside
+      .getByLabel('Import profile (XML)')
+      .setInputFiles({ name, mimeType: 'application/xml', buffer: Buffer.from(text) });
+  }
+
   async rule(name: string, on: boolean): Promise<void> {
     await this.field('Local policy', `Apply rule ${name}`).setChecked(on);
   }

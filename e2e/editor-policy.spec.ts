@@ -1,4 +1,3 @@
-import { EditorPage } from './editor-page';
 import { expect, test } from './fixtures';
 
 const POLICY = 'Local policy';
@@ -8,8 +7,7 @@ test.describe('each policy field changes the resulting profile, naming its rule'
     await player.open();
   });
 
-  test('maxPriority', async ({ page, player }) => {
-    const editor = new EditorPage(page);
+  test('maxPriority', async ({ editor, player }) => {
     await expect(editor.change('priority')).toHaveText('priority: 7 → 3 rule maxPriority');
     await editor.set(POLICY, 'Maximum priority (maxPriority)', '1');
     await expect(editor.resulting('priority')).toHaveText(/^after: 1 rule maxPriority$/);
@@ -23,8 +21,7 @@ test.describe('each policy field changes the resulting profile, naming its rule'
     await expect(editor.resulting('priority')).toHaveText('7');
   });
 
-  test('areas', async ({ page }) => {
-    const editor = new EditorPage(page);
+  test('areas', async ({ editor }) => {
     await editor.set(POLICY, 'Service areas (areas, one a line)', 'harbour');
     await expect(editor.resulting('areas')).toHaveText('harbour');
     await expect(editor.change('areas')).toHaveText('areas: −downtown, −county-north rule areas');
@@ -33,8 +30,7 @@ test.describe('each policy field changes the resulting profile, naming its rule'
     await expect(editor.resulting('areas')).toHaveText('downtownharbourcounty-north');
   });
 
-  test('groups.allow and groups.add', async ({ page }) => {
-    const editor = new EditorPage(page);
+  test('groups.allow and groups.add', async ({ editor }) => {
     await editor.set(POLICY, 'Allowed groups (groups.allow, one URI a line)', 'sip:k9@metro.example');
     await expect(editor.result.getByText('groups: −sip:metro-emergency@metro.example')).toContainText(
       'rule groups.allow',
@@ -49,8 +45,7 @@ test.describe('each policy field changes the resulting profile, naming its rule'
     await expect(editor.change('groups')).toHaveCount(0);
   });
 
-  test('maxAffiliations', async ({ page }) => {
-    const editor = new EditorPage(page);
+  test('maxAffiliations', async ({ editor }) => {
     await editor.set(POLICY, 'Maximum affiliations (maxAffiliations)', '2');
     await expect(editor.change('maxAffiliations')).toHaveText('maxAffiliations: 12 → 2 rule maxAffiliations');
     // above the profile's own 12: nothing to change
@@ -59,8 +54,7 @@ test.describe('each policy field changes the resulting profile, naming its rule'
     await expect(editor.resulting('maxAffiliations')).toHaveText('12');
   });
 
-  test('privateCall', async ({ page }) => {
-    const editor = new EditorPage(page);
+  test('privateCall', async ({ editor }) => {
     await expect(editor.change('privateCall')).toContainText('rule privateCall');
     await expect(editor.resulting('privateCall')).toHaveText('(empty list)');
     await editor.field(POLICY, 'Private calls').selectOption('allowed');
@@ -73,8 +67,7 @@ test.describe('each policy field changes the resulting profile, naming its rule'
     await expect(editor.change('privateCall')).toHaveCount(0);
   });
 
-  test('an invalid value is shown at the field and not applied', async ({ page }) => {
-    const editor = new EditorPage(page);
+  test('an invalid value is shown at the field and not applied', async ({ editor }) => {
     const field = editor.field(POLICY, 'Maximum priority (maxPriority)');
     await field.fill('300');
     await expect(field).toHaveAttribute('aria-invalid', 'true');
@@ -87,11 +80,11 @@ test.describe('each policy field changes the resulting profile, naming its rule'
 });
 
 test('the primary configures the UE and refuses a profile below its minimum priority', async ({
+  editor,
   page,
   player,
 }) => {
   await player.open('?procedure=10.1.4.3.3&step=11');
-  const editor = new EditorPage(page);
   await editor.field('User and UE', 'UE configured by').selectOption('primary');
   // the player follows: 10.1.4.3.2, delivered in 14 steps, at the step it was on
   await expect(page.getByLabel('Procedure')).toHaveValue('10.1.4.3.2');
@@ -115,9 +108,8 @@ test('the primary configures the UE and refuses a profile below its minimum prio
   await player.expectStep(12, 12, '11a');
 });
 
-test('a preset sets the scenario and the procedure', async ({ page, player }) => {
+test('a preset sets the scenario and the procedure', async ({ editor, page, player }) => {
   await player.open();
-  const editor = new EditorPage(page);
   await editor.aside.getByLabel('Preset').selectOption({ label: 'Validation refused' });
   await editor.button('Load preset').click();
   await expect(page.getByLabel('Procedure')).toHaveValue('10.1.4.3.2');
@@ -128,8 +120,7 @@ test('a preset sets the scenario and the procedure', async ({ page, player }) =>
   await player.expectStep(0, 12);
 });
 
-test('undo and redo, by button and by key outside text fields', async ({ page }) => {
-  const editor = new EditorPage(page);
+test('undo and redo, by button and by key outside text fields', async ({ editor, page }) => {
   await page.goto('./');
   await editor.set('User and UE', 'Title', 'Changed');
   await editor.button('Undo').click();

@@ -1,22 +1,13 @@
-import type { Browser, Page } from '@playwright/test';
-import { EditorPage } from './editor-page';
-import { expect, test } from './fixtures';
-
-const KEY = 'mcx-migration-simulator';
-const DEFAULT_TITLE = 'Officer migrates from Metro to County';
-
-/** A page in a new browser context (no storage, no clipboard) that fails on any console or page error. */
-async function freshPage(
-  browser: Browser,
-  baseURL: string | undefined,
-): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
-}
+import {
+  DEFAULT_TITLE,
+  EditorPage,
+  STORAGE_KEY as KEY,
+  expect,
+  freshPage,
+  preset,
+  scenarioAddress,
+  test,
+} from './fixtures';
 
 /** An edit whose effect shows in the Resulting profile: maxPriority 1 and a new title. */
 async function edit(editor: EditorPage): Promise<void> {
@@ -25,9 +16,8 @@ async function edit(editor: EditorPage): Promise<void> {
   await expect(editor.change('priority')).toHaveText('priority: 7 → 1 rule maxPriority');
 }
 
-test('the scenario survives a reload, with and without the address', async ({ page, player }) => {
+test('the scenario survives a reload, with and without the address', async ({ editor, page, player }) => {
   await player.open();
-  const editor = new EditorPage(page);
   await edit(editor);
   await page.reload();
   await expect(editor.field('User and UE', 'Title')).toHaveValue('Night shift: Metro to County');
@@ -39,6 +29,7 @@ test('the scenario survives a reload, with and without the address', async ({ pa
 });
 
 test('unreadable storage: a notice and the default scenario, and the page works', async ({
+  editor,
   page,
   player,
 }) => {
@@ -46,7 +37,6 @@ test('unreadable storage: a notice and the default scenario, and the page works'
   await player.open();
   await expect(player.alerts).toHaveCount(1);
   await expect(player.alerts).toContainText('could not be read');
-  const editor = new EditorPage(page);
   await expect(editor.field('User and UE', 'Title')).toHaveValue(DEFAULT_TITLE);
   await expect(editor.change('priority')).toHaveText('priority: 7 → 3 rule maxPriority');
   await player.button('Next step').click();
@@ -54,6 +44,7 @@ test('unreadable storage: a notice and the default scenario, and the page works'
 });
 
 test('a stored scenario that breaks the schema: a notice naming the path, and the default', async ({
+  editor,
   page,
   player,
 }) => {
@@ -64,10 +55,11 @@ test('a stored scenario that breaks the schema: a notice naming the path, and th
   });
   await player.open();
   await expect(player.alerts).toContainText('user: expected an object, got nothing');
-  await expect(new EditorPage(page).field('User and UE', 'Title')).toHaveValue(DEFAULT_TITLE);
+  await expect(editor.field('User and UE', 'Title')).toHaveValue(DEFAULT_TITLE);
 });
 
 test('copy link (clipboard) opens the same scenario in a fresh browser', async ({
+  editor,
   page,
   player,
   context,
@@ -76,14 +68,14 @@ test('copy link (clipboard) opens the same scenario in a fresh browser', async (
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await player.open();
-  const editor = new EditorPage(page);
   await edit(editor);
   await player.button('Next step').click();
   await player.button('Next step').click();
   await editor.button('Copy link').click();
   await expect(editor.aside.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toMatch(/\?procedure=10\.1\.4\.3\.3&step=2&scenario=[\w$+-]+$/);
+  // the scenario in the fragment, which no server sees
+  expect(link).toMatch(/\?procedure=10\.1\.4\.3\.3&step=2#scenario=[\w$+-]+$/);
   const expected = (await editor.result.textContent()) ?? '';
 
   const fresh = await freshPage(browser, baseURL);
@@ -99,6 +91,7 @@ test('copy link (clipboard) opens the same scenario in a fresh browser', async (
 });
 
 test('copy link without a clipboard shows the link in a field', async ({
+  editor,
   page,
   player,
   browser,
@@ -106,13 +99,12 @@ test('copy link without a clipboard shows the link in a field', async ({
 }) => {
   await page.addInitScript(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
   await player.open();
-  const editor = new EditorPage(page);
   await edit(editor);
   await editor.button('Copy link').click();
   const field = editor.aside.getByLabel(/^Link to this scenario/);
   await expect(field).toBeVisible();
   const link = await field.inputValue();
-  expect(link).toMatch(/\?procedure=10\.1\.4\.3\.3&step=0&scenario=/);
+  expect(link).toMatch(/\?procedure=10\.1\.4\.3\.3&step=0#scenario=/);
 
   const fresh = await freshPage(browser, baseURL);
   await fresh.page.goto(link);
@@ -121,21 +113,18 @@ test('copy link without a clipboard shows the link in a field', async ({
   await fresh.page.context().close();
 });
 
-test('import refuses a broken file, naming the path, and keeps the scenario', async ({ page, player }) => {
+test('import refuses a broken file, naming the path, and keeps the scenario', async ({
+  editor,
+  page,
+  player,
+}) => {
   await player.open();
-  const editor = new EditorPage(page);
   await edit(editor);
   const shown = await editor.result.textContent();
   const scenario = JSON.parse(await page.evaluate((key) => localStorage.getItem(key) ?? '', KEY)).state
     .scenario;
   scenario.primary.profiles[1].priority = 'high';
-  const input = editor.aside.getByLabel('Import', { exact: true });
-
-  await input.setInputFiles({
-    name: 'broken.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(scenario)),
-  });
+  await editor.importScenario({ name: 'broken.json', text: JSON.stringify(scenario) });
   await expect(player.alerts).toContainText(
     'primary.profiles[1].priority: expected an integer 0..255, got "high"',
   );
@@ -143,18 +132,13 @@ test('import refuses a broken file, naming the path, and keeps the scenario', as
   await expect(editor.field('User and UE', 'Title')).toHaveValue('Night shift: Metro to County');
   await expect(editor.result).toHaveText(shown ?? '');
 
-  await input.setInputFiles({
-    name: 'notes.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from('{ nope'),
-  });
+  await editor.importScenario({ name: 'notes.json', text: '{ nope' });
   await expect(player.alerts.last()).toContainText('not valid JSON');
   await expect(editor.field('User and UE', 'Title')).toHaveValue('Night shift: Metro to County');
 });
 
-test('export downloads the scenario, and import reads it back', async ({ page, player }) => {
+test('export downloads the scenario, and import reads it back', async ({ editor, page, player }) => {
   await player.open();
-  const editor = new EditorPage(page);
   await edit(editor);
   const downloading = page.waitForEvent('download');
   await editor.button('Export').click();
@@ -172,8 +156,58 @@ test('export downloads the scenario, and import reads it back', async ({ page, p
   await editor.aside.getByLabel('Preset').selectOption({ label: 'Non-migrated user' });
   await editor.button('Load preset').click();
   await expect(editor.field('User and UE', 'Title')).toHaveValue('Officer at home in Metro');
-  await editor.aside.getByLabel('Import', { exact: true }).setInputFiles(path);
+  await editor.importScenario(path);
   await expect(editor.field('User and UE', 'Title')).toHaveValue('Night shift: Metro to County');
   await expect(editor.aside.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
   await expect(player.alerts).toHaveCount(0);
+});
+
+test('a link opened over my own work: Undo and Restore bring it back, also after a reload', async ({
+  editor,
+  page,
+  player,
+}) => {
+  await player.open();
+  await edit(editor);
+  const linked = preset('validation-refused');
+  // a link pasted in the same tab: only the fragment differs, and the browser does not reload for it
+  await page.goto(`./${scenarioAddress({ procedure: '10.1.4.3.3', step: 0, scenario: linked })}`);
+  await expect(editor.field('User and UE', 'Title')).toHaveValue(linked.title!);
+  const notice = page.getByRole('status').filter({ hasText: 'Opened the scenario from the link' });
+  await expect(notice).toHaveText(new RegExp(`Opened the scenario from the link \\(“${linked.title}”\\)`));
+  await expect(player.alerts).toHaveCount(0);
+  // Undo
+  await editor.button('Undo').click();
+  await expect(editor.field('User and UE', 'Title')).toHaveValue('Night shift: Metro to County');
+  await editor.button('Redo').click();
+  await expect(editor.field('User and UE', 'Title')).toHaveValue(linked.title!);
+  // Restore, after a reload
+  await page.reload();
+  await expect(editor.field('User and UE', 'Title')).toHaveValue(linked.title!);
+  await notice.getByRole('button', { name: 'Restore' }).click();
+  await expect(editor.field('User and UE', 'Title')).toHaveValue('Night shift: Metro to County');
+  await expect(editor.change('priority')).toHaveText('priority: 7 → 1 rule maxPriority');
+  await expect(notice).toHaveCount(0);
+  await page.reload();
+  await expect(editor.field('User and UE', 'Title')).toHaveValue('Night shift: Metro to County');
+  await expect(notice).toHaveCount(0);
+});
+
+test('the first form (?scenario=) still opens, and the page moves the scenario into the fragment', async ({
+  editor,
+  page,
+  player,
+}) => {
+  const linked = preset('validation-refused');
+  await player.open(scenarioAddress({ scenario: linked, form: 'query' }));
+  await expect(editor.field('User and UE', 'Title')).toHaveValue(linked.title!);
+  await expect(player.alerts).toHaveCount(0);
+  await expect(page).toHaveURL(/\?procedure=10\.1\.4\.3\.2&step=0#scenario=[\w$+-]+$/);
+  // and both forms: the fragment wins
+  const other = preset('no-migration-profile');
+  await player.open(
+    `${scenarioAddress({ scenario: linked, form: 'query' })}${scenarioAddress({ scenario: other })}`,
+  );
+  await expect(editor.field('User and UE', 'Title')).toHaveValue(other.title!);
+  expect(new URL(page.url()).searchParams.get('scenario')).toBeNull();
 });

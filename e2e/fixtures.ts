@@ -1,10 +1,74 @@
 /**
  * The shared Playwright fixture: every spec that imports `test` from here fails on any console error or page error,
- * and gets a `player` page object with intent methods and the checks that keep the diagram, the step list and the
- * address in agreement.
+ * and gets page objects with intent methods: `player` (with the checks that keep the diagram, the step list and the
+ * address in agreement) and `editor` (./editor-page.ts). Scenario addresses are built by `scenarioAddress`, on the
+ * page's own encoding (src/app/url.ts).
  */
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Locator, type Page } from '@playwright/test';
+import { encodeScenario, encodeScenarioText, PARAM } from '../src/app/url';
+import { STORAGE_KEY } from '../src/app/storageKey';
 import type { ProcedureId } from '../src/core/ids';
+import { PRESETS } from '../src/core/presets';
+import type { Scenario } from '../src/core/scenario';
+import { EditorPage } from './editor-page';
+
+export { EditorPage, STORAGE_KEY };
+
+/** The default scenario's title (the first preset's). */
+export const DEFAULT_TITLE = 'Officer migrates from Metro to County';
+
+/** A preset's scenario by id. */
+export function preset(id: string): Scenario {
+  const found = PRESETS.find((p) => p.id === id);
+  if (!found) throw new Error(`no preset ${id}`);
+  return found.scenario;
+}
+
+export interface ScenarioAddress {
+  /** The scenario (encoded as the page encodes it), or `json`: any text, as a hand-made or hostile link holds. */
+  scenario?: unknown;
+  json?: string;
+  procedure?: string;
+  step?: number | string;
+  /** Other query parameters, first, in this order. */
+  query?: Record<string, string>;
+  /** Where the scenario goes: the fragment (what Copy link writes, the default) or the query (the first form). */
+  form?: 'fragment' | 'query';
+}
+
+/** `?…#…` to pass to `player.open` or `page.goto('./…')`: the scenario as src/app/url.ts encodes it. */
+export function scenarioAddress(address: ScenarioAddress): string {
+  const params = new URLSearchParams(address.query);
+  if (address.procedure !== undefined) params.set(PARAM.procedure, address.procedure);
+  if (address.step !== undefined) params.set(PARAM.step, String(address.step));
+  const packed =
+    address.json !== undefined
+      ? encodeScenarioText(address.json)
+      : address.scenario !== undefined
+        ? // a value the schema would refuse is encoded all the same: that is what a bad link holds
+          encodeScenario(address.scenario as Scenario)
+        : null;
+  let hash = '';
+  if (packed !== null) {
+    if (address.form === 'query') params.set(PARAM.scenario, packed);
+    else hash = `#${PARAM.scenario}=${packed}`;
+  }
+  const query = params.toString();
+  return `${query ? `?${query}` : ''}${hash}`;
+}
+
+/** A page in a new browser context (no storage, no clipboard) that collects its console and page errors. */
+export async function freshPage(
+  browser: Browser,
+  baseURL: string | undefined,
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, errors };
+}
 
 /** Steps of each procedure on the default scenario (the happy path: every procedure delivers). */
 export const DEFAULT_TOTALS: Record<ProcedureId, number> = {
@@ -58,7 +122,7 @@ export class PlayerPage {
 
   async pickProcedure(id: ProcedureId): Promise<void> {
     await this.page.getByLabel('Procedure').selectOption(id);
-    await expect(this.page).toHaveURL(new RegExp(`[?&]procedure=${escape(id)}(&|$)`));
+    await expect(this.page).toHaveURL(new RegExp(`[?&]procedure=${escape(id)}(&|#|$)`));
   }
 
   async total(): Promise<number> {
@@ -80,7 +144,7 @@ export class PlayerPage {
    * §6): the clause's, or for an unnumbered step the one it follows and a letter (`11a`); by default `n`.
    */
   async expectStep(n: number, total?: number, number = String(n)): Promise<void> {
-    await expect(this.page).toHaveURL(new RegExp(`[?&]step=${n}(&|$)`));
+    await expect(this.page).toHaveURL(new RegExp(`[?&]step=${n}(&|#|$)`));
     const current = this.steps.locator('li[aria-current="step"]');
     const marked = this.svg.locator('.step-current');
     if (n === 0) {
@@ -107,7 +171,7 @@ export class PlayerPage {
   }
 }
 
-export const test = base.extend<{ player: PlayerPage }>({
+export const test = base.extend<{ player: PlayerPage; editor: EditorPage }>({
   page: async ({ page }, use) => {
     const errors: string[] = [];
     page.on('console', (message) => {
@@ -119,6 +183,9 @@ export const test = base.extend<{ player: PlayerPage }>({
   },
   player: async ({ page }, use) => {
     await use(new PlayerPage(page));
+  },
+  editor: async ({ page }, use) => {
+    await use(new EditorPage(page));
   },
 });
 

@@ -2,17 +2,20 @@
  * Bad addresses and corrupted saved sessions: each gives a message (role="alert") and a working page with the
  * default, never a crash, never a console error, and nothing of the bad value runs.
  */
-// lz-string is CommonJS: Node's ESM loader sees only its default export.
-import lzString from 'lz-string';
-import { PRESETS } from '../src/core/presets';
-import { EditorPage } from './editor-page';
-import { expect, test, type PlayerPage } from './fixtures';
-import { expectDiagram, expectNotPwned } from './hostile';
+import { encodeScenarioText } from '../src/app/url';
+import {
+  DEFAULT_TITLE,
+  STORAGE_KEY as KEY,
+  expect,
+  preset,
+  scenarioAddress,
+  test,
+  type PlayerPage,
+} from './fixtures';
+import { HOSTILE_SCENARIOS, expectDiagram, expectNotPwned } from './hostile';
 
-const KEY = 'mcx-migration-simulator';
-const DEFAULT_TITLE = 'Officer migrates from Metro to County';
-const happy = PRESETS.find((p) => p.id === 'happy-path')!.scenario;
-const pack = (text: string) => lzString.compressToEncodedURIComponent(text);
+const happy = preset('happy-path');
+const pack = encodeScenarioText;
 const XSS = '<img src=x onerror="window.__pwned=1">';
 
 /** The player is there and steps: Next step moves on by one. */
@@ -41,7 +44,7 @@ const BAD: Record<Param, BadValue[]> = {
   ],
   scenario: [
     { value: '✓garbage!!', alert: /scenario in the address could not be loaded/ },
-    { value: pack('{not json'), alert: /could not be loaded \(it does not decompress to JSON\)/ },
+    { value: pack('{not json'), alert: /could not be loaded \(\(the scenario\): not valid JSON/ },
     { value: pack('[1,2,3]'), alert: /could not be loaded \(\(the scenario\): expected an object/ },
     {
       value: pack(JSON.stringify({ ...happy, primary: { ...happy.primary, systemId: '' } })),
@@ -75,8 +78,8 @@ const PAGES = Array.from({ length: Math.max(...Object.values(BAD).map((v) => v.l
 
 for (const [k, bads] of PAGES.entries()) {
   test(`bad address ${k + 1} (${bads.map((b) => b.param).join(', ')}): an alert each, and the player works`, async ({
+    editor,
     player,
-    page,
   }) => {
     const query = new URLSearchParams(bads.map((b) => [b.param, b.value])).toString();
     await player.open(`?${query}`);
@@ -86,11 +89,50 @@ for (const [k, bads] of PAGES.entries()) {
     await expect(player.alerts).toHaveCount(bads.length);
     // the player is shown (not a comparison, not a quiz) with the default scenario, at step 0
     await expect(player.button('Next step')).toBeVisible();
-    await expect(new EditorPage(page).field('User and UE', 'Title')).toHaveValue(DEFAULT_TITLE);
+    await expect(editor.field('User and UE', 'Title')).toHaveValue(DEFAULT_TITLE);
     await player.expectStep(0);
     await stillWorks(player);
   });
 }
+
+// Issue 11: scenarios that once blanked the page. Each in the fragment (what Copy link writes) and in the query.
+for (const hostile of HOSTILE_SCENARIOS) {
+  for (const form of ['fragment', 'query'] as const) {
+    test(`a scenario in the address (${form}) with ${hostile.name}: an alert, and the player works`, async ({
+      editor,
+      page,
+      player,
+    }) => {
+      await player.open(scenarioAddress({ json: hostile.json(), procedure: '10.1.4.3.3', step: 2, form }));
+      await expect(player.alerts).toHaveCount(1);
+      const alert = (await player.alerts.textContent()) ?? '';
+      expect(alert).toMatch(
+        /^The scenario in the address could not be loaded \(.+\); the current scenario is shown\./,
+      );
+      expect(alert.slice(alert.indexOf('(') + 1)).toMatch(hostile.reason);
+      // one line, however long the input
+      expect(alert.length).toBeLessThan(400);
+      await expect(editor.field('User and UE', 'Title')).toHaveValue(DEFAULT_TITLE);
+      await player.expectStep(2);
+      await stillWorks(player);
+      // the bad scenario is out of the address, the rest stays
+      expect(new URL(page.url()).searchParams.get('scenario')).toBeNull();
+      expect(new URL(page.url()).hash).toBe('');
+    });
+  }
+}
+
+test('a bad scenario in the fragment wins over a good one in the query: an alert, the default shown', async ({
+  editor,
+  player,
+}) => {
+  const good = scenarioAddress({ scenario: preset('validation-refused'), form: 'query' });
+  await player.open(`${good}#scenario=%25%25garbage`);
+  await expect(player.alerts).toHaveCount(1);
+  await expect(player.alerts).toContainText('The scenario in the address could not be loaded');
+  await expect(editor.field('User and UE', 'Title')).toHaveValue(DEFAULT_TITLE);
+  await stillWorks(player);
+});
 
 const STORED: { name: string; value: string; notice: RegExp }[] = [
   { name: 'not JSON', value: 'this is not JSON {', notice: /saved session could not be read/ },
@@ -133,7 +175,11 @@ const STORED: { name: string; value: string; notice: RegExp }[] = [
 ];
 
 for (const stored of STORED) {
-  test(`corrupted storage (${stored.name}): a notice and the default scenario`, async ({ player, page }) => {
+  test(`corrupted storage (${stored.name}): a notice and the default scenario`, async ({
+    editor,
+    player,
+    page,
+  }) => {
     await page.addInitScript(({ key, value }) => localStorage.setItem(key, value), {
       key: KEY,
       value: stored.value,
@@ -141,14 +187,19 @@ for (const stored of STORED) {
     await player.open();
     await expect(player.alerts).toHaveCount(1);
     await expect(player.alerts).toContainText(stored.notice);
-    await expect(new EditorPage(page).field('User and UE', 'Title')).toHaveValue(DEFAULT_TITLE);
-    await expect(new EditorPage(page).change('priority')).toHaveText('priority: 7 → 3 rule maxPriority');
+    await expect(editor.field('User and UE', 'Title')).toHaveValue(DEFAULT_TITLE);
+    await expect(editor.change('priority')).toHaveText('priority: 7 → 3 rule maxPriority');
     await stillWorks(player);
     // and what is saved now is a session this version reads
     const saved = await page.evaluate((key) => localStorage.getItem(key), KEY);
     expect(JSON.parse(saved ?? 'null')).toMatchObject({
-      version: 2,
+      version: 3,
       state: { scenario: { title: DEFAULT_TITLE } },
     });
+    // while what could not be read is kept aside as it was, until the user chooses
+    const kept = await page.evaluate((key) => localStorage.getItem(`${key}.unreadable`), KEY);
+    expect(kept).toBe(stored.value);
+    await expect(player.alerts.getByRole('button', { name: 'Download it' })).toBeVisible();
+    await expect(player.alerts.getByRole('button', { name: 'Discard it' })).toBeVisible();
   });
 }

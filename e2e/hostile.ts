@@ -3,6 +3,7 @@
  * string, right-to-left text and emoji; and the checks that the page survived each one.
  */
 import type { Page } from '@playwright/test';
+import { PRESETS } from '../src/core/presets';
 import { expect, type PlayerPage } from './fixtures';
 
 export interface Payload {
@@ -55,3 +56,57 @@ export function shownInDiagram(text: string, max: number): string {
   const chars = [...text.replace(/\s+/g, ' ').trim()];
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
 }
+
+/**
+ * Scenarios no address may bring down the page with (issue 11), each as the JSON a link would carry and the reason
+ * the page gives: profile documents with a DTD (an external entity, a broken declaration) or 5,000 nested elements,
+ * a 3 MB title, JSON nested 10,000 deep.
+ */
+export interface HostileScenario {
+  name: string;
+  json: () => string;
+  /** What the alert says, after "could not be loaded (". */
+  reason: RegExp;
+}
+
+const happy = PRESETS.find((p) => p.id === 'happy-path')!.scenario;
+
+/** The happy path with its first profile given as this TS 24.484 document. */
+function withDocument(xml: string): string {
+  const [first, ...rest] = happy.primary.profiles;
+  return JSON.stringify({ ...happy, primary: { ...happy.primary, profiles: [{ ...first, xml }, ...rest] } });
+}
+const profileDocument = (inner: string) =>
+  `<?xml version="1.0"?><mcptt-user-profile xmlns="urn:3gpp:mcptt:user-profile:1.0" user-profile-index="1">${inner}</mcptt-user-profile>`;
+
+export const HOSTILE_SCENARIOS: HostileScenario[] = [
+  {
+    name: 'a profile document with a DTD of an external entity',
+    json: () =>
+      withDocument(
+        `<!DOCTYPE up [<!ENTITY e SYSTEM "file:///etc/passwd">]>${profileDocument('<ProfileName>&e;</ProfileName>')}`,
+      ),
+    reason: /^primary\.profiles\[0\]\.xml: a DTD \(<!DOCTYPE …>\) is not allowed in a profile document/,
+  },
+  {
+    name: 'a profile document with a broken DTD',
+    json: () => withDocument(`<!DOCTYPE up [<!ENTITY>]>${profileDocument('')}`),
+    reason: /^primary\.profiles\[0\]\.xml: a DTD \(<!DOCTYPE …>\) is not allowed in a profile document/,
+  },
+  {
+    name: 'a profile document of 5,000 nested elements',
+    json: () => withDocument(profileDocument(`${'<a>'.repeat(5000)}${'</a>'.repeat(5000)}`)),
+    reason: /^primary\.profiles\[0\]\.xml: elements nested more than 64 levels deep, over the limit of 64/,
+  },
+  {
+    name: 'a 3 MB title',
+    json: () => JSON.stringify({ ...happy, title: 'x'.repeat(3_000_000) }),
+    reason: /^title: a string of 3,000,000 characters is over the limit of 10,000/,
+  },
+  {
+    name: 'JSON nested 10,000 deep',
+    json: () =>
+      JSON.stringify(happy).replace(/}$/, `,"extra":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}`),
+    reason: /^extra\.a\.a[.a]*…: nested more than 64 levels deep, over the limit of 64/,
+  },
+];

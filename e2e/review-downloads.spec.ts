@@ -1,13 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import lzString from 'lz-string';
-import { PRESETS } from '../src/core/presets';
 import { toTraceJson } from '../src/core/report';
 import { simulate } from '../src/core/run';
-import { expect, test } from './fixtures';
-
-const pack = (value: unknown) => lzString.compressToEncodedURIComponent(JSON.stringify(value));
-const preset = (id: string) => PRESETS.find((p) => p.id === id)!.scenario;
+import { expect, preset, scenarioAddress, test } from './fixtures';
 
 async function download(page: Page, name: string): Promise<{ file: string; bytes: Buffer }> {
   const [event] = await Promise.all([
@@ -110,7 +105,7 @@ test('Download PNG: a PNG at twice the diagram size', async ({ player, page }) =
 test('Download trace (JSON): exactly what the CLI prints for the same scenario', async ({ player, page }) => {
   // a refused run, so that the error, the validation and the stores are all in it
   const scenario = preset('validation-refused');
-  await player.open(`?procedure=10.1.4.3.2&scenario=${pack(scenario)}`);
+  await player.open(scenarioAddress({ procedure: '10.1.4.3.2', scenario }));
   const { file, bytes } = await download(page, 'Download trace (JSON)');
   expect(file).toBe('10.1.4.3.2-trace.json');
   const expected = `${JSON.stringify(toTraceJson(simulate(scenario, '10.1.4.3.2')), null, 2)}\n`;

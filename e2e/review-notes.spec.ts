@@ -1,9 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import lzString from 'lz-string';
 import { PRESETS } from '../src/core/presets';
-import { expect, test } from './fixtures';
-
-const pack = (value: unknown) => lzString.compressToEncodedURIComponent(JSON.stringify(value));
+import { expect, scenarioAddress, test } from './fixtures';
 
 test('a review note is kept across reloads, shown in the step list and exported in the walkthrough', async ({
   player,
@@ -19,7 +16,7 @@ test('a review note is kept across reloads, shown in the step list and exported 
   await player.button('Restart').click();
   await page.getByLabel('Review note for step 0', { exact: true }).fill('Overall: compare with the draft.');
   // the address follows the player a moment after the step (writes are coalesced): reload once it says step 0
-  await expect(page).toHaveURL(/[?&]step=0(&|$)/);
+  await expect(page).toHaveURL(/[?&]step=0(&|#|$)/);
   await page.reload();
 
   // then both are back after the reload
@@ -75,9 +72,10 @@ test('a session saved before review notes existed keeps its scenario', async ({ 
   await player.open();
   await expect(player.alerts).toHaveCount(0);
   const saved = JSON.parse((await page.evaluate(() => localStorage.getItem('mcx-migration-simulator')))!);
-  expect(saved.version).toBe(2);
+  expect(saved.version).toBe(3);
   expect(saved.state.scenario.title).toBe('Saved in version 1');
   expect(saved.state.notes).toEqual({});
+  expect(saved.state.replaced).toBeNull();
   await page.getByLabel('Review note for step 0', { exact: true }).fill('kept');
   await page.reload();
   await expect(page.getByLabel('Review note for step 0', { exact: true })).toHaveValue('kept');
@@ -115,7 +113,7 @@ test('narration: the clause text, the plain words and the spec notes of the curr
 
 test('an assumption step is labelled "Simulator assumption" beside its text', async ({ player, page }) => {
   const scenario = PRESETS.find((p) => p.id === 'no-migration-profile')!.scenario;
-  await player.open(`?procedure=10.1.4.3.3&step=5&scenario=${pack(scenario)}`);
+  await player.open(scenarioAddress({ procedure: '10.1.4.3.3', step: 5, scenario }));
   const current = page.getByRole('region', { name: 'Current step', exact: true });
   await expect(current).toContainText('Simulator assumption');
   await expect(current).toContainText('Error');

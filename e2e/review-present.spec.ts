@@ -16,7 +16,7 @@ test('Presentation mode: no editor, no entity panels, the current step large; ke
   await page.getByRole('button', { name: 'Presentation mode', exact: true }).click();
 
   // then only the diagram, the controls and the current step, in large type
-  await expect(page).toHaveURL(/[?&]mode=present(&|$)/);
+  await expect(page).toHaveURL(/[?&]mode=present(&|#|$)/);
   await expect(editor).toHaveCount(0);
   await expect(entity).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Current message' })).toHaveCount(0);
@@ -34,7 +34,7 @@ test('Presentation mode: no editor, no entity panels, the current step large; ke
 
   // the keys still step (the step list is hidden: the diagram, the status and the address say where)
   const at = async (n: number) => {
-    await expect(page).toHaveURL(new RegExp(`[?&]step=${n}(&|$)`));
+    await expect(page).toHaveURL(new RegExp(`[?&]step=${n}(&|#|$)`));
     await expect(player.svg.locator(`text[data-step="${n}"].step-current`).first()).toBeVisible();
     await expect(player.status).toHaveText(new RegExp(`^Step ${n} of 14: `));
     await expect(current).toContainText(`${n}. `);
@@ -46,7 +46,7 @@ test('Presentation mode: no editor, no entity panels, the current step large; ke
   await page.keyboard.press('ArrowLeft');
   await at(3);
   await page.keyboard.press('Home');
-  await expect(page).toHaveURL(/[?&]step=0(&|$)/);
+  await expect(page).toHaveURL(/[?&]step=0(&|#|$)/);
   await expect(current).toContainText('Before step 1');
   await page.keyboard.press(' ');
   await expect(player.button('Pause')).toBeVisible();

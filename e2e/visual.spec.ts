@@ -7,19 +7,19 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import lzString from 'lz-string';
 import type { Locator, Page } from '@playwright/test';
 import type { ProcedureId } from '../src/core/ids';
 import { PRESETS } from '../src/core/presets';
-import { expect, test } from './fixtures';
+import { expect, scenarioAddress, test } from './fixtures';
 
 const preset = (id: string) => {
   const found = PRESETS.find((p) => p.id === id);
   if (!found) throw new Error(`no preset ${id}`);
   return found;
 };
-const scenarioParam = (id: string) =>
-  `&scenario=${lzString.compressToEncodedURIComponent(JSON.stringify(preset(id).scenario))}`;
+/** The address of a preset's scenario at a procedure and step (the scenario in the fragment, as Copy link writes). */
+const presetAt = (procedure: ProcedureId, step: number, id: string) =>
+  scenarioAddress({ procedure, step, scenario: preset(id).scenario });
 
 test.use({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', reducedMotion: 'reduce' });
 
@@ -92,22 +92,22 @@ const CASES: Case[] = [
   ...playerCases,
   {
     name: 'refused-10.1.4.3.2-step-11',
-    query: `?procedure=10.1.4.3.2&step=11${scenarioParam('validation-refused')}`,
+    query: presetAt('10.1.4.3.2', 11, 'validation-refused'),
     shoot: (page) => [figure(page), page.getByRole('region', { name: 'Resulting profile' })],
   },
   {
     name: 'refused-10.1.4.3.2-step-12',
-    query: `?procedure=10.1.4.3.2&step=12${scenarioParam('validation-refused')}`,
+    query: presetAt('10.1.4.3.2', 12, 'validation-refused'),
     shoot: (page) => [figure(page), steps(page)],
   },
   {
     name: 'no-migration-profile-10.1.4.3.3',
-    query: `?procedure=10.1.4.3.3&step=7${scenarioParam('no-migration-profile')}`,
+    query: presetAt('10.1.4.3.3', 7, 'no-migration-profile'),
     shoot: (page) => [figure(page)],
   },
   {
     name: 'entities-10.1.4.3.3-step-9',
-    query: `?procedure=10.1.4.3.3&step=9${scenarioParam('stale-cache')}`,
+    query: presetAt('10.1.4.3.3', 9, 'stale-cache'),
     shoot: (page) => [page.locator('section.entities')],
   },
   {

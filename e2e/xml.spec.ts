@@ -1,13 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { EditorPage } from './editor-page';
-import { expect, test } from './fixtures';
-
-/** Chooses a file for the editor's "Import profile (XML)". */
-async function importDocument(editor: EditorPage, name: string, text: string): Promise<void> {
-  await editor.aside
-    .getByLabel('Import profile (XML)')
-    .setInputFiles({ name, mimeType: 'application/xml', buffer: Buffer.from(text) });
-}
+import { EditorPage, expect, test } from './fixtures';
 
 /** A vendor's TS 24.484 document (with elements the simulator does not map), made Alice's profile 2. */
 const vendor = readFileSync(new URL('../test/xml/vendor-profile.xml', import.meta.url), 'utf8')
@@ -15,14 +7,14 @@ const vendor = readFileSync(new URL('../test/xml/vendor-profile.xml', import.met
   .replace('user-profile-index="4"', 'user-profile-index="2"');
 
 test('imports a profile document, applies the partner policy and downloads the modified document', async ({
+  editor,
   page,
   player,
 }) => {
   // given the happy path, whose migration profile is profile 2
   await player.open();
-  const editor = new EditorPage(page);
   // when a document for profile 2 is imported
-  await importDocument(editor, 'traffic.xml', vendor);
+  await editor.importProfile('traffic.xml', vendor);
   await expect(editor.aside.getByText('Replaced profile 2 from “traffic.xml”.')).toBeVisible();
   // then the partner's policy applies to the document's values (priority 8 capped at 3)
   await expect(editor.change('priority')).toHaveText('priority: 8 → 3 rule maxPriority');
@@ -42,14 +34,12 @@ test('imports a profile document, applies the partner policy and downloads the m
 });
 
 test('refuses a file that is not a profile document, naming the element, and changes nothing', async ({
-  page,
+  editor,
   player,
 }) => {
   await player.open();
-  const editor = new EditorPage(page);
   const before = await editor.result.textContent();
-  await importDocument(
-    editor,
+  await editor.importProfile(
     'bad.xml',
     vendor.replace('<up:Priority>8</up:Priority>', '<up:Priority>high</up:Priority>'),
   );
@@ -57,19 +47,19 @@ test('refuses a file that is not a profile document, naming the element, and cha
     /“bad\.xml” is not an MCPTT user profile document: <Priority>: expected an integer 0\.\.255, got "high"\. Nothing was changed\./,
   );
   expect(await editor.result.textContent()).toBe(before);
-  await importDocument(editor, 'other.xml', '<profile xmlns="urn:example"/>');
+  await editor.importProfile('other.xml', '<profile xmlns="urn:example"/>');
   await expect(player.alerts.last()).toHaveText(/root element is <profile>, expected <mcptt-user-profile>/);
 });
 
 test('a scenario holding a profile document survives a reload and opens from its address', async ({
+  editor,
   page,
   player,
   browser,
   baseURL,
 }) => {
   await player.open();
-  const editor = new EditorPage(page);
-  await importDocument(editor, 'traffic.xml', vendor);
+  await editor.importProfile('traffic.xml', vendor);
   await expect(editor.change('priority')).toHaveText('priority: 8 → 3 rule maxPriority');
   // the saved session
   await page.reload();

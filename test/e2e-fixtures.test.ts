@@ -21,4 +21,12 @@ describe('e2e specs', () => {
       expect(names).not.toMatch(/\btest\b/);
     }
   });
+
+  it.each(specs)('%s builds scenario addresses with the fixture, and takes the editor from it', (name) => {
+    const text = readFileSync(new URL(name, dir), 'utf8');
+    // scenarioAddress (on src/app/url.ts), not a copy of the encoding
+    expect(text).not.toMatch(/from 'lz-string'|compressToEncodedURIComponent|[?&]scenario=\$\{/);
+    // the `editor` fixture, not a page object made per test
+    expect(text).not.toMatch(/new EditorPage\(page\)/);
+  });
 });

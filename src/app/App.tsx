@@ -6,6 +6,7 @@ import { usePresentation } from './review/presentation';
 import { useReviewUrl } from './review/useReviewUrl';
 import './review/review.css';
 import { useApp } from './store';
+import { ViewBoundary } from './ViewBoundary';
 
 // Split from the first view (issue 3: at most 300 kB of JavaScript, gzip, with Mermaid's sequence diagram): the review
 // views load when they are opened, the editor once the first diagram is on screen (or after 3 s at the latest).
@@ -29,6 +30,14 @@ const loading = <p className="muted">Loading…</p>;
  * views (issue 5) take the player's place: `?mode=quiz`, `?mode=present` (no editor), `?compare=<id>,<id>`.
  */
 export function App() {
+  return (
+    <ViewBoundary view="page">
+      <Page />
+    </ViewBoundary>
+  );
+}
+
+function Page() {
   useReviewUrl();
   const mode = useApp((s) => s.mode);
   const compare = useApp((s) => s.compare);
@@ -45,27 +54,35 @@ export function App() {
       {compare ? (
         <main className="app-main app-compare">
           <section className="player compare-view" aria-label="Comparison">
-            <Suspense fallback={loading}>
-              <CompareView pair={compare} />
-            </Suspense>
+            <ViewBoundary view="comparison">
+              <Suspense fallback={loading}>
+                <CompareView pair={compare} />
+              </Suspense>
+            </ViewBoundary>
           </section>
         </main>
       ) : (
         <main className="app-main">
           <section className={`player${mode === 'quiz' ? ' quiz-view' : ''}`} aria-label="Player">
             {mode === 'quiz' ? (
-              <Suspense fallback={loading}>
-                <QuizView />
-              </Suspense>
+              <ViewBoundary view="quiz">
+                <Suspense fallback={loading}>
+                  <QuizView />
+                </Suspense>
+              </ViewBoundary>
             ) : (
-              <Player />
+              <ViewBoundary view={present ? 'presentation' : 'player'}>
+                <Player />
+              </ViewBoundary>
             )}
           </section>
           {!present && (
             <aside className="editor" aria-label="Scenario editor">
-              <Suspense fallback={<p className="muted">Loading the scenario editor…</p>}>
-                <Editor />
-              </Suspense>
+              <ViewBoundary view="scenario editor">
+                <Suspense fallback={<p className="muted">Loading the scenario editor…</p>}>
+                  <Editor />
+                </Suspense>
+              </ViewBoundary>
             </aside>
           )}
         </main>

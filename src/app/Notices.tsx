@@ -1,6 +1,36 @@
+import { download } from './download';
+import type { NoticeAction } from './notice';
+import { restoreReplaced } from './openLink';
+import { discardKept, keptFileName, keptText } from './savedSession';
 import { useApp } from './store';
 
-/** Messages about bad input (URL, storage, files): shown with role="alert", dismissible, never blocking. */
+const LABELS: Record<NoticeAction['kind'], string> = {
+  restore: 'Restore',
+  'download-kept': 'Download it',
+  'discard-kept': 'Discard it',
+};
+
+/** Does what the action says; true when the notice has done its work and goes. */
+function act(action: NoticeAction): boolean {
+  switch (action.kind) {
+    case 'restore':
+      restoreReplaced();
+      return true;
+    case 'download-kept': {
+      const text = keptText(action.key);
+      if (text !== null) download(keptFileName(action.key, text), text, 'text/plain');
+      return text === null;
+    }
+    case 'discard-kept':
+      discardKept(action.key);
+      return true;
+  }
+}
+
+/**
+ * Messages about bad input (URL, storage, files), shown with role="alert", and news such as a link's scenario
+ * opened (role="status"); dismissible, never blocking, some with actions.
+ */
 export function Notices() {
   const notices = useApp((s) => s.notices);
   const dismiss = useApp((s) => s.dismiss);
@@ -8,8 +38,28 @@ export function Notices() {
   return (
     <div className="notices">
       {notices.map((n) => (
-        <div key={n.id} role="alert" className="notice">
+        <div
+          key={n.id}
+          role={n.tone === 'info' ? 'status' : 'alert'}
+          className={`notice${n.tone === 'info' ? ' notice-info' : ''}`}
+        >
           <span>{n.text}</span>
+          {n.actions?.length ? (
+            <span className="notice-actions">
+              {n.actions.map((action) => (
+                <button
+                  key={action.kind}
+                  type="button"
+                  className="notice-action"
+                  onClick={() => {
+                    if (act(action)) dismiss(n.id);
+                  }}
+                >
+                  {LABELS[action.kind]}
+                </button>
+              ))}
+            </span>
+          ) : null}
           <button type="button" onClick={() => dismiss(n.id)} aria-label="Dismiss message">
             ×
           </button>

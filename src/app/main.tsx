@@ -2,7 +2,7 @@ import '@fontsource/ibm-plex-sans/400.css';
 import '@fontsource/ibm-plex-sans/600.css';
 import '@fontsource/ibm-plex-mono/400.css';
 import './styles.css';
-import { decompressFromEncodedURIComponent } from 'lz-string';
+import lzString from 'lz-string';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { STORAGE_KEY } from './storageKey';
@@ -16,14 +16,37 @@ function needsXml(): boolean {
   } catch {
     /* no storage: nothing saved */
   }
-  const packed = new URLSearchParams(window.location.search).get('scenario');
+  // The scenario of a link: in the fragment (what Copy link writes) or the query (url.ts scenarioValue; not imported
+  // here, to keep this first script small).
+  const fragment = /(?:^#|&)scenario=([^&]*)/.exec(window.location.hash)?.[1];
+  const packed = fragment ?? new URLSearchParams(window.location.search).get('scenario');
   let linked: string | null = null;
   try {
-    linked = packed ? decompressFromEncodedURIComponent(packed.replace(/ /g, '+')) : null;
+    linked = packed ? lzString.decompressFromEncodedURIComponent(decode(packed).replace(/ /g, '+')) : null;
   } catch {
     /* the page reports a bad address itself */
   }
   return (saved !== null && mentionsXml(saved)) || (linked !== null && mentionsXml(linked));
+}
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The last resort, should the page itself not start (a script that failed to load): a message, not a blank page. */
+function showFailure(error: unknown): void {
+  const root = document.getElementById('root');
+  if (!root) return;
+  const message = document.createElement('p');
+  message.setAttribute('role', 'alert');
+  message.className = 'view-failure';
+  const why = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  message.textContent = `The simulator could not start: ${why}. Reload the page to try again.`;
+  root.replaceChildren(message);
 }
 
 async function start(): Promise<void> {
@@ -46,9 +69,4 @@ async function start(): Promise<void> {
   }
 }
 
-start().catch((error: unknown) => {
-  // The app's code could not be loaded (the connection dropped, or a newer build replaced this one): say so.
-  const root = document.getElementById('root');
-  const reason = error instanceof Error ? error.message : String(error);
-  if (root) root.textContent = `The simulator could not be loaded: ${reason}. Reload the page to try again.`;
-});
+start().catch(showFailure);

@@ -1,11 +1,22 @@
 import { create } from 'zustand';
-import { createJSONStorage, persist, type PersistStorage, type StateStorage } from 'zustand/middleware';
+import { createJSONStorage, persist, type PersistStorage } from 'zustand/middleware';
 import type { ProcedureId } from '../core/ids';
 import { PRESETS } from '../core/presets';
 import { procedureFor, scenarioFor } from '../core/run';
-import { parseScenarioValue, type Scenario } from '../core/scenario';
-import { parseOptions } from './xmlSupport';
-import { createReviewSlice, readNotes, type ReviewSlice } from './review/slice';
+import type { Scenario } from '../core/scenario';
+import { newNotice, type Notice } from './notice';
+import { createReviewSlice, type ReviewSlice } from './review/slice';
+import {
+  STORAGE_VERSION,
+  mergeSaved,
+  migrateSaved,
+  safeStorage,
+  type Replaced,
+  type SavedState,
+} from './savedSession';
+import { STORAGE_KEY } from './storageKey';
+
+export type { Notice, NoticeAction } from './notice';
 
 export const SPEEDS = [0.5, 1, 2] as const;
 export type Speed = (typeof SPEEDS)[number];
@@ -14,11 +25,6 @@ const DEFAULT_PRESET = PRESETS[0]!;
 export const DEFAULT_SCENARIO: Scenario = DEFAULT_PRESET.scenario;
 export const DEFAULT_PROCEDURE: ProcedureId = DEFAULT_PRESET.procedure;
 const HISTORY_LIMIT = 100;
-
-export interface Notice {
-  id: number;
-  text: string;
-}
 
 export interface ScenarioSlice {
   scenario: Scenario;
@@ -47,64 +53,23 @@ export interface PlaybackSlice {
 
 export interface NoticeSlice {
   notices: Notice[];
-  notify: (text: string) => void;
+  notify: (text: string, options?: Omit<Notice, 'id' | 'text'>) => void;
+  /** Removes a notice; dismissing the notice of a replaced scenario lets that scenario go. */
   dismiss: (id: number) => void;
 }
 
-export type AppState = ScenarioSlice & PlaybackSlice & NoticeSlice & ReviewSlice;
-
-let noticeId = 0;
-
-/** localStorage that never throws: a broken or unavailable storage is reported, not fatal. */
-const safeStorage: StateStorage = {
-  getItem: (name) => {
-    let text: string | null;
-    try {
-      text = localStorage.getItem(name);
-    } catch {
-      return null;
-    }
-    return text === null ? null : readable(text);
-  },
-  setItem: (name, value) => {
-    try {
-      localStorage.setItem(name, value);
-    } catch {
-      /* storage full or disabled: the session still works */
-    }
-  },
-  removeItem: (name) => {
-    try {
-      localStorage.removeItem(name);
-    } catch {
-      /* ignore */
-    }
-  },
-};
-
-import { STORAGE_KEY } from './storageKey';
-
-export { STORAGE_KEY };
-/** 1: the scenario; 2: and the review notes (issue 5). */
-export const STORAGE_VERSION = 2;
-
-/**
- * What was saved, if it is a saved session at all; anything else (not JSON, not an object with a `state`) becomes
- * a marker that `merge` reports, instead of being dropped without a word.
- */
-function readable(text: string): string {
-  try {
-    const saved: unknown = JSON.parse(text);
-    const state = (saved as { state?: unknown } | null)?.state;
-    if (typeof state === 'object' && state !== null) return text;
-  } catch {
-    /* reported below */
-  }
-  return JSON.stringify({ state: { unreadable: true }, version: STORAGE_VERSION });
+/** Issue 11: the scenario that opening a link replaced, one click (Restore) away, across reloads too. */
+export interface LinkSlice {
+  /** Set by openLink.ts (`openLinked`, `restoreReplaced`); dismissing its notice clears it. */
+  replaced: Replaced | null;
 }
 
+export type AppState = ScenarioSlice & PlaybackSlice & NoticeSlice & LinkSlice & ReviewSlice;
+
+export { STORAGE_KEY, STORAGE_VERSION };
+
 /**
- * persist writes after every change of the store, stepping included; the saved part (scenario, notes) changes only
+ * persist writes after every change of the store, stepping included; the saved part (scenario, notes, replaced) changes only
  * on edits, so a write is skipped while those are the same objects as last written.
  */
 function writeOnChange<S>(storage: PersistStorage<S> | undefined): PersistStorage<S> | undefined {
@@ -120,13 +85,18 @@ function writeOnChange<S>(storage: PersistStorage<S> | undefined): PersistStorag
     setItem: (name, value) => {
       if (last && same(value.state, last)) return;
       last = value.state;
-      return storage.setItem(name, value);
+      try {
+        return storage.setItem(name, value);
+      } catch {
+        // A state that cannot be written as JSON (nested too deep for it): what was saved before stays.
+        last = null;
+      }
     },
   };
 }
 
 export const useApp = create<AppState>()(
-  persist(
+  persist<AppState, [], [], unknown>(
     (set) => ({
       scenario: DEFAULT_SCENARIO,
       past: [],
@@ -194,64 +164,25 @@ export const useApp = create<AppState>()(
       setReferencePoints: (referencePoints) => set({ referencePoints }),
 
       notices: [],
-      notify: (text) => set((s) => ({ notices: [...s.notices, { id: ++noticeId, text }] })),
-      dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+      notify: (text, options) => set((s) => ({ notices: [...s.notices, newNotice(text, options)] })),
+      dismiss: (id) =>
+        set((s) => {
+          const notice = s.notices.find((n) => n.id === id);
+          const letGo = notice?.actions?.some((a) => a.kind === 'restore') ?? false;
+          return { notices: s.notices.filter((n) => n !== notice), ...(letGo ? { replaced: null } : {}) };
+        }),
+
+      replaced: null,
 
       ...createReviewSlice(set),
     }),
     {
       name: STORAGE_KEY,
       version: STORAGE_VERSION,
-      storage: writeOnChange(createJSONStorage(() => safeStorage)),
-      partialize: (s) => ({ scenario: s.scenario, notes: s.notes }),
-      // Version 0 had no stored scenario worth keeping; version 1 had the scenario only (kept, with no notes).
-      // A newer version's session is not read: merge reports it, and the default is shown.
-      migrate: (persisted, version) => {
-        if (version > STORAGE_VERSION) return { newer: version };
-        const state = (typeof persisted === 'object' && persisted !== null ? persisted : {}) as {
-          scenario?: Scenario;
-          notes?: unknown;
-        };
-        return version < 2 ? { ...state, notes: {} } : state;
-      },
-      merge: (persisted, saved) => {
-        if (persisted === undefined || persisted === null) return saved;
-        const newer = (persisted as { newer?: unknown }).newer;
-        if (typeof newer === 'number') {
-          const text =
-            `The saved session is from a newer version of the simulator (storage version ${newer}; this one reads ` +
-            `up to ${STORAGE_VERSION}); the default scenario is shown.`;
-          return { ...saved, notices: [...saved.notices, { id: ++noticeId, text }] };
-        }
-        // The notes survive whatever happens to the scenario.
-        const current = { ...saved, notes: readNotes((persisted as { notes?: unknown }).notes) };
-        if ((persisted as { unreadable?: unknown }).unreadable === true) {
-          return {
-            ...current,
-            notices: [
-              ...current.notices,
-              {
-                id: ++noticeId,
-                text: 'The saved session could not be read (it is not a saved scenario); the default scenario is shown.',
-              },
-            ],
-          };
-        }
-        const stored = (persisted as { scenario?: unknown }).scenario;
-        const parsed = parseScenarioValue(stored, parseOptions());
-        if (parsed.ok) return { ...current, scenario: parsed.scenario };
-        const first = parsed.issues[0];
-        return {
-          ...current,
-          notices: [
-            ...current.notices,
-            {
-              id: ++noticeId,
-              text: `The saved scenario could not be read (${first ? `${first.path}: ${first.message}` : 'invalid'}); the default scenario is shown.`,
-            },
-          ],
-        };
-      },
+      storage: writeOnChange(createJSONStorage<unknown>(() => safeStorage)),
+      partialize: (s): SavedState => ({ scenario: s.scenario, notes: s.notes, replaced: s.replaced }),
+      migrate: migrateSaved,
+      merge: mergeSaved,
     },
   ),
 );

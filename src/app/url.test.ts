@@ -1,14 +1,17 @@
-import { compressToEncodedURIComponent } from 'lz-string';
-import { describe, expect, it } from 'vitest';
+import lzString from 'lz-string';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PRESETS } from '../core/presets';
 import { simulate } from '../core/run';
 import { decodeScenario, encodeScenario, readUrl, writeUrl, type CountSteps } from './url';
+import { loadXmlSupport } from './xmlSupport';
+
+const { compressToEncodedURIComponent } = lzString;
 
 const BASE = PRESETS[0]!.scenario;
 const PRIMARY = PRESETS.find((p) => p.id === 'validation-refused')!.scenario;
 const countSteps: CountSteps = (scenario, procedure) => simulate(scenario, procedure).steps.length;
 const defaults = { procedure: '10.1.4.3.3' as const, scenario: BASE };
-const read = (search: string) => readUrl(search, defaults, countSteps);
+const read = (search: string, hash = '') => readUrl(search, defaults, countSteps, hash);
 
 describe('readUrl', () => {
   it('falls back to the defaults, silently, for an empty address', () => {
@@ -107,7 +110,7 @@ describe('readUrl', () => {
 
   it('reports a scenario that is not JSON', () => {
     const reading = read(`?scenario=${compressToEncodedURIComponent('{not json')}`);
-    expect(reading.problems[0]).toContain('it does not decompress to JSON');
+    expect(reading.problems[0]).toContain('(the scenario): not valid JSON');
   });
 
   it('reports an invalid scenario by the JSON path of its first problem', () => {
@@ -137,36 +140,190 @@ describe('decodeScenario', () => {
   });
 
   it('survives the round trip through writeUrl and URLSearchParams', () => {
-    const search = writeUrl('', { procedure: '10.1.4.3.2', step: 3, scenario: encodeScenario(PRIMARY) });
-    expect(read(search)).toEqual({ procedure: '10.1.4.3.2', step: 3, scenario: PRIMARY, problems: [] });
+    const address = writeUrl(
+      { search: '', hash: '' },
+      { procedure: '10.1.4.3.2', step: 3, scenario: encodeScenario(PRIMARY) },
+    );
+    expect(read(address.search, address.hash)).toEqual({
+      procedure: '10.1.4.3.2',
+      step: 3,
+      scenario: PRIMARY,
+      problems: [],
+    });
   });
 });
 
 describe('writeUrl', () => {
+  const empty = { search: '', hash: '' };
+
   it('writes procedure and step', () => {
-    expect(writeUrl('', { procedure: '10.1.4.x.2', step: 5, scenario: null })).toBe(
-      '?procedure=10.1.4.x.2&step=5',
-    );
+    expect(writeUrl(empty, { procedure: '10.1.4.x.2', step: 5, scenario: null })).toEqual({
+      search: '?procedure=10.1.4.x.2&step=5',
+      hash: '',
+    });
   });
 
   it('replaces old values and keeps other parameters in place', () => {
     expect(
-      writeUrl('?mode=quiz&step=9&procedure=10.1.4.3.1&scenario=abc', {
-        procedure: '10.1.4.3.3',
-        step: 2,
-        scenario: null,
-      }),
-    ).toBe('?mode=quiz&step=2&procedure=10.1.4.3.3');
+      writeUrl(
+        { search: '?mode=quiz&step=9&procedure=10.1.4.3.1&scenario=abc', hash: '' },
+        { procedure: '10.1.4.3.3', step: 2, scenario: null },
+      ),
+    ).toEqual({ search: '?mode=quiz&step=2&procedure=10.1.4.3.3', hash: '' });
   });
 
-  it('writes the scenario when given', () => {
-    const search = writeUrl('?compare=10.1.4.3.2,10.1.4.3.3', {
+  it('writes the scenario in the fragment, never in the query', () => {
+    const address = writeUrl(
+      { search: '?compare=10.1.4.3.2,10.1.4.3.3', hash: '' },
+      { procedure: '10.1.4.3.3', step: 0, scenario: 'N4Ig+x$-' },
+    );
+    expect(address).toEqual({
+      search: '?compare=10.1.4.3.2,10.1.4.3.3&procedure=10.1.4.3.3&step=0',
+      hash: '#scenario=N4Ig+x$-',
+    });
+  });
+
+  it('moves a scenario of the query into the fragment, keeping the other parts of the fragment', () => {
+    const packed = encodeScenario(PRIMARY);
+    expect(
+      writeUrl(
+        { search: `?scenario=${packed}&mode=quiz`, hash: '#note=1&scenario=old' },
+        { procedure: '10.1.4.3.2', step: 1, scenario: packed },
+      ),
+    ).toEqual({ search: '?mode=quiz&procedure=10.1.4.3.2&step=1', hash: `#note=1&scenario=${packed}` });
+  });
+
+  it('drops the scenario from the fragment when there is none to show', () => {
+    expect(
+      writeUrl({ search: '', hash: '#scenario=abc' }, { procedure: '10.1.4.3.1', step: 0, scenario: null }),
+    ).toEqual({
+      search: '?procedure=10.1.4.3.1&step=0',
+      hash: '',
+    });
+  });
+});
+
+describe('the scenario in the fragment (CONTRACT.md §8)', () => {
+  const REFUSED = PRESETS.find((p) => p.id === 'no-migration-profile')!.scenario;
+
+  it('is read like the query form', () => {
+    const reading = read('?procedure=10.1.4.3.2&step=12', `#scenario=${encodeScenario(PRIMARY)}`);
+    expect(reading).toEqual({ procedure: '10.1.4.3.2', step: 12, scenario: PRIMARY, problems: [] });
+  });
+
+  it('wins over the query form', () => {
+    const reading = read(`?scenario=${encodeScenario(REFUSED)}`, `#scenario=${encodeScenario(PRIMARY)}`);
+    expect(reading.scenario).toEqual(PRIMARY);
+    expect(reading.problems).toEqual([]);
+  });
+
+  it('wins also when it is bad: reported, and the query form is not used instead', () => {
+    const reading = read(`?scenario=${encodeScenario(PRIMARY)}`, '#scenario=%25%25garbage');
+    expect(reading.scenario).toBeNull();
+    expect(reading.problems[0]).toMatch(/^The scenario in the address could not be loaded/);
+  });
+
+  it('is found among other parts of the fragment, percent-encoded or not', () => {
+    const packed = encodeScenario(PRIMARY);
+    expect(read('', `#x=1&scenario=${packed}&y`).scenario).toEqual(PRIMARY);
+    expect(read('', `#scenario=${encodeURIComponent(packed)}`).scenario).toEqual(PRIMARY);
+  });
+
+  it('a fragment without a scenario leaves the query form', () => {
+    expect(read(`?scenario=${encodeScenario(PRIMARY)}`, '#notes').scenario).toEqual(PRIMARY);
+  });
+});
+
+describe('hostile scenarios in the address: a problem each, never a throw (issue 11)', () => {
+  beforeAll(async () => {
+    // the page loads the XML reader before it reads an address with documents (main.tsx)
+    await loadXmlSupport();
+  });
+
+  const withDocument = (xml: string) => {
+    const scenario = structuredClone(BASE);
+    const profiles: unknown[] = scenario.primary.profiles;
+    profiles[0] = { ...scenario.primary.profiles[0], xml };
+    return JSON.stringify(scenario);
+  };
+  const profile = (inner: string) =>
+    `<mcptt-user-profile xmlns="urn:3gpp:mcptt:user-profile:1.0" user-profile-index="1">${inner}</mcptt-user-profile>`;
+  const HOSTILE: { name: string; json: () => string; reason: RegExp }[] = [
+    {
+      name: 'a profile document with a DTD of an external entity',
+      json: () =>
+        withDocument(
+          `<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>${profile('<ProfileName>&e;</ProfileName>')}`,
+        ),
+      reason: /./,
+    },
+    {
+      name: 'a profile document with a broken DTD',
+      json: () => withDocument(`<!DOCTYPE x [<!ENTITY>]>${profile('')}`),
+      reason: /./,
+    },
+    {
+      name: 'a profile document of 5,000 nested elements',
+      json: () => withDocument(profile(`${'<a>'.repeat(5000)}${'</a>'.repeat(5000)}`)),
+      reason: /./,
+    },
+    {
+      name: 'a title of 3 MB',
+      json: () => JSON.stringify({ ...BASE, title: 'x'.repeat(3_000_000) }),
+      reason: /^title: a string of 3,000,000 characters is over the limit of 10,000$/,
+    },
+    {
+      name: 'JSON nested 10,000 deep',
+      json: () =>
+        JSON.stringify(BASE).replace(/}$/, `,"extra":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}`),
+      reason: /^extra\.a\.a[.a]*…: nested more than 64 levels deep, over the limit of 64$/,
+    },
+    {
+      name: 'a JSON list nested 10,000 deep',
+      json: () => `${'['.repeat(10_000)}${']'.repeat(10_000)}`,
+      reason: /nested more than 64 levels deep, over the limit of 64$/,
+    },
+  ];
+
+  it.each(HOSTILE)('$name', ({ json, reason }) => {
+    const packed = compressToEncodedURIComponent(json());
+    for (const reading of [read(`?step=2`, `#scenario=${packed}`), read(`?scenario=${packed}&step=2`)]) {
+      expect(reading.scenario).toBeNull();
+      expect(reading.procedure).toBe('10.1.4.3.3');
+      expect(reading.step).toBe(2);
+      expect(reading.problems).toHaveLength(1);
+      const [problem] = reading.problems;
+      expect(problem).toMatch(
+        /^The scenario in the address could not be loaded \(.+\); the current scenario is shown\.$/,
+      );
+      expect(problem!.slice(problem!.indexOf('(') + 1, problem!.lastIndexOf(')'))).toMatch(reason);
+      // one line
+      expect(problem).not.toContain('\n');
+    }
+  });
+
+  it('a scenario the simulation cannot run is refused, not passed on', () => {
+    const reading = readUrl(`?scenario=${encodeScenario(PRIMARY)}`, defaults, () => {
+      throw new RangeError('Maximum call stack size exceeded');
+    });
+    expect(reading.scenario).toBeNull();
+    expect(reading.problems).toEqual([
+      'The scenario in the address could not be loaded (it could not be run: Maximum call stack size exceeded); the current scenario is shown.',
+    ]);
+  });
+
+  it('whatever throws while reading is a problem, and the defaults are shown', () => {
+    let calls = 0;
+    const reading = readUrl('?procedure=10.1.4.3.2&step=3', defaults, () => {
+      calls++;
+      throw new Error('boom\nsecond line');
+    });
+    expect(calls).toBe(1);
+    expect(reading).toEqual({
       procedure: '10.1.4.3.3',
       step: 0,
-      scenario: 'N4Ig+x$-',
+      scenario: null,
+      problems: ['The address could not be read (boom); the current scenario is shown at step 0.'],
     });
-    const params = new URLSearchParams(search);
-    expect(params.get('compare')).toBe('10.1.4.3.2,10.1.4.3.3');
-    expect(params.get('scenario')).toBe('N4Ig+x$-');
   });
 });

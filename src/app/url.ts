@@ -1,11 +1,14 @@
 /**
- * The page's address (CONTRACT.md §4): `?procedure=<id>&step=<n>&scenario=<lz-string>`. Pure functions: reading
+ * The page's address (CONTRACT.md §4, §8): `?procedure=<id>&step=<n>#scenario=<lz-string>`, the scenario also read
+ * from the query (`?scenario=`, the first form; the fragment wins when both are there). Pure functions: reading
  * never throws, it falls back to a default and says what was wrong; writing keeps every other parameter.
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+// lz-string is CommonJS: its default export is what every loader (Vite, Node's ESM for the e2e helpers) agrees on.
+import lzString from 'lz-string';
 import { PROCEDURE_IDS, isProcedureId, type ProcedureId } from '../core/ids';
 import { defaultProcedure } from '../core/run';
-import { formatIssues, parseScenarioValue, type Scenario } from '../core/scenario';
+import { formatIssues, parseScenario, type Scenario } from '../core/scenario';
+import { errorLine as messageOf } from './notice';
 import { parseOptions } from './xmlSupport';
 
 export const PARAM = { procedure: 'procedure', step: 'step', scenario: 'scenario' } as const;
@@ -14,29 +17,34 @@ export type DecodeResult = { ok: true; scenario: Scenario } | { ok: false; reaso
 
 /** The scenario as the `scenario` parameter carries it: lz-string of its JSON. */
 export function encodeScenario(scenario: Scenario): string {
-  return compressToEncodedURIComponent(JSON.stringify(scenario));
+  return encodeScenarioText(JSON.stringify(scenario));
 }
 
+/** Any text as the `scenario` parameter would carry it (for tests: what a hand-made or hostile link holds). */
+export function encodeScenarioText(json: string): string {
+  return lzString.compressToEncodedURIComponent(json);
+}
+
+/** The scenario of a `scenario` value, or why not. Never throws: whatever goes wrong is the reason. */
 export function decodeScenario(value: string): DecodeResult {
   // lz-string's alphabet has `+`, which a query string may have turned into a space.
   const packed = value.trim().replace(/ /g, '+');
   if (!packed) return { ok: false, reason: 'it is empty' };
   let json: string | null;
   try {
-    json = decompressFromEncodedURIComponent(packed);
+    json = lzString.decompressFromEncodedURIComponent(packed);
   } catch {
     json = null;
   }
   if (!json) return { ok: false, reason: 'it is not lz-string compressed JSON' };
-  let data: unknown;
   try {
-    data = JSON.parse(json);
-  } catch {
-    return { ok: false, reason: 'it does not decompress to JSON' };
+    // The core's parse checks the limits of CONTRACT.md §6 (size, strings, nesting) before JSON.parse and zod.
+    const parsed = parseScenario(json, parseOptions());
+    if (!parsed.ok) return { ok: false, reason: formatIssues(parsed.issues) };
+    return { ok: true, scenario: parsed.scenario };
+  } catch (error) {
+    return { ok: false, reason: messageOf(error) };
   }
-  const parsed = parseScenarioValue(data, parseOptions());
-  if (!parsed.ok) return { ok: false, reason: formatIssues(parsed.issues) };
-  return { ok: true, scenario: parsed.scenario };
 }
 
 export interface UrlDefaults {
@@ -58,19 +66,74 @@ export type CountSteps = (scenario: Scenario, procedure: ProcedureId) => number;
 
 const quote = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);
 
-/** Reads `?procedure&step&scenario`; a bad value is reported in `problems` and replaced by its default. */
-export function readUrl(search: string, defaults: UrlDefaults, countSteps: CountSteps): UrlReading {
+/** The fragment's `key=value` parts (`#scenario=…&x=y`), each as it is written. */
+const hashParts = (hash: string) => hash.replace(/^#/, '').split('&').filter(Boolean);
+const isScenarioPart = (part: string) => part.startsWith(`${PARAM.scenario}=`) || part === PARAM.scenario;
+
+/** The `scenario` value of the address: the fragment's (`#scenario=`, what Copy link writes) wins over the query's. */
+export function scenarioValue(search: string, hash: string): string | null {
+  const part = hashParts(hash).find(isScenarioPart);
+  if (part !== undefined) {
+    const raw = part.slice(PARAM.scenario.length + 1);
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      return raw;
+    }
+  }
+  return new URLSearchParams(search).get(PARAM.scenario);
+}
+
+/**
+ * Reads `?procedure&step` and the scenario (`#scenario=` or `?scenario=`); a bad value is reported in `problems` and
+ * replaced by its default. Never throws: a value that makes anything fail is a problem like any other.
+ */
+export function readUrl(
+  search: string,
+  defaults: UrlDefaults,
+  countSteps: CountSteps,
+  hash = '',
+): UrlReading {
+  try {
+    return readAddress(search, hash, defaults, countSteps);
+  } catch (error) {
+    return {
+      procedure: defaults.procedure,
+      step: 0,
+      scenario: null,
+      problems: [
+        `The address could not be read (${messageOf(error)}); the current scenario is shown at step 0.`,
+      ],
+    };
+  }
+}
+
+function readAddress(
+  search: string,
+  hash: string,
+  defaults: UrlDefaults,
+  countSteps: CountSteps,
+): UrlReading {
   const params = new URLSearchParams(search);
   const problems: string[] = [];
 
   let scenario: Scenario | null = null;
-  const packed = params.get(PARAM.scenario);
+  const packed = scenarioValue(search, hash);
   if (packed !== null) {
     const decoded = decodeScenario(packed);
-    if (decoded.ok) scenario = decoded.scenario;
-    else
+    let reason = decoded.ok ? null : decoded.reason;
+    if (decoded.ok) {
+      // A scenario the simulation cannot run is refused here, not met by the player.
+      try {
+        countSteps(decoded.scenario, defaultProcedure(decoded.scenario));
+        scenario = decoded.scenario;
+      } catch (error) {
+        reason = `it could not be run: ${messageOf(error)}`;
+      }
+    }
+    if (reason !== null)
       problems.push(
-        `The scenario in the address could not be loaded (${decoded.reason}); the current scenario is shown.`,
+        `The scenario in the address could not be loaded (${reason}); the current scenario is shown.`,
       );
   }
   const effective = scenario ?? defaults.scenario;
@@ -113,14 +176,25 @@ export interface UrlState {
   scenario: string | null;
 }
 
-/** The search string for this state, keeping every other parameter (`compare`, `mode`, …) as it was. */
-export function writeUrl(search: string, state: UrlState): string {
-  const params = new URLSearchParams(search);
+/** The parts of an address the page writes: `?query` and `#fragment` (each '' when empty). */
+export interface Address {
+  search: string;
+  hash: string;
+}
+
+/**
+ * The address for this state: procedure and step in the query, the scenario in the fragment (never sent to a
+ * server, so no scenario makes an address too long for one), a `scenario` query parameter dropped once read, and
+ * every other parameter and fragment part (`compare`, `mode`, …) kept as it was.
+ */
+export function writeUrl(address: Address, state: UrlState): Address {
+  const params = new URLSearchParams(address.search);
   params.set(PARAM.procedure, state.procedure);
   params.set(PARAM.step, String(state.step));
-  if (state.scenario === null) params.delete(PARAM.scenario);
-  else params.set(PARAM.scenario, state.scenario);
-  return queryOf(params);
+  params.delete(PARAM.scenario);
+  const parts = hashParts(address.hash).filter((part) => !isScenarioPart(part));
+  if (state.scenario !== null) parts.push(`${PARAM.scenario}=${state.scenario}`);
+  return { search: queryOf(params), hash: parts.length ? `#${parts.join('&')}` : '' };
 }
 
 /** `?…` of the parameters, or '' for none; commas stay commas (`compare=a,b`), as a query string allows. */

@@ -1,4 +1,5 @@
-import { download, profileDocuments } from './file';
+import { download } from '../download';
+import { profileDocuments } from './file';
 import { useId } from 'react';
 import type { Change } from '../../core/policy';
 import type { Profile } from '../../core/profile';

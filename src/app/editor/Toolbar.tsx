@@ -2,7 +2,8 @@ import { useEffect, useId, useState } from 'react';
 import { PRESETS } from '../../core/presets';
 import { useApp } from '../store';
 import { procedureFor, redo, replaceScenario, undo } from './actions';
-import { download, exportName, exportText, importText } from './file';
+import { download } from '../download';
+import { exportName, exportText, importText } from './file';
 import { FileButton } from './FileButton';
 import { buildLink } from './link';
 

@@ -1,5 +1,6 @@
 import type { Profile } from '../../core/profile';
 import { formatIssues, parseScenario, type Scenario } from '../../core/scenario';
+import { errorLine } from '../notice';
 import { loadXmlSupport, mentionsXml, parseOptions } from '../xmlSupport';
 
 /** A file name from the scenario's title: `officer-migrates-from-metro-to-county.json`. */
@@ -26,12 +27,17 @@ export type ImportResult = { ok: true; scenario: Scenario } | { ok: false; messa
 export async function importText(name: string, text: string): Promise<ImportResult> {
   // A scenario with profiles given as TS 24.484 documents needs the XML reader first.
   if (mentionsXml(text)) await loadXmlSupport();
-  const parsed = parseScenario(text, parseOptions());
-  if (parsed.ok) return parsed;
-  return {
+  const refuse = (why: string): ImportResult => ({
     ok: false,
-    message: `“${name}” is not a valid scenario: ${formatIssues(parsed.issues)}. The current scenario is kept.`,
-  };
+    message: `“${name}” is not a valid scenario: ${why}. The current scenario is kept.`,
+  });
+  try {
+    // The core's parse checks the limits of CONTRACT.md §6 (size, strings, nesting), then JSON, then the schema.
+    const parsed = parseScenario(text, parseOptions());
+    return parsed.ok ? parsed : refuse(formatIssues(parsed.issues));
+  } catch (error) {
+    return refuse(errorLine(error));
+  }
 }
 
 /** A TS 24.484 document read into a profile, or why not (one line naming the element). */
@@ -55,16 +61,4 @@ export async function importProfileDocument(
 export async function profileDocuments(profiles: readonly Profile[]): Promise<string> {
   const xml = await loadXmlSupport();
   return profiles.map((p) => xml.toProfileXml(p)).join('');
-}
-
-/** Offers `text` as a download named `name`. */
-export function download(name: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

@@ -51,9 +51,9 @@ describe('the saved session', () => {
 describe('link and files', () => {
   afterEach(() => cleanup());
 
-  it('builds ?procedure&step&scenario with the lz-string of the scenario JSON', () => {
-    const link = buildLink('http://host/app/?mode=quiz#x', '10.1.4.3.2', 4, BASE);
-    const match = /^http:\/\/host\/app\/\?procedure=10\.1\.4\.3\.2&step=4&scenario=([\w$+-]+)$/.exec(link);
+  it('builds ?procedure&step#scenario with the lz-string of the scenario JSON in the fragment', () => {
+    const link = buildLink('http://host/app/?mode=quiz&scenario=old#x', '10.1.4.3.2', 4, BASE);
+    const match = /^http:\/\/host\/app\/\?procedure=10\.1\.4\.3\.2&step=4#scenario=([\w$+-]+)$/.exec(link);
     expect(match).not.toBeNull();
     expect(JSON.parse(decompressFromEncodedURIComponent(match![1]!))).toEqual(BASE);
   });
@@ -75,6 +75,20 @@ describe('link and files', () => {
       message:
         '“broken.json” is not a valid scenario: partner.systemId: expected a non-empty system id, got "". The current scenario is kept.',
     });
+  });
+
+  it('refuses a file past the limits (CONTRACT.md §6) before reading it as a scenario', async () => {
+    const deep = JSON.stringify(BASE).replace(/}$/, `,"extra":${'['.repeat(10_000)}${']'.repeat(10_000)}}`);
+    expect(await importText('deep.json', deep)).toEqual({
+      ok: false,
+      message: `“deep.json” is not a valid scenario: extra${'[0]'.repeat(18)}…: nested more than 64 levels deep, over the limit of 64. The current scenario is kept.`,
+    });
+    const long = JSON.stringify({ ...BASE, title: 'x'.repeat(10_001) });
+    const result = await importText('long.json', long);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toContain(
+      'title: a string of 10,001 characters is over the limit of 10,000',
+    );
   });
 
   it('Import refuses a broken file with an alert and keeps the scenario on screen', async () => {
@@ -105,6 +119,6 @@ describe('link and files', () => {
     render(<Editor />);
     fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
     const field = await waitFor(() => screen.getByLabelText<HTMLInputElement>(/^Link to this scenario/));
-    expect(field.value).toMatch(/\?procedure=10\.1\.4\.3\.3&step=0&scenario=/);
+    expect(field.value).toMatch(/\?procedure=10\.1\.4\.3\.3&step=0#scenario=/);
   });
 });

@@ -1,8 +1,10 @@
 import { useEffect, useLayoutEffect } from 'react';
 import { sameValue } from '../../core/profile';
 import type { Scenario } from '../../core/scenario';
+import { errorLine } from '../notice';
+import { openLinked } from '../openLink';
 import { DEFAULT_SCENARIO, useApp, type AppState } from '../store';
-import { encodeScenario, readUrl, writeUrl } from '../url';
+import { encodeScenario, readUrl, scenarioValue, writeUrl, type Address } from '../url';
 import { runOf } from '../useRun';
 
 const countSteps = (scenario: Scenario, procedure: AppState['procedure']) =>
@@ -23,15 +25,62 @@ function scenarioParam(scenario: Scenario): string | null {
 }
 
 function write(state: AppState): void {
-  const total = countSteps(state.scenario, state.procedure);
-  const search = writeUrl(window.location.search, {
-    procedure: state.procedure,
-    step: Math.min(state.step, total),
-    scenario: scenarioParam(state.scenario),
-  });
-  if (search === window.location.search) return;
-  const url = `${window.location.pathname}${search}${window.location.hash}`;
-  window.history.replaceState(window.history.state, '', url);
+  const { search, hash } = window.location;
+  let next: Address;
+  try {
+    const total = countSteps(state.scenario, state.procedure);
+    next = writeUrl(
+      { search, hash },
+      {
+        procedure: state.procedure,
+        step: Math.min(state.step, total),
+        scenario: scenarioParam(state.scenario),
+      },
+    );
+  } catch {
+    // A scenario that cannot be run or encoded: the address stays as it is (the view says what went wrong).
+    return;
+  }
+  if (next.search === search && next.hash === hash) return;
+  window.history.replaceState(
+    window.history.state,
+    '',
+    `${window.location.pathname}${next.search}${next.hash}`,
+  );
+}
+
+/**
+ * Opens what the address says (a link's scenario through `openLinked`: undoable, restorable) and reports each bad
+ * value. `readUrl` never throws; should anything else here, it is one more notice, not a blank page.
+ */
+export function applyAddress(search: string, hash: string): void {
+  const s = useApp.getState();
+  try {
+    const reading = readUrl(search, { procedure: s.procedure, scenario: s.scenario }, countSteps, hash);
+    if (reading.scenario) openLinked(reading.scenario, reading.procedure, reading.step);
+    else s.setProcedure(reading.procedure, reading.step);
+    for (const problem of reading.problems) s.notify(problem);
+  } catch (error) {
+    s.notify(`The address could not be read (${errorLine(error)}).`);
+  }
+}
+
+/** After the saved session is read (at once with localStorage; waited for should it ever be late). */
+function whenHydrated(then: () => void): void {
+  if (useApp.persist.hasHydrated()) then();
+  else {
+    const stop = useApp.persist.onFinishHydration(() => {
+      stop();
+      then();
+    });
+  }
+}
+
+// A link pasted over the page's own address differs in its fragment only: the browser does not reload for it.
+function onHashChange(): void {
+  const { search, hash } = window.location;
+  if (scenarioValue('', hash) === scenarioParam(useApp.getState().scenario)) return;
+  applyAddress(search, hash);
 }
 
 // history.replaceState costs milliseconds (several in Chromium): it is done after the step's task, so the highlight
@@ -52,22 +101,14 @@ function writeSoon(): void {
 }
 
 /**
- * CONTRACT.md §4: `?procedure&step&scenario` opens the page there (bad values: a notice, and the default), and the
+ * CONTRACT.md §4, §8: `?procedure&step#scenario` (or `?scenario`) opens the page there (bad values: a notice, and the default), and the
  * address follows the player from then on (replaceState: stepping adds no history entries).
  */
 export function useUrlSync(): void {
   useLayoutEffect(() => {
     if (read) return;
     read = true;
-    const s = useApp.getState();
-    const reading = readUrl(
-      window.location.search,
-      { procedure: s.procedure, scenario: s.scenario },
-      countSteps,
-    );
-    if (reading.scenario && !sameValue(reading.scenario, s.scenario)) s.setScenario(reading.scenario);
-    s.setProcedure(reading.procedure, reading.step);
-    for (const problem of reading.problems) s.notify(problem);
+    whenHydrated(() => applyAddress(window.location.search, window.location.hash));
   }, []);
 
   useEffect(() => {
@@ -88,6 +129,10 @@ export function useUrlSync(): void {
   // Leaving the page: what is pending is written first.
   useEffect(() => {
     window.addEventListener('pagehide', writeNow);
-    return () => window.removeEventListener('pagehide', writeNow);
+    window.addEventListener('hashchange', onHashChange);
+    return () => {
+      window.removeEventListener('pagehide', writeNow);
+      window.removeEventListener('hashchange', onHashChange);
+    };
   }, []);
 }

@@ -3,7 +3,8 @@ import type { ProcedureId } from '../../core/ids';
 import type { RunResult } from '../../core/run';
 import type { Scenario } from '../../core/scenario';
 import { useApp } from '../store';
-import { fileNames, saveFile, traceText, walkthroughText } from './downloads';
+import { download } from '../download';
+import { fileNames, traceText, walkthroughText } from './downloads';
 import { embeddedFontCss } from './fonts';
 import { standaloneSvg, svgSize, svgToPng } from './svgExport';
 
@@ -55,24 +56,24 @@ export function Downloads({
   const onSvg = () =>
     void attempt('svg', async () => {
       const { text } = await svgText();
-      saveFile(new Blob([text], { type: 'image/svg+xml' }), names.svg);
+      download(names.svg, new Blob([text], { type: 'image/svg+xml' }));
     });
   const onPng = () =>
     void attempt('png', async () => {
       const { text, size } = await svgText();
       if (!size) throw new Error('the diagram has no size');
       const background = getComputedStyle(document.documentElement).backgroundColor || '#ffffff';
-      saveFile(await svgToPng(text, size, { scale: 2, background }), names.png);
+      download(names.png, await svgToPng(text, size, { scale: 2, background }));
     });
   const onTrace = () =>
     void attempt('trace', () =>
-      saveFile(new Blob([traceText(run)], { type: 'application/json' }), names.trace),
+      download(names.trace, new Blob([traceText(run)], { type: 'application/json' })),
     );
   const onWalkthrough = () =>
     void attempt('walkthrough', () => {
       const notes = useApp.getState().notes[procedure];
       const text = walkthroughText(run, scenario, notes);
-      saveFile(new Blob([text], { type: 'text/markdown;charset=utf-8' }), names.walkthrough);
+      download(names.walkthrough, new Blob([text], { type: 'text/markdown;charset=utf-8' }));
     });
 
   return (

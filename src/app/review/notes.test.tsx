@@ -23,7 +23,7 @@ describe('review notes in the store', () => {
   it('a session of version 1 keeps its scenario, and gets no notes', async () => {
     const scenario = { ...BASE, title: 'From version 1' };
     const { useApp, STORAGE_VERSION } = await loadWith(JSON.stringify({ state: { scenario }, version: 1 }));
-    expect(STORAGE_VERSION).toBe(2);
+    expect(STORAGE_VERSION).toBe(3);
     expect(useApp.getState().scenario.title).toBe('From version 1');
     expect(useApp.getState().notes).toEqual({});
     expect(useApp.getState().notices).toEqual([]);
@@ -37,8 +37,9 @@ describe('review notes in the store', () => {
       state: {
         scenario: BASE,
         notes: { '10.1.4.3.3': { 4: 'Which profile?' }, '10.1.4.3.2': { 0: 'Overall' } },
+        replaced: null,
       },
-      version: 2,
+      version: 3,
     });
     vi.resetModules();
     const again = await import('../store');

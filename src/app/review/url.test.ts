@@ -76,7 +76,10 @@ describe('writeReviewUrl', () => {
 
   it("the player's writer keeps the comma of compare as it is", () => {
     expect(
-      writeUrl('?compare=10.1.4.3.2,10.1.4.3.3', { procedure: '10.1.4.3.3', step: 1, scenario: null }),
+      writeUrl(
+        { search: '?compare=10.1.4.3.2,10.1.4.3.3', hash: '' },
+        { procedure: '10.1.4.3.3', step: 1, scenario: null },
+      ).search,
     ).toBe('?compare=10.1.4.3.2,10.1.4.3.3&procedure=10.1.4.3.3&step=1');
   });
 });
