@@ -36,6 +36,20 @@ describe('opening a link loses nothing (issue 11)', () => {
     expect(useApp.getState().scenario).toEqual(MINE);
   });
 
+  it('a link naming another UE configuration than its scenario opens with the procedure’s, in one Undo', async () => {
+    // given my work, and a link to 10.1.4.3.3 carrying a scenario whose UE the primary configures
+    const { useApp, applyAddress, undo } = await loadWithMine();
+    expect(LINKED.ue.configuredBy).toBe('primary');
+    // when it is opened
+    applyAddress('?procedure=10.1.4.3.3&step=0', link);
+    // then the procedure the link names is shown, and the scenario agrees with it (issue 10, item 7)
+    expect(useApp.getState().procedure).toBe('10.1.4.3.3');
+    expect(useApp.getState().scenario).toEqual({ ...LINKED, ue: { ...LINKED.ue, configuredBy: 'partner' } });
+    // and one Undo brings my work back
+    undo();
+    expect(useApp.getState().scenario).toEqual(MINE);
+  });
+
   it('a notice names the link’s scenario, and Restore brings back the one it replaced', async () => {
     const { useApp, applyAddress, Notices } = await loadWithMine();
     applyAddress('', link);

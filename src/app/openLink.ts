@@ -5,6 +5,7 @@
  */
 import type { ProcedureId } from '../core/ids';
 import { sameValue } from '../core/profile';
+import { scenarioFor } from '../core/run';
 import type { Scenario } from '../core/scenario';
 import { procedureFor, replaceScenario } from './editor/actions';
 import { replacedNotice } from './savedSession';
@@ -12,8 +13,12 @@ import { DEFAULT_SCENARIO, useApp, type Notice } from './store';
 
 const isRestoreNotice = (n: Notice) => n.actions?.some((a) => a.kind === 'restore') ?? false;
 
-/** Shows a link's scenario at that procedure and step. */
-export function openLinked(scenario: Scenario, procedure: ProcedureId, step: number): void {
+/**
+ * Shows a link's scenario at that procedure and step. A link that names a procedure whose UE configuration differs
+ * from its scenario's `ue.configuredBy` opens with the procedure's (one edit, one Undo): they never disagree.
+ */
+export function openLinked(linked: Scenario, procedure: ProcedureId, step: number): void {
+  const scenario = scenarioFor(linked, procedure);
   const previous = useApp.getState().scenario;
   if (sameValue(scenario, previous)) {
     useApp.getState().setProcedure(procedure, step);
