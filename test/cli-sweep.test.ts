@@ -2,25 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/sweep';
+import { expectRefusal, runMain } from './support/cli';
 import { parseVary, sweep } from '../src/core/sweep';
-import { EXAMPLE_PATH, exampleJson, exampleScenario, fakeIo, lines, ROOT } from './support/fixtures';
+import { EXAMPLE_PATH, exampleJson, exampleScenario, lines, ROOT } from './support/fixtures';
 
 const example = exampleScenario();
 
-function run(argv: string[], files: Record<string, string> = {}, stdin = '') {
-  const { io, stdout, stderr } = fakeIo(files, stdin);
-  const code = main(argv, io);
-  return { code, stdout: stdout(), stderr: stderr() };
-}
-
-/** A refusal: exit 2, nothing on stdout, exactly one line on stderr. */
-function expectRefusal(result: ReturnType<typeof run>): string {
-  expect(result.code).toBe(2);
-  expect(result.stdout).toBe('');
-  expect(lines(result.stderr)).toHaveLength(1);
-  expect(result.stderr.endsWith('\n')).toBe(true);
-  return result.stderr.trimEnd();
-}
+const run = (argv: string[], files: Record<string, string> = {}, stdin = '') =>
+  runMain(main, argv, files, stdin);
 
 const CAPS = ['--vary', 'partner.policy.maxPriority=0..4'];
 

@@ -5,15 +5,12 @@ import { main } from '../src/cli/sim';
 import { simulate } from '../src/core/run';
 import { parseScenarioOrThrow } from '../src/core/scenario';
 import { toWalkthrough } from '../src/core/walkthrough';
-import { EXAMPLE_PATH, fakeIo, ROOT } from './support/fixtures';
+import { runMain } from './support/cli';
+import { EXAMPLE_PATH, ROOT } from './support/fixtures';
 
 const REFUSED = resolve(ROOT, 'test/golden/scenarios/validation-min-priority.json');
 
-function run(argv: string[]) {
-  const { io, stdout, stderr } = fakeIo({}, '');
-  const code = main(argv, io);
-  return { code, stdout: stdout(), stderr: stderr() };
-}
+const run = (argv: string[]) => runMain(main, argv);
 
 describe('sim --format markdown (CONTRACT.md §6)', () => {
   it('prints the walkthrough, the same document as the page download (without review notes)', () => {

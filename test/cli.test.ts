@@ -15,6 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isEntry, nodeIo, runCli } from '../src/cli/io';
 import { main as profileMain } from '../src/cli/profile';
 import { main } from '../src/cli/sim';
+import { expectRefusal, runMain } from './support/cli';
 import { toMermaid } from '../src/core/diagram';
 import { toText, toTraceJson } from '../src/core/report';
 import { simulate } from '../src/core/run';
@@ -24,20 +25,8 @@ import { HOSTILE, profileDoc } from './support/hostileXml';
 
 const example = parseScenarioOrThrow(readFileSync(EXAMPLE_PATH, 'utf8'));
 
-function run(argv: string[], files: Record<string, string> = {}, stdin = '') {
-  const { io, stdout, stderr } = fakeIo(files, stdin);
-  const code = main(argv, io);
-  return { code, stdout: stdout(), stderr: stderr() };
-}
-
-/** A refusal: exit 2, nothing on stdout, exactly one line on stderr. */
-function expectRefusal(result: ReturnType<typeof run>): string {
-  expect(result.code).toBe(2);
-  expect(result.stdout).toBe('');
-  expect(lines(result.stderr)).toHaveLength(1);
-  expect(result.stderr.endsWith('\n')).toBe(true);
-  return result.stderr.trimEnd();
-}
+const run = (argv: string[], files: Record<string, string> = {}, stdin = '') =>
+  runMain(main, argv, files, stdin);
 
 describe('sim CLI (main with a fake io)', () => {
   it('prints the trace as JSON by default, equal to toTraceJson(simulate(...))', () => {

@@ -137,3 +137,29 @@ export function runEntry(url: string, name: string, main: (argv: string[], io: I
   });
   process.exitCode = main(process.argv.slice(2), nodeIo);
 }
+
+/** Runs node's parseArgs; what it refuses becomes a usage error of one line (exit 2). */
+export function argsOrUsage<T>(parse: () => T, usage: string): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}; ${usage}`);
+  }
+}
+
+/** The one scenario file a command line names (or `-`), or a usage error. */
+export function oneFile(positionals: readonly string[], usage: string): string {
+  const [file] = positionals;
+  if (positionals.length !== 1 || file === undefined)
+    throw new UsageError(`expected one scenario file (or - for standard input); ${usage}`);
+  return file;
+}
+
+/** `--format`'s value among `formats` (the first is the default), or a usage error. */
+export function formatOf<F extends string>(value: string | undefined, formats: readonly [F, ...F[]]): F {
+  const format = value ?? formats[0];
+  const known = formats.find((f) => f === format);
+  if (known === undefined)
+    throw new UsageError(`--format must be one of ${formats.join(', ')}, got "${format}"`);
+  return known;
+}

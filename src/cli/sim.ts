@@ -5,7 +5,7 @@ import { toText, toTraceJson } from '../core/report';
 import { simulate } from '../core/run';
 import { toWalkthrough } from '../core/walkthrough';
 import { toProfileXml } from '../core/xml/profileXml';
-import { runCli, runEntry, UsageError, type Io } from './io';
+import { argsOrUsage, formatOf, oneFile, runCli, runEntry, UsageError, type Io } from './io';
 import { readScenarioInput } from './scenarioInput';
 
 export type { Io } from './io';
@@ -13,37 +13,30 @@ export type { Io } from './io';
 const USAGE =
   'usage: npm run --silent sim -- <scenario.json | -> [--procedure <id>] [--format json|text|mermaid|markdown|xml]';
 const FORMATS = ['json', 'text', 'mermaid', 'markdown', 'xml'] as const;
-type Format = (typeof FORMATS)[number];
 
 function options(argv: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        procedure: { type: 'string' },
-        format: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}; ${USAGE}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = argsOrUsage(
+    () =>
+      parseArgs({
+        args: argv,
+        allowPositionals: true,
+        strict: true,
+        options: {
+          procedure: { type: 'string' },
+          format: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        },
+      }),
+    USAGE,
+  );
   if (values.help) return { help: true as const };
-  if (positionals.length !== 1)
-    throw new UsageError(`expected one scenario file (or - for standard input); ${USAGE}`);
-  const format = values.format ?? 'json';
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`);
-  }
+  const file = oneFile(positionals, USAGE);
+  const format = formatOf(values.format, FORMATS);
   const procedure = values.procedure;
   if (procedure !== undefined && !isProcedureId(procedure)) {
     throw new UsageError(`--procedure must be one of ${PROCEDURE_IDS.join(', ')}, got "${procedure}"`);
   }
-  return { help: false as const, file: positionals[0] as string, format: format as Format, procedure };
+  return { help: false as const, file, format, procedure };
 }
 
 /** The CLI of CONTRACT.md §3. Returns the exit code: 0 for any simulation that ran, 2 for bad input. */

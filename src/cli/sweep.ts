@@ -9,7 +9,7 @@ import {
   type SweepResult,
   type Vary,
 } from '../core/sweep';
-import { runCli, runEntry, UsageError, type Io } from './io';
+import { argsOrUsage, formatOf, oneFile, runCli, runEntry, UsageError, type Io } from './io';
 import { readScenarioInput } from './scenarioInput';
 
 export type { Io } from './io';
@@ -18,7 +18,6 @@ const USAGE =
   'usage: npm run --silent sweep -- <scenario.json | -> --vary <path>=<values> [--vary …] ' +
   '[--procedure <id>]… [--format json|csv]';
 const FORMATS = ['json', 'csv'] as const;
-type Format = (typeof FORMATS)[number];
 
 /** A SweepError is bad input: exit 2 with its line. */
 function orUsage<T>(fn: () => T): T {
@@ -31,30 +30,24 @@ function orUsage<T>(fn: () => T): T {
 }
 
 function options(argv: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        vary: { type: 'string', multiple: true },
-        procedure: { type: 'string', multiple: true },
-        format: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}; ${USAGE}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = argsOrUsage(
+    () =>
+      parseArgs({
+        args: argv,
+        allowPositionals: true,
+        strict: true,
+        options: {
+          vary: { type: 'string', multiple: true },
+          procedure: { type: 'string', multiple: true },
+          format: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        },
+      }),
+    USAGE,
+  );
   if (values.help) return { help: true as const };
-  if (positionals.length !== 1)
-    throw new UsageError(`expected one scenario file (or - for standard input); ${USAGE}`);
-  const format = values.format ?? 'json';
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`);
-  }
+  const file = oneFile(positionals, USAGE);
+  const format = formatOf(values.format, FORMATS);
   const procedures: ProcedureId[] = [];
   for (const id of values.procedure ?? []) {
     if (!isProcedureId(id)) {
@@ -66,8 +59,8 @@ function options(argv: string[]) {
   const vary: Vary[] = orUsage(() => (values.vary ?? []).map((spec) => parseVary(spec)));
   return {
     help: false as const,
-    file: positionals[0] as string,
-    format: format as Format,
+    file,
+    format,
     vary,
     procedures: procedures.length ? procedures : [...SWEEP_PROCEDURES],
   };
