@@ -21,13 +21,13 @@ import { exampleJson, exampleScenario, ROOT } from './support/fixtures';
 
 /** Counts the runs the sweep asks for: the memo must save the ones a field the run never reads would repeat. */
 const runs = vi.hoisted(() => ({ count: 0 }));
-vi.mock('../src/core/run', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../src/core/run')>();
+vi.mock('../src/core/fastRun', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../src/core/fastRun')>();
   return {
     ...actual,
-    simulate: (...args: Parameters<typeof actual.simulate>) => {
+    runOutcome: (...args: Parameters<typeof actual.runOutcome>) => {
       runs.count++;
-      return actual.simulate(...args);
+      return actual.runOutcome(...args);
     },
   };
 });

@@ -5,7 +5,8 @@
 import type { ProcedureId } from './ids';
 import { getProcedure } from './procedures';
 import type { Profile } from './profile';
-import { simulate, type Outcome, type RunResult } from './run';
+import { runOutcome, type RunOutcome } from './fastRun';
+import type { Outcome } from './run';
 import type { Scenario } from './scenario';
 import { build, checkSweep, dimsOf, SweepError, type Dim, type Vary, type VaryValue } from './sweepVary';
 import { plain, trieOf, watch } from './sweepTracking';
@@ -60,7 +61,7 @@ export function cellScenario(
 type CellResult = Omit<SweepCell, 'values' | 'procedure'>;
 
 /** What a cell keeps of a run: the one place the sweep reads a RunResult. */
-function cellOf(run: RunResult): CellResult {
+function cellOf(run: RunOutcome): CellResult {
   const error = run.error;
   const profiles = run.profiles;
   const all = !getProcedure(run.procedure).migration;
@@ -104,13 +105,13 @@ function runProcedure(scenario: Scenario, dims: readonly Dim[], procedure: Proce
       const seen = dims.map(() => !tracking);
       try {
         // The watched copy has the Scenario's shape: it forwards every read to `cell`.
-        result = cellOf(simulate((tracking ? watch(cell, trie, seen) : cell) as Scenario, procedure));
+        result = cellOf(runOutcome((tracking ? watch(cell, trie, seen) : cell) as Scenario, procedure));
       } catch (error) {
         if (!tracking) throw error;
         // Something in the run does not take the watched copy (a clone, a freeze): run plainly from here on.
         tracking = false;
         seen.fill(true);
-        result = cellOf(simulate(cell, procedure));
+        result = cellOf(runOutcome(cell, procedure));
       }
       const id = seen.map((s) => (s ? '1' : '0')).join('');
       let table = looked.get(id);
