@@ -10,6 +10,7 @@ import { PRESETS } from '../src/core/presets';
 import { simulate } from '../src/core/run';
 import { parseScenarioOrThrow, parseScenarioValue, type Scenario } from '../src/core/scenario';
 import type { PathKey } from '../src/core/scenarioPath';
+import { cellScenario, sweep, type SweepCell } from '../src/core/sweep';
 import { build, type VaryValue } from '../src/core/sweepVary';
 import { exampleJson, type ExampleRaw } from './support/fixtures';
 import { validScenario } from './support/scenarioArbitrary';
@@ -181,6 +182,66 @@ describe('runOutcome equals simulate', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+/** What a sweep cell holds of a plain run (CONTRACT.md §7). */
+function cellOfRun(scenario: Scenario, procedure: ProcedureId): Omit<SweepCell, 'values'> {
+  const run = simulate(scenario, procedure);
+  return {
+    procedure,
+    outcome: run.outcome,
+    error: run.error,
+    violations: (run.validation?.violations ?? []).map((v) => v.rule),
+    rules: run.changes.map((c) => c.rule).filter((rule, i, all) => all.indexOf(rule) === i),
+    profile: run.profiles.length === 1 ? (run.profiles[0] ?? null) : null,
+    ...(procedure === '10.1.4.3.1' ? { profiles: run.profiles } : {}),
+  };
+}
+
+describe('the sweep path (views of the cells, kept transitions, the memo) gives plain runs', () => {
+  const FIELDS: [string, fc.Arbitrary<VaryValue>][] = [
+    ['partner.policy.maxPriority', fc.integer({ min: 0, max: 9 })],
+    ['primary.validation.minPriority', fc.integer({ min: 0, max: 9 })],
+    ['primary.validation.onFailure', fc.constantFrom('prohibit', 'continue')],
+    ['primary.validation.requireAreas', fc.boolean()],
+    ['primary.profiles[1].priority', fc.integer({ min: 0, max: 9 })],
+    ['primary.profiles[1].status', fc.boolean()],
+    [
+      'primary.profiles[1].mcpttId',
+      fc.constantFrom('sip:alice@metro.example', 'sip:alice-video@metro.example'),
+    ],
+    ['preconditions.migrationPermitted', fc.boolean()],
+    ['preconditions.authenticatedInPartner', fc.boolean()],
+    ['partner.policy.privateCall', fc.boolean()],
+    ['partner.systemId', fc.constantFrom('county.example', 'harbour.example')],
+    ['primary.systemId', fc.constantFrom('metro.example', 'capital.example')],
+    ['ue.service', fc.constantFrom('mcptt', 'mcvideo')],
+    ['title', fc.constantFrom('a', 'b')],
+  ];
+  const varies = fc
+    .uniqueArray(fc.constantFrom(...FIELDS), { minLength: 1, maxLength: 3, selector: ([path]) => path })
+    .chain((fields) =>
+      fc.tuple(
+        ...fields.map(([path, value]) =>
+          fc.array(value, { minLength: 1, maxLength: 4 }).map((values) => ({ path, values })),
+        ),
+      ),
+    );
+  const procedures = fc.uniqueArray(procedure, { minLength: 1, maxLength: 4 });
+
+  it('every cell of a sweep of a varied example equals a plain run of its scenario', () => {
+    fc.assert(
+      fc.property(variation, varies, procedures, (v, vary, ids) => {
+        const base = varied({ ...v, noPolicy: false, noValidation: false });
+        const { cells } = sweep(base, vary, ids);
+        for (const cell of cells) {
+          const { values, ...rest } = cell;
+          expect(rest).toEqual(cellOfRun(cellScenario(base, vary, values), cell.procedure));
+        }
+      }),
+      { numRuns: 120 },
     );
   });
 });

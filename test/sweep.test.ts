@@ -411,6 +411,15 @@ describe('sweep: memoised on the varied fields a run looks at', () => {
     sweep(example, [parseVary('partner.policy.maxPriority=3,3,3')], ['10.1.4.3.2']);
     expect(runs.count).toBe(1);
   });
+
+  it("the bench's sweep (10.1.4.3.2, cap × floor) reads both fields in every cell: every cell is a run", () => {
+    const vary = ['partner.policy.maxPriority=0..15', 'primary.validation.minPriority=0..15'].map((v) =>
+      parseVary(v),
+    );
+    const cells = sweep(example, vary, ['10.1.4.3.2']).cells;
+    expect(runs.count).toBe(256);
+    expect(new Set(cells.map((c) => c.outcome))).toEqual(new Set(['delivered', 'rejected']));
+  });
 });
 
 describe('toSweepCsv', () => {

@@ -44,44 +44,71 @@ const isNetworkPost = (value: unknown): value is NetworkPost =>
   typeof value === 'object' && value !== null && 'type' in value && value.type === 'net.post';
 
 /**
- * Two values are the same for a transition: identical, or arrays of identical items, or objects whose fields are
- * identical (a message's `request`, `violations`). Scenario data is never changed in place (sweep cells are copies),
- * so identical objects hold the same data.
+ * Two values are the same for a transition: identical, or lists and objects (a message's `request`, `profiles`,
+ * `violations`) whose items and fields are the same, down to `depth` levels; below that, only identical objects are.
+ * Scenario data is never changed in place (a sweep's cells are views or copies), so identical objects hold the same
+ * data.
  */
-function sameValue(a: unknown, b: unknown): boolean {
+function sameData(a: unknown, b: unknown, depth: number): boolean {
   if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (depth === 0 || typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i], depth - 1)) return false;
     return true;
   }
   if (Array.isArray(b)) return false;
-  return sameFieldsOf(a, b, (x, y) => x === y);
-}
-
-function sameFieldsOf(a: object, b: object, same: (x: unknown, y: unknown) => boolean): boolean {
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
   for (const key of keys) {
-    if (!Object.hasOwn(b, key) || !same(Reflect.get(a, key), Reflect.get(b, key))) return false;
+    if (!Object.hasOwn(b, key) || !sameData(Reflect.get(a, key), Reflect.get(b, key), depth - 1))
+      return false;
   }
   return true;
 }
 
-/** Two events are the same for a transition: the same fields, each the same value (`sameValue`). */
-const sameMessage = (a: EventObject, b: EventObject): boolean => a === b || sameFieldsOf(a, b, sameValue);
+/** Two events are the same for a transition (their fields, three levels down: a validation error's violations). */
+const sameMessage = (a: EventObject, b: EventObject): boolean => sameData(a, b, 4);
+
+/**
+ * What a caller learns of the fields it watches while a run reads them (the sweep's varied fields, CONTRACT.md §7),
+ * so that a kept transition is taken again only where it would read the same: the reads of one transition (or initial
+ * snapshot) are recorded between `open` and `close`; `holds` says whether every field a kept one read still has the
+ * value it read then, and if so counts them as read again.
+ */
+export interface ReadLog {
+  open(): void;
+  close(): Reads;
+  holds(reads: Reads): boolean;
+}
+
+/** What one transition read of the watched fields, in the form its ReadLog keeps. */
+export type Reads = readonly unknown[];
+
+const NO_READS: Reads = [];
+
+/** A transition kept: the event it took, what it gave, and what it read (recorded by `log`). */
+interface Kept<S, E> {
+  event: E;
+  next: S;
+  posts: readonly Envelope[];
+  log: ReadLog | null;
+  reads: Reads;
+}
+
+/** Whether what was kept under `log` holds for a run reading through `now`. */
+const holds = (log: ReadLog | null, reads: Reads, now: ReadLog | null) =>
+  log === now && (now === null || now.holds(reads));
 
 /** One entity's machine with its reusable actor scope, and the initial snapshot of the last input it was given. */
 class Entity<S extends Snapshot<unknown>, E extends EventObject, I> {
   /** What the last transition posted to the network, in order (kept with the transition: never changed). */
   posts: readonly Envelope[] = [];
   private collected: Envelope[] = [];
-  /** From each snapshot, the last transition taken: the event and its result. */
-  private readonly memo = new WeakMap<S, { event: E; next: S; posts: readonly Envelope[] }>();
+  /** From each snapshot, the last transition taken from it. */
+  private readonly memo = new WeakMap<S, Kept<S, E>>();
   private scope: ActorScope<S, E> | null = null;
-  private lastInput: NonNullable<I> | null = null;
-  private initial: S | null = null;
+  private initial: { input: NonNullable<I>; snapshot: S; log: ReadLog | null; reads: Reads } | null = null;
 
   constructor(
     readonly id: EntityId,
@@ -121,36 +148,48 @@ class Entity<S extends Snapshot<unknown>, E extends EventObject, I> {
     return this.scope;
   }
 
-  /** The machine's initial snapshot for this input (the last one again when the input is the same). */
-  start(input: NonNullable<I>): S {
-    if (this.initial && this.lastInput !== null && this.same(this.lastInput, input)) return this.initial;
-    const scope = this.scopeFor(input);
+  /** Runs `fn` recording what it reads through `log`; what it posted is in `collected`. */
+  private recorded<T>(log: ReadLog | null, fn: () => T): { value: T; reads: Reads } {
     this.collected = [];
-    const snapshot = this.logic.getInitialSnapshot(scope, input);
+    if (!log) return { value: fn(), reads: NO_READS };
+    log.open();
+    try {
+      return { value: fn(), reads: log.close() };
+    } catch (error) {
+      log.close();
+      throw error;
+    }
+  }
+
+  /** The machine's initial snapshot for this input (the last one again when the input is the same). */
+  start(input: NonNullable<I>, log: ReadLog | null): S {
+    const last = this.initial;
+    if (last && this.same(last.input, input) && holds(last.log, last.reads, log)) return last.snapshot;
+    const scope = this.scopeFor(input);
+    const { value: snapshot, reads } = this.recorded(log, () => this.logic.getInitialSnapshot(scope, input));
     if (this.collected.length)
       throw new Error(`internal error: ${this.id} posted a message before it started`);
-    this.lastInput = input;
-    this.initial = snapshot;
+    this.initial = { input, snapshot, log, reads };
     return snapshot;
   }
 
   /**
    * The machine's next snapshot for this event; what it posted is in `posts` (read it before the next call). A
    * transition is a pure function of the snapshot and the event, so the last one from each snapshot is kept: the same
-   * snapshot (the same object) given an equal event gives the kept result without running the machine again.
+   * snapshot (the same object) given an equal event, where it read the same, gives the kept result without running
+   * the machine again.
    */
-  next(snapshot: S, event: E): S {
+  next(snapshot: S, event: E, log: ReadLog | null): S {
     const kept = this.memo.get(snapshot);
-    if (kept && sameMessage(kept.event, event)) {
+    if (kept && sameMessage(kept.event, event) && holds(kept.log, kept.reads, log)) {
       this.posts = kept.posts;
       return kept.next;
     }
     const scope = this.scope;
     if (!scope) throw new Error(`internal error: ${this.id} was not started`);
-    this.collected = [];
-    const next = this.logic.transition(snapshot, event, scope);
+    const { value: next, reads } = this.recorded(log, () => this.logic.transition(snapshot, event, scope));
     this.posts = this.collected;
-    this.memo.set(snapshot, { event, next, posts: this.collected });
+    this.memo.set(snapshot, { event, next, posts: this.collected, log, reads });
     return next;
   }
 }
@@ -234,33 +273,35 @@ const extraNumber = (lastClauseStep: number, extraSince: number) =>
 export function runOutcome(
   scenario: Scenario,
   procedureId: ProcedureId = defaultProcedure(scenario),
+  options: { reads?: ReadLog } = {},
 ): RunOutcome {
+  const log = options.reads ?? null;
   const procedure: Procedure = getProcedure(procedureId);
   const inputs = entityInputs(scenario, procedure);
-  let cmc = entities.cmc.start(inputs.cmc);
-  let primaryCms = entities['primary-cms'].start(inputs['primary-cms']);
-  let primaryUdb = entities['primary-udb'].start(inputs['primary-udb']);
-  let partnerCms = entities['partner-cms'].start(inputs['partner-cms']);
-  let partnerUdb = entities['partner-udb'].start(inputs['partner-udb']);
+  let cmc = entities.cmc.start(inputs.cmc, log);
+  let primaryCms = entities['primary-cms'].start(inputs['primary-cms'], log);
+  let primaryUdb = entities['primary-udb'].start(inputs['primary-udb'], log);
+  let partnerCms = entities['partner-cms'].start(inputs['partner-cms'], log);
+  let partnerUdb = entities['partner-udb'].start(inputs['partner-udb'], log);
 
   /** Delivers one message to its receiver; what the receiver posted is in its `posts`. */
   const deliver = (envelope: Envelope): readonly Envelope[] => {
     const message = envelope.message;
     switch (envelope.to) {
       case 'cmc':
-        cmc = entities.cmc.next(cmc, message);
+        cmc = entities.cmc.next(cmc, message, log);
         return entities.cmc.posts;
       case 'primary-cms':
-        primaryCms = entities['primary-cms'].next(primaryCms, message);
+        primaryCms = entities['primary-cms'].next(primaryCms, message, log);
         return entities['primary-cms'].posts;
       case 'primary-udb':
-        primaryUdb = entities['primary-udb'].next(primaryUdb, message);
+        primaryUdb = entities['primary-udb'].next(primaryUdb, message, log);
         return entities['primary-udb'].posts;
       case 'partner-cms':
-        partnerCms = entities['partner-cms'].next(partnerCms, message);
+        partnerCms = entities['partner-cms'].next(partnerCms, message, log);
         return entities['partner-cms'].posts;
       case 'partner-udb':
-        partnerUdb = entities['partner-udb'].next(partnerUdb, message);
+        partnerUdb = entities['partner-udb'].next(partnerUdb, message, log);
         return entities['partner-udb'].posts;
     }
   };
@@ -270,7 +311,7 @@ export function runOutcome(
   let head = 0;
   // What one step's receivers posted, in the order the network's mailbox takes them.
   const mailbox: Envelope[] = [];
-  cmc = entities.cmc.next(cmc, CLIENT_START);
+  cmc = entities.cmc.next(cmc, CLIENT_START, log);
   for (const e of entities.cmc.posts) queue.push(e);
 
   let n = 0;
