@@ -1,8 +1,9 @@
 /** The sweep's views of its cells (src/core/sweepTracking.ts): what a run sees and what it is noted to have read. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../src/core/scenario';
 import { build, dimsOf, type VaryValue } from '../src/core/sweepVary';
-import { LiveCell, trieOf } from '../src/core/sweepTracking';
+import { LiveCell, plain, trieOf } from '../src/core/sweepTracking';
 import { exampleScenario } from './support/fixtures';
 
 const example = exampleScenario((raw) => {
@@ -92,6 +93,18 @@ describe('LiveCell', () => {
     expect(live.seen).toEqual([false, false, false]);
   });
 
+  it('nests frames: what an inner frame read (or held), the enclosing one read too', () => {
+    const { live } = liveFor(fields);
+    live.cell([1, 2, 3]);
+    live.open();
+    void live.scenario.primary.validation?.minPriority;
+    live.open();
+    void live.scenario.partner.policy?.maxPriority;
+    expect(live.close()).toEqual([0, 1]);
+    expect(live.holds([2, 3])).toBe(true);
+    expect(live.close()).toEqual([1, 2, 0, 1, 2, 3]);
+  });
+
   it('refuses a change of the cell (a run may not change its scenario)', () => {
     const { live } = liveFor(fields);
     live.cell([1, 2, 3]);
@@ -103,5 +116,24 @@ describe('LiveCell', () => {
     expect(() => Object.freeze(live.scenario.primary)).toThrow('a run changed the scenario');
     expect(() => delete live.scenario.primary.profiles[1]).toThrow('a run changed the scenario');
     expect(policy.maxPriority).toBe(1);
+  });
+});
+
+describe('plain', () => {
+  it('copies JSON data as JSON.parse(JSON.stringify(…)) does', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const copy = plain(value);
+        expect(copy).toStrictEqual(JSON.parse(JSON.stringify(value)));
+        expect(JSON.stringify(copy)).toBe(JSON.stringify(value));
+      }),
+      { numRuns: 300 },
+    );
+    const odd = JSON.parse('{"__proto__": {"a": 1}, "b": [1, null]}') as object;
+    expect(JSON.stringify(plain(odd))).toBe(JSON.stringify(odd));
+    expect(plain({ a: undefined, b: [undefined, () => 1, Number.NaN], c: -0 })).toStrictEqual({
+      b: [null, null, null],
+      c: 0,
+    });
   });
 });

@@ -22,10 +22,11 @@ import {
   type ActorScope,
   type EventObject,
   type ExecutableActionObject,
+  type SnapshotFrom,
   type Snapshot,
 } from 'xstate';
 import type { Envelope, NetworkPost } from './entities/messages';
-import { ENTITY_MACHINES, type NetworkInput } from './entities/networkMachine';
+import { ENTITY_MACHINES, type EntityMachines, type NetworkInput } from './entities/networkMachine';
 import type { EntityId, ProcedureId } from './ids';
 import { getProcedure, type Procedure } from './procedures';
 import { defaultProcedure, entityInputs, type RunResult, type StepKind } from './run';
@@ -67,14 +68,38 @@ function sameData(a: unknown, b: unknown, depth: number): boolean {
   return true;
 }
 
-/** Two events are the same for a transition (their fields, three levels down: a validation error's violations). */
+/** What a machine's snapshot holds (XState's MachineSnapshot), as far as comparing two of them goes. */
+interface SnapshotData {
+  status: string;
+  value: unknown;
+  context: unknown;
+  children: object;
+  historyValue: unknown;
+}
+
+/** A snapshot's state, as a key (the machines are flat: their state value is a state name). */
+const stateKey = (snapshot: SnapshotData): string =>
+  typeof snapshot.value === 'string' ? snapshot.value : JSON.stringify(snapshot.value);
+
+/** Two snapshots of one machine hold the same: status, state, no children, the context's data (5 levels below). */
+const sameSnapshot = (a: SnapshotData, b: SnapshotData): boolean =>
+  a === b ||
+  (a.status === b.status &&
+    sameData(a.value, b.value, 3) &&
+    Object.keys(a.children).length === 0 &&
+    Object.keys(b.children).length === 0 &&
+    sameData(a.historyValue, b.historyValue, 3) &&
+    sameData(a.context, b.context, 6));
+
+/** Two events are the same for a transition: their data, 3 levels below (a validation error's violations' rules). */
 const sameMessage = (a: EventObject, b: EventObject): boolean => sameData(a, b, 4);
 
 /**
  * What a caller learns of the fields it watches while a run reads them (the sweep's varied fields, CONTRACT.md §7),
  * so that a kept transition is taken again only where it would read the same: the reads of one transition (or initial
- * snapshot) are recorded between `open` and `close`; `holds` says whether every field a kept one read still has the
- * value it read then, and if so counts them as read again.
+ * snapshot) are recorded between `open` and `close` (frames nest: what an inner frame read, the enclosing one read
+ * too); `holds` says whether every field a kept one read still has the value it read then, and if so counts them as
+ * read again (in the open frame too).
  */
 export interface ReadLog {
   open(): void;
@@ -87,8 +112,21 @@ export type Reads = readonly unknown[];
 
 const NO_READS: Reads = [];
 
-/** A transition kept: the event it took, what it gave, and what it read (recorded by `log`). */
+/** Runs `fn`, recording what it reads through `log` in a frame of its own. */
+function recorded<T>(log: ReadLog | null, fn: () => T): { value: T; reads: Reads } {
+  if (!log) return { value: fn(), reads: NO_READS };
+  log.open();
+  try {
+    return { value: fn(), reads: log.close() };
+  } catch (error) {
+    log.close();
+    throw error;
+  }
+}
+
+/** A transition kept: the snapshot and event it took, what it gave, and what it read (recorded by `log`). */
 interface Kept<S, E> {
+  from: S;
   event: E;
   next: S;
   posts: readonly Envelope[];
@@ -101,12 +139,14 @@ const holds = (log: ReadLog | null, reads: Reads, now: ReadLog | null) =>
   log === now && (now === null || now.holds(reads));
 
 /** One entity's machine with its reusable actor scope, and the initial snapshot of the last input it was given. */
-class Entity<S extends Snapshot<unknown>, E extends EventObject, I> {
+class Entity<S extends Snapshot<unknown> & SnapshotData, E extends EventObject, I> {
   /** What the last transition posted to the network, in order (kept with the transition: never changed). */
   posts: readonly Envelope[] = [];
   private collected: Envelope[] = [];
   /** From each snapshot, the last transition taken from it. */
   private readonly memo = new WeakMap<S, Kept<S, E>>();
+  /** In each state, the last transition computed, and the snapshot it was taken from. */
+  private readonly lastIn = new Map<string, Kept<S, E>>();
   private scope: ActorScope<S, E> | null = null;
   private initial: { input: NonNullable<I>; snapshot: S; log: ReadLog | null; reads: Reads } | null = null;
 
@@ -148,17 +188,10 @@ class Entity<S extends Snapshot<unknown>, E extends EventObject, I> {
     return this.scope;
   }
 
-  /** Runs `fn` recording what it reads through `log`; what it posted is in `collected`. */
-  private recorded<T>(log: ReadLog | null, fn: () => T): { value: T; reads: Reads } {
+  /** `recorded`, with what the machine posted meanwhile in `collected`. */
+  private recordedPosting<T>(log: ReadLog | null, fn: () => T): { value: T; reads: Reads } {
     this.collected = [];
-    if (!log) return { value: fn(), reads: NO_READS };
-    log.open();
-    try {
-      return { value: fn(), reads: log.close() };
-    } catch (error) {
-      log.close();
-      throw error;
-    }
+    return recorded(log, fn);
   }
 
   /** The machine's initial snapshot for this input (the last one again when the input is the same). */
@@ -166,7 +199,9 @@ class Entity<S extends Snapshot<unknown>, E extends EventObject, I> {
     const last = this.initial;
     if (last && this.same(last.input, input) && holds(last.log, last.reads, log)) return last.snapshot;
     const scope = this.scopeFor(input);
-    const { value: snapshot, reads } = this.recorded(log, () => this.logic.getInitialSnapshot(scope, input));
+    const { value: snapshot, reads } = this.recordedPosting(log, () =>
+      this.logic.getInitialSnapshot(scope, input),
+    );
     if (this.collected.length)
       throw new Error(`internal error: ${this.id} posted a message before it started`);
     this.initial = { input, snapshot, log, reads };
@@ -185,11 +220,28 @@ class Entity<S extends Snapshot<unknown>, E extends EventObject, I> {
       this.posts = kept.posts;
       return kept.next;
     }
+    // Another snapshot holding the same data (a validation result made anew, equal to the last one) does the same.
+    const state = stateKey(snapshot);
+    const last = this.lastIn.get(state);
+    if (
+      last &&
+      sameSnapshot(last.from, snapshot) &&
+      sameMessage(last.event, event) &&
+      holds(last.log, last.reads, log)
+    ) {
+      this.memo.set(snapshot, last);
+      this.posts = last.posts;
+      return last.next;
+    }
     const scope = this.scope;
     if (!scope) throw new Error(`internal error: ${this.id} was not started`);
-    const { value: next, reads } = this.recorded(log, () => this.logic.transition(snapshot, event, scope));
+    const { value: next, reads } = this.recordedPosting(log, () =>
+      this.logic.transition(snapshot, event, scope),
+    );
     this.posts = this.collected;
-    this.memo.set(snapshot, { event, next, posts: this.collected, log, reads });
+    const taken = { from: snapshot, event, next, posts: this.collected, log, reads };
+    this.memo.set(snapshot, taken);
+    this.lastIn.set(state, taken);
     return next;
   }
 }
@@ -265,6 +317,53 @@ const kindOf = (envelope: Envelope): StepKind => {
 const extraNumber = (lastClauseStep: number, extraSince: number) =>
   `${lastClauseStep}${LETTERS[extraSince] ?? `.${extraSince + 1}`}`;
 
+type Initial = [
+  cmc: SnapshotFrom<EntityMachines['cmc']>,
+  primaryCms: SnapshotFrom<EntityMachines['primary-cms']>,
+  primaryUdb: SnapshotFrom<EntityMachines['primary-udb']>,
+  partnerCms: SnapshotFrom<EntityMachines['partner-cms']>,
+  partnerUdb: SnapshotFrom<EntityMachines['partner-udb']>,
+];
+
+/** The last run's scenario and procedure, what its inputs read of the watched fields, and its initial snapshots. */
+let lastStart: {
+  scenario: Scenario;
+  procedure: Procedure;
+  log: ReadLog | null;
+  reads: Reads;
+  snapshots: Initial;
+} | null = null;
+
+/**
+ * Every entity's initial snapshot for a run: the entities' inputs (the scenario's data, the procedure's wiring), each
+ * started (or its last initial snapshot for the same input). The same scenario object and procedure give the same
+ * inputs where they read the same watched values (the sweep's cells are one scenario object, run after run).
+ */
+function initialSnapshots(scenario: Scenario, procedure: Procedure, log: ReadLog | null): Initial {
+  const last = lastStart;
+  if (
+    last &&
+    last.scenario === scenario &&
+    last.procedure === procedure &&
+    holds(last.log, last.reads, log)
+  ) {
+    return last.snapshots;
+  }
+  // One frame for the inputs and the starts: the snapshots depend on what either read.
+  const { value: snapshots, reads } = recorded(log, (): Initial => {
+    const inputs = entityInputs(scenario, procedure);
+    return [
+      entities.cmc.start(inputs.cmc, log),
+      entities['primary-cms'].start(inputs['primary-cms'], log),
+      entities['primary-udb'].start(inputs['primary-udb'], log),
+      entities['partner-cms'].start(inputs['partner-cms'], log),
+      entities['partner-udb'].start(inputs['partner-udb'], log),
+    ];
+  });
+  lastStart = { scenario, procedure, log, reads, snapshots };
+  return snapshots;
+}
+
 /**
  * Runs a procedure on a (parsed) scenario from start to end, as `simulate` does, and returns what a sweep cell needs:
  * the same outcome, error (`step`, `number`, `reason`), validation, changes, profiles and stores, without the trace.
@@ -277,12 +376,7 @@ export function runOutcome(
 ): RunOutcome {
   const log = options.reads ?? null;
   const procedure: Procedure = getProcedure(procedureId);
-  const inputs = entityInputs(scenario, procedure);
-  let cmc = entities.cmc.start(inputs.cmc, log);
-  let primaryCms = entities['primary-cms'].start(inputs['primary-cms'], log);
-  let primaryUdb = entities['primary-udb'].start(inputs['primary-udb'], log);
-  let partnerCms = entities['partner-cms'].start(inputs['partner-cms'], log);
-  let partnerUdb = entities['partner-udb'].start(inputs['partner-udb'], log);
+  let [cmc, primaryCms, primaryUdb, partnerCms, partnerUdb] = initialSnapshots(scenario, procedure, log);
 
   /** Delivers one message to its receiver; what the receiver posted is in its `posts`. */
   const deliver = (envelope: Envelope): readonly Envelope[] => {

@@ -87,8 +87,15 @@ function cellOf(run: RunOutcome): CellResult {
  */
 function runProcedure(scenario: Scenario, dims: readonly Dim[], procedure: ProcedureId, cells: SweepCell[]) {
   const looked = new Map<string, { mask: boolean[]; results: Map<string, CellResult> }>();
-  const keyOf = (mask: readonly boolean[], values: readonly VaryValue[]) =>
-    JSON.stringify(values.map((v, i) => (mask[i] ? v : null)));
+  // The values a run looked at, as one key: numbers and booleans as written, strings quoted, the others "-".
+  const keyOf = (mask: readonly boolean[], values: readonly VaryValue[]) => {
+    let key = '';
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      key += `${!mask[i] ? '-' : typeof v === 'string' ? JSON.stringify(v) : String(v)},`;
+    }
+    return key;
+  };
   const total = dims.reduce((n, d) => n * d.values.length, 1);
   const index = dims.map(() => 0);
   const valuesAt = () => dims.map((d, i) => d.values[index[i] as number] as VaryValue);

@@ -53,8 +53,8 @@ export class LiveCell<T extends object> implements ReadLog {
   /** `seen[d]`: the run of the current cell has looked at varied field d. */
   seen: boolean[];
   private values: readonly VaryValue[] = [];
-  /** The reads of the transition being recorded: varied field, value, varied field, value… */
-  private frame: unknown[] | null = null;
+  /** The reads being recorded, innermost frame last: varied field, value, varied field, value… */
+  private readonly frames: unknown[][] = [];
 
   /**
    * `skeleton`: the scenario with some values set at the varied paths (so that every object on the way exists, as a
@@ -75,15 +75,17 @@ export class LiveCell<T extends object> implements ReadLog {
       throw new Error(`internal error: ${values.length} values for ${this.dims}`);
     this.values = values;
     this.seen = new Array<boolean>(this.dims).fill(false);
+    this.frames.length = 0;
   }
 
   open(): void {
-    this.frame = [];
+    this.frames.push([]);
   }
 
   close(): Reads {
-    const frame = this.frame ?? [];
-    this.frame = null;
+    const frame = this.frames.pop() ?? [];
+    // what an inner frame read, the enclosing one read too
+    for (let i = 0; i < frame.length; i += 2) this.note(frame[i], frame[i + 1]);
     return frame;
   }
 
@@ -99,7 +101,7 @@ export class LiveCell<T extends object> implements ReadLog {
   private note(dim: unknown, value: unknown): void {
     if (typeof dim !== 'number') return;
     this.seen[dim] = true;
-    const frame = this.frame;
+    const frame = this.frames[this.frames.length - 1];
     if (!frame) return;
     for (let i = 0; i < frame.length; i += 2) if (frame[i] === dim) return;
     frame.push(dim, value);
@@ -152,7 +154,41 @@ export class LiveCell<T extends object> implements ReadLog {
   }
 }
 
-/** A plain copy of JSON data (reading through any view, so what a result holds is seen and then detached). */
+/** What JSON.stringify leaves out of an object (and writes as null in a list). */
+const unwritten = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
+function copyOf(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isFinite(value) ? value + 0 : null; // -0 is written 0
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const list: unknown[] = [];
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      list.push(unwritten(item) ? null : copyOf(item));
+    }
+    return list;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item: unknown = Reflect.get(value, key);
+    if (unwritten(item)) continue;
+    // an own "__proto__" (JSON.parse makes one) stays a field
+    if (key === '__proto__') {
+      Object.defineProperty(out, key, {
+        value: copyOf(item),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else out[key] = copyOf(item);
+  }
+  return out;
+}
+
+/**
+ * A plain copy of JSON data, what `JSON.parse(JSON.stringify(value))` gives (reading through any view, so what a
+ * result holds is seen and then detached), without the text in between.
+ */
 export function plain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+  return copyOf(value) as T;
 }
