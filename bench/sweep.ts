@@ -1,21 +1,42 @@
 /**
- * The sweep (CONTRACT.md §7): cells per second in-process on one core (10.1.4.3.2, every cell a complete run), and
- * a 16,384-cell sweep through the CLI with the process start included.
+ * The sweep (CONTRACT.md §7): cells per second in-process on one core (10.1.4.3.2, every cell a complete run: the
+ * sweep path's runs per second), and a 16,384-cell sweep through the CLI with the process start included, as users
+ * run it (`npm run --silent sweep`) and with Node and tsx alone (`node --import tsx src/cli/sweep.ts`). Wall time and
+ * CPU time (the CLI's: every Node process of the command, added up) are both reported.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseScenarioOrThrow } from '../src/core/scenario';
 import { parseVary, sweep } from '../src/core/sweep';
+import { measure, type Rate } from './core';
 
 export const SWEEP_TARGETS = { inProcessRunsPerSecond: 10_000, cliCellsPerSecond: 5_000 } as const;
 
 const EXAMPLE = 'examples/metro-to-county.json';
-/** Both fields are read by every 10.1.4.3.2 run (the cap at step 7, the floor at step 11): no cell is memoised. */
+/**
+ * Both fields are read by every 10.1.4.3.2 run (the cap at step 7, the floor at step 11): no cell is memoised, every
+ * cell is a complete run (test/sweep.test.ts checks it).
+ */
 const CLI_VARY = ['partner.policy.maxPriority=0..127', 'primary.validation.minPriority=0..127'];
+const CLI_CELLS = 128 * 128;
+
+export interface CliRun {
+  command: string;
+  seconds: number;
+  cpuSeconds: number;
+  /** Cells per second of wall time, the process start included. */
+  cellsPerSecond: number;
+  /** Cells per second of the command's CPU time (every Node process it started). */
+  cellsPerCpuSecond: number;
+}
 
 export interface SweepBench {
-  inProcess: { cells: number; cellsPerSecond: number; cellsPerCpuSecond: number };
-  cli: { cells: number; seconds: number; cellsPerSecond: number; command: string };
+  /** 2,048 cells a sweep, each a complete 10.1.4.3.2 run: runs (cells) per second. */
+  inProcess: { cells: number; rate: Rate };
+  cli: { cells: number; npm: CliRun; node: CliRun };
 }
 
 function inProcess(ms: number): SweepBench['inProcess'] {
@@ -24,39 +45,51 @@ function inProcess(ms: number): SweepBench['inProcess'] {
   const vary = ['partner.policy.maxPriority=0..127', 'primary.validation.minPriority=0..15'].map((v) =>
     parseVary(v),
   );
-  const once = () => sweep(scenario, vary, ['10.1.4.3.2']).cells.length;
-  once(); // warm-up: the JIT settles on the run's shapes
-  let cells = 0;
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  let now = start;
-  while (now - start < ms) {
-    cells += once();
-    now = performance.now();
-  }
-  const used = process.cpuUsage(cpu);
-  const cpuSeconds = (used.user + used.system) / 1e6;
-  return {
-    cells,
-    cellsPerSecond: Math.round((cells * 1000) / (now - start)),
-    // the process's CPU time (GC threads included): less swayed than the wall clock by a busy machine
-    cellsPerCpuSecond: Math.round(cells / cpuSeconds),
+  const cells = 128 * 16;
+  const once = () => {
+    if (sweep(scenario, vary, ['10.1.4.3.2']).cells.length !== cells) throw new Error('sweep: cells lost');
   };
+  return { cells, rate: measure(once, ms, cells, 3 * cells) };
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** Runs one command, timing it and adding up the CPU time of every Node process it starts. */
+function timed(command: string, args: string[]): CliRun {
+  const dir = mkdtempSync(join(tmpdir(), 'mcx-bench-'));
+  const cpuFile = join(dir, 'cpu');
+  const preload = pathToFileURL(resolve('bench/cpu-report.mjs')).href;
+  try {
+    const env = {
+      ...process.env,
+      BENCH_CPU_FILE: cpuFile,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${preload}`.trim(),
+    };
+    const start = performance.now();
+    const result = spawnSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], env });
+    const seconds = (performance.now() - start) / 1000;
+    if (result.status !== 0) throw new Error(`sweep CLI failed: ${result.stderr}`);
+    let micros = 0;
+    for (const line of readFileSync(cpuFile, 'utf8').split('\n')) micros += Number(line.split(' ')[1] ?? 0);
+    const cpuSeconds = micros / 1e6;
+    return {
+      command: `${command} ${args.join(' ')}`,
+      seconds: round(seconds),
+      cpuSeconds: round(cpuSeconds),
+      cellsPerSecond: Math.round(CLI_CELLS / seconds),
+      cellsPerCpuSecond: Math.round(CLI_CELLS / cpuSeconds),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function cli(): SweepBench['cli'] {
-  const args = ['run', '--silent', 'sweep', '--', EXAMPLE, ...CLI_VARY.flatMap((v) => ['--vary', v])];
-  args.push('--procedure', '10.1.4.3.2');
-  const start = performance.now();
-  const result = spawnSync('npm', args, { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
-  const seconds = (performance.now() - start) / 1000;
-  if (result.status !== 0) throw new Error(`sweep CLI failed: ${result.stderr}`);
-  const cells = 128 * 128;
+  const sweepArgs = [EXAMPLE, ...CLI_VARY.flatMap((v) => ['--vary', v]), '--procedure', '10.1.4.3.2'];
   return {
-    cells,
-    seconds: Math.round(seconds * 100) / 100,
-    cellsPerSecond: Math.round(cells / seconds),
-    command: `npm ${args.join(' ')}`,
+    cells: CLI_CELLS,
+    npm: timed('npm', ['run', '--silent', 'sweep', '--', ...sweepArgs]),
+    node: timed(process.execPath, ['--import', 'tsx', 'src/cli/sweep.ts', ...sweepArgs]),
   };
 }
 

@@ -21,13 +21,13 @@ import { exampleJson, exampleScenario, ROOT } from './support/fixtures';
 
 /** Counts the runs the sweep asks for: the memo must save the ones a field the run never reads would repeat. */
 const runs = vi.hoisted(() => ({ count: 0 }));
-vi.mock('../src/core/run', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../src/core/run')>();
+vi.mock('../src/core/fastRun', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../src/core/fastRun')>();
   return {
     ...actual,
-    simulate: (...args: Parameters<typeof actual.simulate>) => {
+    runOutcome: (...args: Parameters<typeof actual.runOutcome>) => {
       runs.count++;
-      return actual.simulate(...args);
+      return actual.runOutcome(...args);
     },
   };
 });
@@ -410,6 +410,15 @@ describe('sweep: memoised on the varied fields a run looks at', () => {
   it('a value given twice is run once', () => {
     sweep(example, [parseVary('partner.policy.maxPriority=3,3,3')], ['10.1.4.3.2']);
     expect(runs.count).toBe(1);
+  });
+
+  it("the bench's sweep (10.1.4.3.2, cap × floor) reads both fields in every cell: every cell is a run", () => {
+    const vary = ['partner.policy.maxPriority=0..15', 'primary.validation.minPriority=0..15'].map((v) =>
+      parseVary(v),
+    );
+    const cells = sweep(example, vary, ['10.1.4.3.2']).cells;
+    expect(runs.count).toBe(256);
+    expect(new Set(cells.map((c) => c.outcome))).toEqual(new Set(['delivered', 'rejected']));
   });
 });
 

@@ -9,7 +9,7 @@ import type { Change } from './policy';
 import { getProcedure, type Procedure } from './procedures';
 import type { Profile } from './profile';
 import { referencePointOf, type ReferencePoint } from './referencePoints';
-import type { Scenario, Service } from './schema';
+import type { Policy, Scenario, Service } from './schema';
 import type { ValidationResult } from './validation';
 
 export type StepKind = 'message' | 'action' | 'error';
@@ -130,6 +130,9 @@ export function requestedServiceId(scenario: Scenario): string {
   return scenario.user.serviceIds[service] ?? scenario.user.serviceIds.mcptt;
 }
 
+/** The partner's policy when the scenario gives none: one object, so that inputs of runs compare equal (fastRun.ts). */
+const NO_POLICY: Policy = {};
+
 /** The entities' inputs: the scenario's data, and how this procedure's variant wires them. */
 export function entityInputs(scenario: Scenario, procedure: Procedure): NetworkInput {
   const preconditions = {
@@ -188,7 +191,7 @@ export function entityInputs(scenario: Scenario, procedure: Procedure): NetworkI
       cms: 'partner-cms',
       userProfiles: [],
       userMcpttId,
-      policy: scenario.partner.policy ?? {},
+      policy: scenario.partner.policy ?? NO_POLICY,
       cache: scenario.partner.cache ?? null,
     },
   };

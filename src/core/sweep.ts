@@ -5,10 +5,11 @@
 import type { ProcedureId } from './ids';
 import { getProcedure } from './procedures';
 import type { Profile } from './profile';
-import { simulate, type Outcome, type RunResult } from './run';
+import { runOutcome, type RunOutcome } from './fastRun';
+import type { Outcome } from './run';
 import type { Scenario } from './scenario';
 import { build, checkSweep, dimsOf, SweepError, type Dim, type Vary, type VaryValue } from './sweepVary';
-import { plain, trieOf, watch } from './sweepTracking';
+import { LiveCell, plain, trieOf } from './sweepTracking';
 
 export { MAX_CELLS, parseVary, SweepError, type Vary, type VaryValue } from './sweepVary';
 
@@ -60,7 +61,7 @@ export function cellScenario(
 type CellResult = Omit<SweepCell, 'values' | 'procedure'>;
 
 /** What a cell keeps of a run: the one place the sweep reads a RunResult. */
-function cellOf(run: RunResult): CellResult {
+function cellOf(run: RunOutcome): CellResult {
   const error = run.error;
   const profiles = run.profiles;
   const all = !getProcedure(run.procedure).migration;
@@ -82,36 +83,48 @@ function cellOf(run: RunResult): CellResult {
 
 /**
  * One procedure's cells, memoised: a run that never looked at some varied fields stands for every cell that agrees
- * with it on the fields it did look at (`watch`). `looked` holds one table per set of fields looked at.
+ * with it on the fields it did look at (`LiveCell`). `looked` holds one table per set of fields looked at.
  */
 function runProcedure(scenario: Scenario, dims: readonly Dim[], procedure: ProcedureId, cells: SweepCell[]) {
-  const trie = trieOf(dims.map((d) => d.keys));
   const looked = new Map<string, { mask: boolean[]; results: Map<string, CellResult> }>();
-  const keyOf = (mask: readonly boolean[], values: readonly VaryValue[]) =>
-    JSON.stringify(values.map((v, i) => (mask[i] ? v : null)));
-  let tracking = true;
+  // The values a run looked at, as one key: numbers and booleans as written, strings quoted, the others "-".
+  const keyOf = (mask: readonly boolean[], values: readonly VaryValue[]) => {
+    let key = '';
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      key += `${!mask[i] ? '-' : typeof v === 'string' ? JSON.stringify(v) : String(v)},`;
+    }
+    return key;
+  };
   const total = dims.reduce((n, d) => n * d.values.length, 1);
   const index = dims.map(() => 0);
+  const valuesAt = () => dims.map((d, i) => d.values[index[i] as number] as VaryValue);
+  // Every cell's scenario, as one set of views reading the cell's values (null once a run refused it).
+  let live: LiveCell<Scenario> | null = new LiveCell(
+    build(scenario, dims, valuesAt()),
+    trieOf(dims.map((d) => d.keys)),
+    dims.length,
+  );
   for (let c = 0; c < total; c++) {
-    const values = dims.map((d, i) => d.values[index[i] as number] as VaryValue);
+    const values = valuesAt();
     let result: CellResult | undefined;
     for (const { mask, results } of looked.values()) {
       result = results.get(keyOf(mask, values));
       if (result) break;
     }
     if (!result) {
-      const cell = build(scenario, dims, values);
-      const seen = dims.map(() => !tracking);
-      try {
-        // The watched copy has the Scenario's shape: it forwards every read to `cell`.
-        result = cellOf(simulate((tracking ? watch(cell, trie, seen) : cell) as Scenario, procedure));
-      } catch (error) {
-        if (!tracking) throw error;
-        // Something in the run does not take the watched copy (a clone, a freeze): run plainly from here on.
-        tracking = false;
-        seen.fill(true);
-        result = cellOf(simulate(cell, procedure));
+      let seen: boolean[] = dims.map(() => true);
+      if (live) {
+        live.cell(values);
+        try {
+          result = cellOf(runOutcome(live.scenario, procedure, { reads: live }));
+          seen = live.seen;
+        } catch {
+          // Something in the run does not take the views (a change, a freeze): run plainly from here on.
+          live = null;
+        }
       }
+      result ??= cellOf(runOutcome(build(scenario, dims, values), procedure));
       const id = seen.map((s) => (s ? '1' : '0')).join('');
       let table = looked.get(id);
       if (!table) looked.set(id, (table = { mask: seen, results: new Map() }));

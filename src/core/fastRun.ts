@@ -1,0 +1,459 @@
+/**
+ * The sweep's runner: the same entity machines as `Simulation` (run.ts), driven without an actor system and without
+ * snapshots. Each entity's machine is stepped with XState's pure transition logic (`machine.getInitialSnapshot`,
+ * `machine.transition`: what `initialTransition` / `transition` call), and the messages its actions would send to the
+ * network (`sendParent(post(envelope))`, alone or in `enqueueActions`) are collected instead of being sent. A plain
+ * array stands for the network machine's queue. The behaviour stays in the machines: this file only delivers
+ * messages in the network's order and reads the result, as run.ts does.
+ *
+ * Why not `transition()` itself: it builds a throw-away actor scope per call whose actor has no parent, so a
+ * `sendParent` cannot resolve ("Unable to send event to actor '#_parent'"), and building that scope (an actor and its
+ * initial snapshot) costs more than the transition. Here each machine gets one actor scope, made once, whose actor's
+ * parent is an inert stand-in for the network (the public `parent` option of `createActor`); the scope's
+ * `actionExecutor` receives the executable actions and keeps the envelope of every send to that parent. Every action
+ * of the machines is an `assign` (resolved into the snapshot), an `enqueueActions` (resolved into its actions) or a
+ * `sendParent` (the one executable action): any other executable action is refused as an internal error, so nothing
+ * is silently skipped.
+ */
+import {
+  createActor,
+  createEmptyActor,
+  type ActorLogic,
+  type ActorScope,
+  type EventObject,
+  type ExecutableActionObject,
+  type SnapshotFrom,
+  type Snapshot,
+} from 'xstate';
+import type { Envelope, NetworkPost } from './entities/messages';
+import { ENTITY_MACHINES, type EntityMachines, type NetworkInput } from './entities/networkMachine';
+import type { EntityId, ProcedureId } from './ids';
+import { getProcedure, type Procedure } from './procedures';
+import { defaultProcedure, entityInputs, type RunResult, type StepKind } from './run';
+import type { Scenario } from './schema';
+
+/** What a sweep cell needs of a run: the fields of RunResult, equal to `simulate`'s, without steps or snapshots. */
+export type RunOutcome = Pick<
+  RunResult,
+  'procedure' | 'outcome' | 'error' | 'validation' | 'changes' | 'profiles' | 'stores'
+>;
+
+/** The inert stand-in for the network: the parent every entity's `sendParent` resolves to. Never started. */
+const NETWORK = createEmptyActor();
+
+const isNetworkPost = (value: unknown): value is NetworkPost =>
+  typeof value === 'object' && value !== null && 'type' in value && value.type === 'net.post';
+
+/**
+ * Two values are the same for a transition: identical, or lists and objects (a message's `request`, `profiles`,
+ * `violations`) whose items and fields are the same, down to `depth` levels; below that, only identical objects are.
+ * Scenario data is never changed in place (a sweep's cells are views or copies), so identical objects hold the same
+ * data.
+ */
+function sameData(a: unknown, b: unknown, depth: number): boolean {
+  if (a === b) return true;
+  if (depth === 0 || typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i], depth - 1)) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (!Object.hasOwn(b, key) || !sameData(Reflect.get(a, key), Reflect.get(b, key), depth - 1))
+      return false;
+  }
+  return true;
+}
+
+/** What a machine's snapshot holds (XState's MachineSnapshot), as far as comparing two of them goes. */
+interface SnapshotData {
+  status: string;
+  value: unknown;
+  context: unknown;
+  children: object;
+  historyValue: unknown;
+}
+
+/** A snapshot's state, as a key (the machines are flat: their state value is a state name). */
+const stateKey = (snapshot: SnapshotData): string =>
+  typeof snapshot.value === 'string' ? snapshot.value : JSON.stringify(snapshot.value);
+
+/** Two snapshots of one machine hold the same: status, state, no children, the context's data (5 levels below). */
+const sameSnapshot = (a: SnapshotData, b: SnapshotData): boolean =>
+  a === b ||
+  (a.status === b.status &&
+    sameData(a.value, b.value, 3) &&
+    Object.keys(a.children).length === 0 &&
+    Object.keys(b.children).length === 0 &&
+    sameData(a.historyValue, b.historyValue, 3) &&
+    sameData(a.context, b.context, 6));
+
+/** Two events are the same for a transition: their data, 3 levels below (a validation error's violations' rules). */
+const sameMessage = (a: EventObject, b: EventObject): boolean => sameData(a, b, 4);
+
+/**
+ * What a caller learns of the fields it watches while a run reads them (the sweep's varied fields, CONTRACT.md §7),
+ * so that a kept transition is taken again only where it would read the same: the reads of one transition (or initial
+ * snapshot) are recorded between `open` and `close` (frames nest: what an inner frame read, the enclosing one read
+ * too); `holds` says whether every field a kept one read still has the value it read then, and if so counts them as
+ * read again (in the open frame too).
+ */
+export interface ReadLog {
+  open(): void;
+  close(): Reads;
+  holds(reads: Reads): boolean;
+}
+
+/** What one transition read of the watched fields, in the form its ReadLog keeps. */
+export type Reads = readonly unknown[];
+
+const NO_READS: Reads = [];
+
+/** Runs `fn`, recording what it reads through `log` in a frame of its own. */
+function recorded<T>(log: ReadLog | null, fn: () => T): { value: T; reads: Reads } {
+  if (!log) return { value: fn(), reads: NO_READS };
+  log.open();
+  try {
+    return { value: fn(), reads: log.close() };
+  } catch (error) {
+    log.close();
+    throw error;
+  }
+}
+
+/** A transition kept: the snapshot and event it took, what it gave, and what it read (recorded by `log`). */
+interface Kept<S, E> {
+  from: S;
+  event: E;
+  next: S;
+  posts: readonly Envelope[];
+  log: ReadLog | null;
+  reads: Reads;
+}
+
+/** Whether what was kept under `log` holds for a run reading through `now`. */
+const holds = (log: ReadLog | null, reads: Reads, now: ReadLog | null) =>
+  log === now && (now === null || now.holds(reads));
+
+/** One entity's machine with its reusable actor scope, and the initial snapshot of the last input it was given. */
+class Entity<S extends Snapshot<unknown> & SnapshotData, E extends EventObject, I> {
+  /** What the last transition posted to the network, in order (kept with the transition: never changed). */
+  posts: readonly Envelope[] = [];
+  private collected: Envelope[] = [];
+  /** From each snapshot, the last transition taken from it. */
+  private readonly memo = new WeakMap<S, Kept<S, E>>();
+  /** In each state, the last transition computed, and the snapshot it was taken from. */
+  private readonly lastIn = new Map<string, Kept<S, E>>();
+  private scope: ActorScope<S, E> | null = null;
+  private initial: { input: NonNullable<I>; snapshot: S; log: ReadLog | null; reads: Reads } | null = null;
+
+  constructor(
+    readonly id: EntityId,
+    private readonly logic: ActorLogic<S, E, I>,
+    /** Whether two inputs are the same (field by field): the initial snapshot is reused for the same input. */
+    private readonly same: (a: NonNullable<I>, b: NonNullable<I>) => boolean,
+  ) {}
+
+  private collect = (action: ExecutableActionObject): void => {
+    if (action.type === 'xstate.sendTo' && typeof action.params === 'object' && action.params !== null) {
+      const params = action.params;
+      const event = 'event' in params ? params.event : undefined;
+      if ('to' in params && params.to === NETWORK && isNetworkPost(event)) {
+        this.collected.push(event.envelope);
+        return;
+      }
+    }
+    throw new Error(
+      `internal error: ${this.id} executed ${action.type}, which the fast runner does not resolve`,
+    );
+  };
+
+  private scopeFor(input: NonNullable<I>): ActorScope<S, E> {
+    if (this.scope) return this.scope;
+    const self = createActor(this.logic, { parent: NETWORK, input });
+    this.scope = {
+      self,
+      id: this.id,
+      sessionId: '',
+      logger: () => undefined,
+      defer: () => undefined,
+      emit: () => undefined,
+      system: self.system,
+      stopChild: () => undefined,
+      actionExecutor: this.collect,
+    };
+    return this.scope;
+  }
+
+  /** `recorded`, with what the machine posted meanwhile in `collected`. */
+  private recordedPosting<T>(log: ReadLog | null, fn: () => T): { value: T; reads: Reads } {
+    this.collected = [];
+    return recorded(log, fn);
+  }
+
+  /** The machine's initial snapshot for this input (the last one again when the input is the same). */
+  start(input: NonNullable<I>, log: ReadLog | null): S {
+    const last = this.initial;
+    if (last && this.same(last.input, input) && holds(last.log, last.reads, log)) return last.snapshot;
+    const scope = this.scopeFor(input);
+    const { value: snapshot, reads } = this.recordedPosting(log, () =>
+      this.logic.getInitialSnapshot(scope, input),
+    );
+    if (this.collected.length)
+      throw new Error(`internal error: ${this.id} posted a message before it started`);
+    this.initial = { input, snapshot, log, reads };
+    return snapshot;
+  }
+
+  /**
+   * The machine's next snapshot for this event; what it posted is in `posts` (read it before the next call). A
+   * transition is a pure function of the snapshot and the event, so the last one from each snapshot is kept: the same
+   * snapshot (the same object) given an equal event, where it read the same, gives the kept result without running
+   * the machine again.
+   */
+  next(snapshot: S, event: E, log: ReadLog | null): S {
+    const kept = this.memo.get(snapshot);
+    if (kept && sameMessage(kept.event, event) && holds(kept.log, kept.reads, log)) {
+      this.posts = kept.posts;
+      return kept.next;
+    }
+    // Another snapshot holding the same data (a validation result made anew, equal to the last one) does the same.
+    const state = stateKey(snapshot);
+    const last = this.lastIn.get(state);
+    if (
+      last &&
+      sameSnapshot(last.from, snapshot) &&
+      sameMessage(last.event, event) &&
+      holds(last.log, last.reads, log)
+    ) {
+      this.memo.set(snapshot, last);
+      this.posts = last.posts;
+      return last.next;
+    }
+    const scope = this.scope;
+    if (!scope) throw new Error(`internal error: ${this.id} was not started`);
+    const { value: next, reads } = this.recordedPosting(log, () =>
+      this.logic.transition(snapshot, event, scope),
+    );
+    this.posts = this.collected;
+    const taken = { from: snapshot, event, next, posts: this.collected, log, reads };
+    this.memo.set(snapshot, taken);
+    this.lastIn.set(state, taken);
+    return next;
+  }
+}
+
+type Input<Id extends EntityId> = NetworkInput[Id];
+
+/**
+ * How two inputs of one role compare, field by field: every field of the input type must be named (a field added to
+ * an input and not compared here does not compile), so the initial snapshot is never reused for another input.
+ */
+type SameInput<T> = { [K in keyof T]-?: (a: T[K], b: T[K]) => boolean };
+
+const is = (a: unknown, b: unknown) => a === b;
+/** Lists item by item: a partner's input holds a new empty list each run. */
+const sameItems = (a: readonly unknown[], b: readonly unknown[]) =>
+  a === b || (a.length === b.length && a.every((item, i) => item === b[i]));
+
+function sameBy<T extends object>(fields: SameInput<T>): (a: T, b: T) => boolean {
+  const keys = Object.keys(fields).filter((k): k is Extract<keyof T, string> => k in fields);
+  return (a, b) => keys.every((k) => fields[k](a[k], b[k]));
+}
+
+const sameClient = sameBy<Input<'cmc'>>({
+  id: is,
+  server: is,
+  serviceId: is,
+  purpose: is,
+  partnerSystemId: is,
+});
+const sameCms = sameBy<Input<'primary-cms'>>({
+  id: is,
+  systemId: is,
+  udb: is,
+  peer: is,
+  peerSystemId: is,
+  // a new object each run, of two flags
+  preconditions: (a, b) =>
+    a.migrationPermitted === b.migrationPermitted && a.authenticatedInPartner === b.authenticatedInPartner,
+  userProfiles: sameItems,
+  userMcpttId: is,
+  validation: is,
+  fetchViaUdb: is,
+});
+const sameUdb = sameBy<Input<'primary-udb'>>({
+  id: is,
+  systemId: is,
+  cms: is,
+  userProfiles: sameItems,
+  userMcpttId: is,
+  policy: is,
+  cache: is,
+});
+
+/** One driver per entity, made once: their scopes and last initial snapshots are reused from run to run. */
+const entities = {
+  cmc: new Entity('cmc', ENTITY_MACHINES.cmc, sameClient),
+  'primary-cms': new Entity('primary-cms', ENTITY_MACHINES['primary-cms'], sameCms),
+  'primary-udb': new Entity('primary-udb', ENTITY_MACHINES['primary-udb'], sameUdb),
+  'partner-cms': new Entity('partner-cms', ENTITY_MACHINES['partner-cms'], sameCms),
+  'partner-udb': new Entity('partner-udb', ENTITY_MACHINES['partner-udb'], sameUdb),
+};
+
+const MAX_STEPS = 64;
+const CLIENT_START = { type: 'client.start' } as const;
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+const kindOf = (envelope: Envelope): StepKind => {
+  if (envelope.message.type === 'profile.error') return 'error';
+  return envelope.from === envelope.to ? 'action' : 'message';
+};
+
+/** The number run.ts gives an unnumbered step: the clause step it follows and a letter (`11a`, `4b`). */
+const extraNumber = (lastClauseStep: number, extraSince: number) =>
+  `${lastClauseStep}${LETTERS[extraSince] ?? `.${extraSince + 1}`}`;
+
+type Initial = [
+  cmc: SnapshotFrom<EntityMachines['cmc']>,
+  primaryCms: SnapshotFrom<EntityMachines['primary-cms']>,
+  primaryUdb: SnapshotFrom<EntityMachines['primary-udb']>,
+  partnerCms: SnapshotFrom<EntityMachines['partner-cms']>,
+  partnerUdb: SnapshotFrom<EntityMachines['partner-udb']>,
+];
+
+/** The last run's scenario and procedure, what its inputs read of the watched fields, and its initial snapshots. */
+let lastStart: {
+  scenario: Scenario;
+  procedure: Procedure;
+  log: ReadLog | null;
+  reads: Reads;
+  snapshots: Initial;
+} | null = null;
+
+/**
+ * Every entity's initial snapshot for a run: the entities' inputs (the scenario's data, the procedure's wiring), each
+ * started (or its last initial snapshot for the same input). The same scenario object and procedure give the same
+ * inputs where they read the same watched values (the sweep's cells are one scenario object, run after run).
+ */
+function initialSnapshots(scenario: Scenario, procedure: Procedure, log: ReadLog | null): Initial {
+  const last = lastStart;
+  if (
+    last &&
+    last.scenario === scenario &&
+    last.procedure === procedure &&
+    holds(last.log, last.reads, log)
+  ) {
+    return last.snapshots;
+  }
+  // One frame for the inputs and the starts: the snapshots depend on what either read.
+  const { value: snapshots, reads } = recorded(log, (): Initial => {
+    const inputs = entityInputs(scenario, procedure);
+    return [
+      entities.cmc.start(inputs.cmc, log),
+      entities['primary-cms'].start(inputs['primary-cms'], log),
+      entities['primary-udb'].start(inputs['primary-udb'], log),
+      entities['partner-cms'].start(inputs['partner-cms'], log),
+      entities['partner-udb'].start(inputs['partner-udb'], log),
+    ];
+  });
+  lastStart = { scenario, procedure, log, reads, snapshots };
+  return snapshots;
+}
+
+/**
+ * Runs a procedure on a (parsed) scenario from start to end, as `simulate` does, and returns what a sweep cell needs:
+ * the same outcome, error (`step`, `number`, `reason`), validation, changes, profiles and stores, without the trace.
+ * Every delivered message is checked against the clause table as run.ts checks it (a mismatch is an internal error).
+ */
+export function runOutcome(
+  scenario: Scenario,
+  procedureId: ProcedureId = defaultProcedure(scenario),
+  options: { reads?: ReadLog } = {},
+): RunOutcome {
+  const log = options.reads ?? null;
+  const procedure: Procedure = getProcedure(procedureId);
+  let [cmc, primaryCms, primaryUdb, partnerCms, partnerUdb] = initialSnapshots(scenario, procedure, log);
+
+  /** Delivers one message to its receiver; what the receiver posted is in its `posts`. */
+  const deliver = (envelope: Envelope): readonly Envelope[] => {
+    const message = envelope.message;
+    switch (envelope.to) {
+      case 'cmc':
+        cmc = entities.cmc.next(cmc, message, log);
+        return entities.cmc.posts;
+      case 'primary-cms':
+        primaryCms = entities['primary-cms'].next(primaryCms, message, log);
+        return entities['primary-cms'].posts;
+      case 'primary-udb':
+        primaryUdb = entities['primary-udb'].next(primaryUdb, message, log);
+        return entities['primary-udb'].posts;
+      case 'partner-cms':
+        partnerCms = entities['partner-cms'].next(partnerCms, message, log);
+        return entities['partner-cms'].posts;
+      case 'partner-udb':
+        partnerUdb = entities['partner-udb'].next(partnerUdb, message, log);
+        return entities['partner-udb'].posts;
+    }
+  };
+
+  // The network's queue: messages posted and not yet delivered, from `head` on.
+  const queue: Envelope[] = [];
+  let head = 0;
+  // What one step's receivers posted, in the order the network's mailbox takes them.
+  const mailbox: Envelope[] = [];
+  cmc = entities.cmc.next(cmc, CLIENT_START, log);
+  for (const e of entities.cmc.posts) queue.push(e);
+
+  let n = 0;
+  let lastClauseStep = 0;
+  let extraSince = 0;
+  let offScript = false;
+  let error: RunOutcome['error'] = null;
+  while (head < queue.length) {
+    if (n >= MAX_STEPS) throw new Error(`internal error: no end after ${MAX_STEPS} steps`);
+    const main = queue[head++] as Envelope;
+    n++;
+    // The step: the main message, then anything posted `sameStep` (delivered at once), the rest queued, in order.
+    mailbox.length = 0;
+    for (const e of deliver(main)) mailbox.push(e);
+    for (let i = 0; i < mailbox.length; i++) {
+      const e = mailbox[i] as Envelope;
+      if (e.sameStep === true) {
+        for (const posted of deliver(e)) mailbox.push(posted);
+      } else queue.push(e);
+    }
+    // The step's number, as `Simulation.describe` gives it.
+    const kind = kindOf(main);
+    if (main.message.type === 'profile.error') {
+      offScript = true;
+      error ??= { step: n, number: extraNumber(lastClauseStep, extraSince), reason: main.message.reason };
+      extraSince++;
+      continue;
+    }
+    const clause = procedure.steps[n - 1];
+    if (offScript || !clause || clause.from !== main.from || clause.to !== main.to || clause.kind !== kind) {
+      throw new Error(
+        `internal error: step ${n} of ${procedure.id} went ${main.from} -> ${main.to} (${kind}), ` +
+          `the clause says ${clause ? `${clause.from} -> ${clause.to} (${clause.kind})` : 'nothing'}`,
+      );
+    }
+    lastClauseStep = clause.n;
+    extraSince = 0;
+  }
+  if (cmc.value === 'requesting') {
+    throw new Error(`internal error: ${procedure.id} ended with the client still waiting`);
+  }
+  return {
+    procedure: procedure.id,
+    outcome: cmc.value === 'configured' ? 'delivered' : 'rejected',
+    profiles: cmc.context.profiles,
+    changes: partnerUdb.context.changes,
+    validation: primaryCms.context.validationResult,
+    error,
+    stores: { 'partner-udb': partnerUdb.context.stored, 'primary-udb': primaryUdb.context.stored },
+  };
+}
