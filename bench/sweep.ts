@@ -1,8 +1,9 @@
 /**
  * The sweep (CONTRACT.md §7): cells per second in-process on one core (10.1.4.3.2, every cell a complete run: the
  * sweep path's runs per second), and a 16,384-cell sweep through the CLI with the process start included, as users
- * run it (`npm run --silent sweep`) and with Node and tsx alone (`node --import tsx src/cli/sweep.ts`). Wall time and
- * CPU time (the CLI's: every Node process of the command, added up) are both reported.
+ * run it (`npm run --silent sweep`), with Node and tsx alone (`node --import tsx src/cli/sweep.ts`) and built first
+ * into one file run by `node`. Wall time and CPU time (the CLI's: every Node process of the command, added up) are
+ * both reported.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -36,7 +37,11 @@ export interface CliRun {
 export interface SweepBench {
   /** 2,048 cells a sweep, each a complete 10.1.4.3.2 run: runs (cells) per second. */
   inProcess: { cells: number; rate: Rate };
-  cli: { cells: number; npm: CliRun; node: CliRun };
+  /**
+   * `bundled`: the CLI built first into one JavaScript file (esbuild, which tsx brings) and run by `node` alone: what
+   * a build step for the CLI would give. Not how `npm run sweep` runs it; null when esbuild is not there.
+   */
+  cli: { cells: number; npm: CliRun; node: CliRun; bundled: CliRun | null };
 }
 
 function inProcess(ms: number): SweepBench['inProcess'] {
@@ -84,15 +89,41 @@ function timed(command: string, args: string[]): CliRun {
   }
 }
 
-function cli(): SweepBench['cli'] {
+/** The sweep CLI as one file built by esbuild (a dependency of tsx), run by `node` alone; null without esbuild. */
+async function bundled(args: string[]): Promise<CliRun | null> {
+  let esbuild: typeof import('esbuild');
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    return null;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'mcx-bundle-'));
+  try {
+    const outfile = join(dir, 'sweep.mjs');
+    await esbuild.build({
+      entryPoints: ['src/cli/sweep.ts'],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile,
+      logLevel: 'warning',
+    });
+    return timed(process.execPath, [outfile, ...args]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function cli(): Promise<SweepBench['cli']> {
   const sweepArgs = [EXAMPLE, ...CLI_VARY.flatMap((v) => ['--vary', v]), '--procedure', '10.1.4.3.2'];
   return {
     cells: CLI_CELLS,
     npm: timed('npm', ['run', '--silent', 'sweep', '--', ...sweepArgs]),
     node: timed(process.execPath, ['--import', 'tsx', 'src/cli/sweep.ts', ...sweepArgs]),
+    bundled: await bundled(sweepArgs),
   };
 }
 
-export function benchSweep(ms = 3000): SweepBench {
-  return { inProcess: inProcess(ms), cli: cli() };
+export async function benchSweep(ms = 3000): Promise<SweepBench> {
+  return { inProcess: inProcess(ms), cli: await cli() };
 }
