@@ -134,6 +134,19 @@ interface Kept<S, E> {
   reads: Reads;
 }
 
+/**
+ * The transitions kept from one snapshot: the last one taken, and per event object those taken on it, the latest
+ * first (one per set of values read: at most VARIANT_LIMIT).
+ */
+interface Bucket<S, E> {
+  last: Kept<S, E>;
+  byEvent: Map<E, Kept<S, E>[]>;
+}
+
+const VARIANT_LIMIT = 256;
+/** Transitions kept per entity before all are let go (a bound on the memory a long sweep holds). */
+const KEPT_LIMIT = 20_000;
+
 /** Whether what was kept under `log` holds for a run reading through `now`. */
 const holds = (log: ReadLog | null, reads: Reads, now: ReadLog | null) =>
   log === now && (now === null || now.holds(reads));
@@ -143,8 +156,10 @@ class Entity<S extends Snapshot<unknown> & SnapshotData, E extends EventObject, 
   /** What the last transition posted to the network, in order (kept with the transition: never changed). */
   posts: readonly Envelope[] = [];
   private collected: Envelope[] = [];
-  /** From each snapshot, the last transition taken from it. */
-  private readonly memo = new WeakMap<S, Kept<S, E>>();
+  /** The transitions kept from each snapshot. */
+  private memo = new WeakMap<S, Bucket<S, E>>();
+  /** How many transitions are kept: past KEPT_LIMIT, all are let go. */
+  private kept = 0;
   /** In each state, the last transition computed, and the snapshot it was taken from. */
   private readonly lastIn = new Map<string, Kept<S, E>>();
   private scope: ActorScope<S, E> | null = null;
@@ -215,10 +230,18 @@ class Entity<S extends Snapshot<unknown> & SnapshotData, E extends EventObject, 
    * the machine again.
    */
   next(snapshot: S, event: E, log: ReadLog | null): S {
-    const kept = this.memo.get(snapshot);
-    if (kept && sameMessage(kept.event, event) && holds(kept.log, kept.reads, log)) {
-      this.posts = kept.posts;
-      return kept.next;
+    const bucket = this.memo.get(snapshot);
+    if (bucket) {
+      // The same event object: one kept per set of values read (a check of each floor against one profile).
+      const taken = bucket.byEvent.get(event);
+      if (taken) {
+        for (const k of taken) {
+          if (holds(k.log, k.reads, log)) return this.reuse(k);
+        }
+      }
+      // An equal event (made anew by another transition).
+      const last = bucket.last;
+      if (sameMessage(last.event, event) && holds(last.log, last.reads, log)) return this.reuse(last);
     }
     // Another snapshot holding the same data (a validation result made anew, equal to the last one) does the same.
     const state = stateKey(snapshot);
@@ -229,20 +252,44 @@ class Entity<S extends Snapshot<unknown> & SnapshotData, E extends EventObject, 
       sameMessage(last.event, event) &&
       holds(last.log, last.reads, log)
     ) {
-      this.memo.set(snapshot, last);
-      this.posts = last.posts;
-      return last.next;
+      this.keep(snapshot, event, last);
+      return this.reuse(last);
     }
     const scope = this.scope;
     if (!scope) throw new Error(`internal error: ${this.id} was not started`);
     const { value: next, reads } = this.recordedPosting(log, () =>
       this.logic.transition(snapshot, event, scope),
     );
-    this.posts = this.collected;
     const taken = { from: snapshot, event, next, posts: this.collected, log, reads };
-    this.memo.set(snapshot, taken);
+    this.keep(snapshot, event, taken);
     this.lastIn.set(state, taken);
-    return next;
+    return this.reuse(taken);
+  }
+
+  private reuse(kept: Kept<S, E>): S {
+    this.posts = kept.posts;
+    return kept.next;
+  }
+
+  /** Keeps a transition from `snapshot` on `event` (the one taken last from it). */
+  private keep(snapshot: S, event: E, kept: Kept<S, E>): void {
+    if (++this.kept > KEPT_LIMIT) {
+      this.memo = new WeakMap();
+      this.lastIn.clear();
+      this.kept = 1;
+    }
+    const bucket = this.memo.get(snapshot);
+    if (!bucket) {
+      this.memo.set(snapshot, { last: kept, byEvent: new Map([[event, [kept]]]) });
+      return;
+    }
+    bucket.last = kept;
+    const taken = bucket.byEvent.get(event);
+    if (!taken) bucket.byEvent.set(event, [kept]);
+    else {
+      taken.unshift(kept);
+      if (taken.length > VARIANT_LIMIT) taken.pop();
+    }
   }
 }
 
