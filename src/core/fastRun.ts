@@ -14,6 +14,12 @@
  * of the machines is an `assign` (resolved into the snapshot), an `enqueueActions` (resolved into its actions) or a
  * `sendParent` (the one executable action): any other executable action is refused as an internal error, so nothing
  * is silently skipped.
+ *
+ * What can be reused from run to run is: each machine's actor scope, the initial snapshot of an entity whose input did
+ * not change, and the transitions themselves (a transition is a pure function of the snapshot and the event). A caller
+ * that runs many scenarios differing in a few fields (the sweep) says what those fields are through a `ReadLog`, so
+ * that a kept transition is taken again only where it would read the same values; without one, a kept transition is
+ * taken again for the same snapshot and event data, which holds as scenario data is never changed in place.
  */
 import {
   createActor,
@@ -151,7 +157,10 @@ const KEPT_LIMIT = 20_000;
 const holds = (log: ReadLog | null, reads: Reads, now: ReadLog | null) =>
   log === now && (now === null || now.holds(reads));
 
-/** One entity's machine with its reusable actor scope, and the initial snapshot of the last input it was given. */
+/**
+ * One entity's machine with its reusable actor scope, the initial snapshot of the last input it was given, and the
+ * transitions it has taken (kept per snapshot, and per state for another snapshot holding the same data).
+ */
 class Entity<S extends Snapshot<unknown> & SnapshotData, E extends EventObject, I> {
   /** What the last transition posted to the network, in order (kept with the transition: never changed). */
   posts: readonly Envelope[] = [];
@@ -224,10 +233,10 @@ class Entity<S extends Snapshot<unknown> & SnapshotData, E extends EventObject, 
   }
 
   /**
-   * The machine's next snapshot for this event; what it posted is in `posts` (read it before the next call). A
-   * transition is a pure function of the snapshot and the event, so the last one from each snapshot is kept: the same
-   * snapshot (the same object) given an equal event, where it read the same, gives the kept result without running
-   * the machine again.
+   * The machine's next snapshot for this event; what it posted is in `posts` (read it before the next call). A kept
+   * transition is taken again, without running the machine, from the same snapshot (the same object) on the same event
+   * object or an equal one, or from another snapshot of the same state holding the same data on an equal event, where
+   * it reads the same values of the watched fields (`holds`).
    */
   next(snapshot: S, event: E, log: ReadLog | null): S {
     const bucket = this.memo.get(snapshot);
@@ -241,13 +250,17 @@ class Entity<S extends Snapshot<unknown> & SnapshotData, E extends EventObject, 
       }
       // An equal event (made anew by another transition).
       const last = bucket.last;
-      if (sameMessage(last.event, event) && holds(last.log, last.reads, log)) return this.reuse(last);
+      if (last.log === log && sameMessage(last.event, event) && holds(last.log, last.reads, log)) {
+        return this.reuse(last);
+      }
     }
     // Another snapshot holding the same data (a validation result made anew, equal to the last one) does the same.
     const state = stateKey(snapshot);
     const last = this.lastIn.get(state);
     if (
       last &&
+      // the same log first: comparing another log's views would read them for nothing
+      last.log === log &&
       sameSnapshot(last.from, snapshot) &&
       sameMessage(last.event, event) &&
       holds(last.log, last.reads, log)
@@ -307,6 +320,7 @@ const sameItems = (a: readonly unknown[], b: readonly unknown[]) =>
   a === b || (a.length === b.length && a.every((item, i) => item === b[i]));
 
 function sameBy<T extends object>(fields: SameInput<T>): (a: T, b: T) => boolean {
+  // Object.keys types its keys as strings: these are the keys of `fields`, which names every key of T.
   const keys = Object.keys(fields).filter((k): k is Extract<keyof T, string> => k in fields);
   return (a, b) => keys.every((k) => fields[k](a[k], b[k]));
 }
@@ -415,6 +429,7 @@ function initialSnapshots(scenario: Scenario, procedure: Procedure, log: ReadLog
  * Runs a procedure on a (parsed) scenario from start to end, as `simulate` does, and returns what a sweep cell needs:
  * the same outcome, error (`step`, `number`, `reason`), validation, changes, profiles and stores, without the trace.
  * Every delivered message is checked against the clause table as run.ts checks it (a mismatch is an internal error).
+ * The result shares its objects with the snapshots the runner keeps: read it, do not change it.
  */
 export function runOutcome(
   scenario: Scenario,
@@ -462,13 +477,15 @@ export function runOutcome(
   let error: RunOutcome['error'] = null;
   while (head < queue.length) {
     if (n >= MAX_STEPS) throw new Error(`internal error: no end after ${MAX_STEPS} steps`);
-    const main = queue[head++] as Envelope;
+    const main = queue[head++];
+    if (!main) break;
     n++;
     // The step: the main message, then anything posted `sameStep` (delivered at once), the rest queued, in order.
     mailbox.length = 0;
     for (const e of deliver(main)) mailbox.push(e);
     for (let i = 0; i < mailbox.length; i++) {
-      const e = mailbox[i] as Envelope;
+      const e = mailbox[i];
+      if (!e) break;
       if (e.sameStep === true) {
         for (const posted of deliver(e)) mailbox.push(posted);
       } else queue.push(e);
