@@ -29,21 +29,28 @@ console.log(`    ${CORE_TARGET.procedure} with snapshots: ${against(snapshots, C
 console.log(`  ${'10.1.4.3.2, no snapshots'.padEnd(34)} ${rate(core.withoutSnapshots)}`);
 console.log(`  ${'10.1.4.3.2, fast runner, cold'.padEnd(34)} ${rate(core.fastRunCold)}`);
 console.log(`  ${'10.1.4.3.2, sweep path'.padEnd(34)} ${rate(sweepPath)}`);
+console.log(`  ${'10.1.4.3.2, sweep path, less reuse'.padEnd(34)} ${rate(sweep.inProcessPriority.rate)}`);
 console.log(`    10.1.4.3.2 on the sweep path: ${against(sweepPath, SWEEP_TARGETS.inProcessRunsPerSecond)}`);
 console.log(
-  '    (cold: a different scenario each run, other ids, nothing reused; sweep path: the cells of a 2,048-cell sweep,',
+  '    (cold: a different scenario each run, other ids, nothing reused; sweep path: the cells of a 2,048-cell sweep',
 );
 console.log(
-  '    each a complete run, with the initial snapshots and transitions that read nothing that changed kept)',
+  '    (cap × floor; less reuse: priority × floor), each a complete run, with the initial snapshots and the',
 );
+console.log('    transitions that read nothing that changed kept: see Sweep below)');
 
 const cliLine = (name: string, run: CliRun) =>
   `  ${name.padEnd(26)} ${sweep.cli.cells} cells in ${run.seconds} s (${run.cpuSeconds} s CPU) = ` +
   `${run.cellsPerSecond} cells/s wall, ${run.cellsPerCpuSecond} cells/s CPU ` +
   `(target >= ${SWEEP_TARGETS.cliCellsPerSecond}: ${mark(run.cellsPerSecond >= SWEEP_TARGETS.cliCellsPerSecond)} by the wall clock)`;
 console.log('Sweep: 10.1.4.3.2, every cell a complete run');
+console.log(`  ${'in-process, cap × floor'.padEnd(30)} ${rate(sweepPath, 'cells/s')}`);
+console.log(`    (${sweep.inProcess.vary.join(' × ')}: ${sweep.inProcess.cells} cells a sweep)`);
 console.log(
-  `  ${'in-process'.padEnd(26)} ${rate(sweepPath, 'cells/s')} (${sweep.inProcess.cells} cells a sweep)`,
+  `  ${'in-process, priority × floor'.padEnd(30)} ${rate(sweep.inProcessPriority.rate, 'cells/s')}`,
+);
+console.log(
+  `    (${sweep.inProcessPriority.vary.join(' × ')}: every priority gives another profile, less to reuse)`,
 );
 console.log(cliLine('CLI via npm run', sweep.cli.npm));
 console.log(cliLine('CLI via node --import tsx', sweep.cli.node));

@@ -35,8 +35,13 @@ export interface CliRun {
 }
 
 export interface SweepBench {
-  /** 2,048 cells a sweep, each a complete 10.1.4.3.2 run: runs (cells) per second. */
-  inProcess: { cells: number; rate: Rate };
+  /** 2,048 cells a sweep (cap × floor), each a complete 10.1.4.3.2 run: runs (cells) per second. */
+  inProcess: { cells: number; vary: string[]; rate: Rate };
+  /**
+   * 2,048 cells of the profile's own priority × floor: the change record names the profile's priority, so every
+   * priority gives the primary another profile to check and less is reused from cell to cell.
+   */
+  inProcessPriority: { cells: number; vary: string[]; rate: Rate };
   /**
    * `bundled`: the CLI built first into one JavaScript file (esbuild, which tsx brings) and run by `node` alone: what
    * a build step for the CLI would give. Not how `npm run sweep` runs it; null when esbuild is not there.
@@ -44,17 +49,15 @@ export interface SweepBench {
   cli: { cells: number; npm: CliRun; node: CliRun; bundled: CliRun | null };
 }
 
-function inProcess(ms: number): SweepBench['inProcess'] {
+/** Sweeps of 10.1.4.3.2 in-process, again and again for about `ms`: cells (each a complete run) per second. */
+function inProcess(ms: number, specs: string[]): { cells: number; vary: string[]; rate: Rate } {
   const scenario = parseScenarioOrThrow(readFileSync(EXAMPLE, 'utf8'));
-  // 2,048 cells of the same two fields as the CLI's sweep, each a complete run (see CLI_VARY)
-  const vary = ['partner.policy.maxPriority=0..127', 'primary.validation.minPriority=0..15'].map((v) =>
-    parseVary(v),
-  );
-  const cells = 128 * 16;
+  const vary = specs.map((v) => parseVary(v));
+  const cells = vary.reduce((n, v) => n * v.values.length, 1);
   const once = () => {
     if (sweep(scenario, vary, ['10.1.4.3.2']).cells.length !== cells) throw new Error('sweep: cells lost');
   };
-  return { cells, rate: measure(once, ms, cells, 3 * cells) };
+  return { cells, vary: specs, rate: measure(once, ms, cells, 3 * cells) };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -125,5 +128,13 @@ async function cli(): Promise<SweepBench['cli']> {
 }
 
 export async function benchSweep(ms = 3000): Promise<SweepBench> {
-  return { inProcess: inProcess(ms), cli: await cli() };
+  return {
+    // the same two fields as the CLI's sweep (see CLI_VARY), 2,048 cells
+    inProcess: inProcess(ms, ['partner.policy.maxPriority=0..127', 'primary.validation.minPriority=0..15']),
+    inProcessPriority: inProcess(ms, [
+      'primary.profiles[1].priority=0..255',
+      'primary.validation.minPriority=0..7',
+    ]),
+    cli: await cli(),
+  };
 }

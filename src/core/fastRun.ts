@@ -14,6 +14,12 @@
  * of the machines is an `assign` (resolved into the snapshot), an `enqueueActions` (resolved into its actions) or a
  * `sendParent` (the one executable action): any other executable action is refused as an internal error, so nothing
  * is silently skipped.
+ *
+ * What can be reused from run to run is: each machine's actor scope, the initial snapshot of an entity whose input did
+ * not change, and the transitions themselves (a transition is a pure function of the snapshot and the event). A caller
+ * that runs many scenarios differing in a few fields (the sweep) says what those fields are through a `ReadLog`, so
+ * that a kept transition is taken again only where it would read the same values; without one, a kept transition is
+ * taken again for the same snapshot and event data, which holds as scenario data is never changed in place.
  */
 import {
   createActor,
@@ -134,17 +140,35 @@ interface Kept<S, E> {
   reads: Reads;
 }
 
+/**
+ * The transitions kept from one snapshot: the last one taken, and per event object those taken on it, the latest
+ * first (one per set of values read: at most VARIANT_LIMIT).
+ */
+interface Bucket<S, E> {
+  last: Kept<S, E>;
+  byEvent: Map<E, Kept<S, E>[]>;
+}
+
+const VARIANT_LIMIT = 256;
+/** Transitions kept per entity before all are let go (a bound on the memory a long sweep holds). */
+const KEPT_LIMIT = 20_000;
+
 /** Whether what was kept under `log` holds for a run reading through `now`. */
 const holds = (log: ReadLog | null, reads: Reads, now: ReadLog | null) =>
   log === now && (now === null || now.holds(reads));
 
-/** One entity's machine with its reusable actor scope, and the initial snapshot of the last input it was given. */
+/**
+ * One entity's machine with its reusable actor scope, the initial snapshot of the last input it was given, and the
+ * transitions it has taken (kept per snapshot, and per state for another snapshot holding the same data).
+ */
 class Entity<S extends Snapshot<unknown> & SnapshotData, E extends EventObject, I> {
   /** What the last transition posted to the network, in order (kept with the transition: never changed). */
   posts: readonly Envelope[] = [];
   private collected: Envelope[] = [];
-  /** From each snapshot, the last transition taken from it. */
-  private readonly memo = new WeakMap<S, Kept<S, E>>();
+  /** The transitions kept from each snapshot. */
+  private memo = new WeakMap<S, Bucket<S, E>>();
+  /** How many transitions are kept: past KEPT_LIMIT, all are let go. */
+  private kept = 0;
   /** In each state, the last transition computed, and the snapshot it was taken from. */
   private readonly lastIn = new Map<string, Kept<S, E>>();
   private scope: ActorScope<S, E> | null = null;
@@ -209,40 +233,76 @@ class Entity<S extends Snapshot<unknown> & SnapshotData, E extends EventObject, 
   }
 
   /**
-   * The machine's next snapshot for this event; what it posted is in `posts` (read it before the next call). A
-   * transition is a pure function of the snapshot and the event, so the last one from each snapshot is kept: the same
-   * snapshot (the same object) given an equal event, where it read the same, gives the kept result without running
-   * the machine again.
+   * The machine's next snapshot for this event; what it posted is in `posts` (read it before the next call). A kept
+   * transition is taken again, without running the machine, from the same snapshot (the same object) on the same event
+   * object or an equal one, or from another snapshot of the same state holding the same data on an equal event, where
+   * it reads the same values of the watched fields (`holds`).
    */
   next(snapshot: S, event: E, log: ReadLog | null): S {
-    const kept = this.memo.get(snapshot);
-    if (kept && sameMessage(kept.event, event) && holds(kept.log, kept.reads, log)) {
-      this.posts = kept.posts;
-      return kept.next;
+    const bucket = this.memo.get(snapshot);
+    if (bucket) {
+      // The same event object: one kept per set of values read (a check of each floor against one profile).
+      const taken = bucket.byEvent.get(event);
+      if (taken) {
+        for (const k of taken) {
+          if (holds(k.log, k.reads, log)) return this.reuse(k);
+        }
+      }
+      // An equal event (made anew by another transition).
+      const last = bucket.last;
+      if (last.log === log && sameMessage(last.event, event) && holds(last.log, last.reads, log)) {
+        return this.reuse(last);
+      }
     }
     // Another snapshot holding the same data (a validation result made anew, equal to the last one) does the same.
     const state = stateKey(snapshot);
     const last = this.lastIn.get(state);
     if (
       last &&
+      // the same log first: comparing another log's views would read them for nothing
+      last.log === log &&
       sameSnapshot(last.from, snapshot) &&
       sameMessage(last.event, event) &&
       holds(last.log, last.reads, log)
     ) {
-      this.memo.set(snapshot, last);
-      this.posts = last.posts;
-      return last.next;
+      this.keep(snapshot, event, last);
+      return this.reuse(last);
     }
     const scope = this.scope;
     if (!scope) throw new Error(`internal error: ${this.id} was not started`);
     const { value: next, reads } = this.recordedPosting(log, () =>
       this.logic.transition(snapshot, event, scope),
     );
-    this.posts = this.collected;
     const taken = { from: snapshot, event, next, posts: this.collected, log, reads };
-    this.memo.set(snapshot, taken);
+    this.keep(snapshot, event, taken);
     this.lastIn.set(state, taken);
-    return next;
+    return this.reuse(taken);
+  }
+
+  private reuse(kept: Kept<S, E>): S {
+    this.posts = kept.posts;
+    return kept.next;
+  }
+
+  /** Keeps a transition from `snapshot` on `event` (the one taken last from it). */
+  private keep(snapshot: S, event: E, kept: Kept<S, E>): void {
+    if (++this.kept > KEPT_LIMIT) {
+      this.memo = new WeakMap();
+      this.lastIn.clear();
+      this.kept = 1;
+    }
+    const bucket = this.memo.get(snapshot);
+    if (!bucket) {
+      this.memo.set(snapshot, { last: kept, byEvent: new Map([[event, [kept]]]) });
+      return;
+    }
+    bucket.last = kept;
+    const taken = bucket.byEvent.get(event);
+    if (!taken) bucket.byEvent.set(event, [kept]);
+    else {
+      taken.unshift(kept);
+      if (taken.length > VARIANT_LIMIT) taken.pop();
+    }
   }
 }
 
@@ -260,6 +320,7 @@ const sameItems = (a: readonly unknown[], b: readonly unknown[]) =>
   a === b || (a.length === b.length && a.every((item, i) => item === b[i]));
 
 function sameBy<T extends object>(fields: SameInput<T>): (a: T, b: T) => boolean {
+  // Object.keys types its keys as strings: these are the keys of `fields`, which names every key of T.
   const keys = Object.keys(fields).filter((k): k is Extract<keyof T, string> => k in fields);
   return (a, b) => keys.every((k) => fields[k](a[k], b[k]));
 }
@@ -368,6 +429,7 @@ function initialSnapshots(scenario: Scenario, procedure: Procedure, log: ReadLog
  * Runs a procedure on a (parsed) scenario from start to end, as `simulate` does, and returns what a sweep cell needs:
  * the same outcome, error (`step`, `number`, `reason`), validation, changes, profiles and stores, without the trace.
  * Every delivered message is checked against the clause table as run.ts checks it (a mismatch is an internal error).
+ * The result shares its objects with the snapshots the runner keeps: read it, do not change it.
  */
 export function runOutcome(
   scenario: Scenario,
@@ -415,13 +477,15 @@ export function runOutcome(
   let error: RunOutcome['error'] = null;
   while (head < queue.length) {
     if (n >= MAX_STEPS) throw new Error(`internal error: no end after ${MAX_STEPS} steps`);
-    const main = queue[head++] as Envelope;
+    const main = queue[head++];
+    if (!main) break;
     n++;
     // The step: the main message, then anything posted `sameStep` (delivered at once), the rest queued, in order.
     mailbox.length = 0;
     for (const e of deliver(main)) mailbox.push(e);
     for (let i = 0; i < mailbox.length; i++) {
-      const e = mailbox[i] as Envelope;
+      const e = mailbox[i];
+      if (!e) break;
       if (e.sameStep === true) {
         for (const posted of deliver(e)) mailbox.push(posted);
       } else queue.push(e);
