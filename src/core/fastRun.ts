@@ -35,7 +35,8 @@ import type { Envelope, NetworkPost } from './entities/messages';
 import { ENTITY_MACHINES, type EntityMachines, type NetworkInput } from './entities/networkMachine';
 import type { EntityId, ProcedureId } from './ids';
 import { getProcedure, type Procedure } from './procedures';
-import { defaultProcedure, entityInputs, type RunResult, type StepKind } from './run';
+import { defaultProcedure, entityInputs, type RunResult } from './run';
+import { MAX_STEPS, StepPlacer } from './stepPlace';
 import type { Scenario } from './schema';
 
 /** What a sweep cell needs of a run: the fields of RunResult, equal to `simulate`'s, without steps or snapshots. */
@@ -365,18 +366,7 @@ const entities = {
   'partner-udb': new Entity('partner-udb', ENTITY_MACHINES['partner-udb'], sameUdb),
 };
 
-const MAX_STEPS = 64;
 const CLIENT_START = { type: 'client.start' } as const;
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
-
-const kindOf = (envelope: Envelope): StepKind => {
-  if (envelope.message.type === 'profile.error') return 'error';
-  return envelope.from === envelope.to ? 'action' : 'message';
-};
-
-/** The number run.ts gives an unnumbered step: the clause step it follows and a letter (`11a`, `4b`). */
-const extraNumber = (lastClauseStep: number, extraSince: number) =>
-  `${lastClauseStep}${LETTERS[extraSince] ?? `.${extraSince + 1}`}`;
 
 type Initial = [
   cmc: SnapshotFrom<EntityMachines['cmc']>,
@@ -471,9 +461,7 @@ export function runOutcome(
   for (const e of entities.cmc.posts) queue.push(e);
 
   let n = 0;
-  let lastClauseStep = 0;
-  let extraSince = 0;
-  let offScript = false;
+  const placer = new StepPlacer(procedure);
   let error: RunOutcome['error'] = null;
   while (head < queue.length) {
     if (n >= MAX_STEPS) throw new Error(`internal error: no end after ${MAX_STEPS} steps`);
@@ -490,23 +478,11 @@ export function runOutcome(
         for (const posted of deliver(e)) mailbox.push(posted);
       } else queue.push(e);
     }
-    // The step's number, as `Simulation.describe` gives it.
-    const kind = kindOf(main);
+    // The step's number and the check against the clause, as `Simulation` places it.
+    const placed = placer.place(n, main);
     if (main.message.type === 'profile.error') {
-      offScript = true;
-      error ??= { step: n, number: extraNumber(lastClauseStep, extraSince), reason: main.message.reason };
-      extraSince++;
-      continue;
+      error ??= { step: n, number: placed.number, reason: main.message.reason };
     }
-    const clause = procedure.steps[n - 1];
-    if (offScript || !clause || clause.from !== main.from || clause.to !== main.to || clause.kind !== kind) {
-      throw new Error(
-        `internal error: step ${n} of ${procedure.id} went ${main.from} -> ${main.to} (${kind}), ` +
-          `the clause says ${clause ? `${clause.from} -> ${clause.to} (${clause.kind})` : 'nothing'}`,
-      );
-    }
-    lastClauseStep = clause.n;
-    extraSince = 0;
   }
   if (cmc.value === 'requesting') {
     throw new Error(`internal error: ${procedure.id} ended with the client still waiting`);

@@ -3,12 +3,19 @@ import type { ClientContext } from './entities/clientMachine';
 import type { CmsContext } from './entities/cms';
 import type { EntityMessage, Envelope } from './entities/messages';
 import type { UdbContext } from './entities/udb';
-import { networkMachine, type EntityMachines, type NetworkInput } from './entities/networkMachine';
-import { ENTITIES, type EntityId, type EntityKind, type ProcedureId } from './ids';
+import {
+  ENTITY_MACHINES,
+  networkLogic,
+  type EntityActors,
+  type EntityMachines,
+  type NetworkInput,
+} from './entities/networkMachine';
+import { ENTITIES, ENTITY_IDS, type EntityId, type EntityKind, type ProcedureId } from './ids';
 import type { Change } from './policy';
 import { getProcedure, type Procedure } from './procedures';
 import type { Profile } from './profile';
 import { referencePointOf, type ReferencePoint } from './referencePoints';
+import { MAX_STEPS, StepPlacer } from './stepPlace';
 import type { Policy, Scenario, Service } from './schema';
 import type { ValidationResult } from './validation';
 
@@ -197,13 +204,6 @@ export function entityInputs(scenario: Scenario, procedure: Procedure): NetworkI
   };
 }
 
-const MAX_STEPS = 64;
-
-function kindOf(envelope: Envelope): StepKind {
-  if (envelope.message.type === 'profile.error') return 'error';
-  return envelope.from === envelope.to ? 'action' : 'message';
-}
-
 function sideLabel(message: EntityMessage): string {
   return message.type === 'profile.stored' ? 'acknowledgement' : message.type;
 }
@@ -214,8 +214,6 @@ function assumptionText(envelope: Envelope, reason: string): string {
   return `Simulator assumption (the clause is silent): ${from} returns an error to ${to}: ${reason}.`;
 }
 
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
-
 /**
  * The deterministic scheduler: one actor system per run, one message delivered per `step()`, and a snapshot of every
  * entity after each step. Nothing in it reads a clock or a random source.
@@ -224,13 +222,11 @@ export class Simulation {
   readonly procedure: Procedure;
   readonly steps: TraceStep[] = [];
   readonly snapshots: EntitySnapshots[] = [];
-  private readonly network: Actor<typeof networkMachine>;
+  private readonly network: Actor<typeof networkLogic>;
+  private readonly actors: EntityActors;
   private readonly keepSnapshots: boolean;
   private started = false;
-  private offScript = false;
-  /** The last numbered clause step delivered, and how many unnumbered steps have followed it. */
-  private lastClauseStep = 0;
-  private extraSince = 0;
+  private readonly placer: StepPlacer;
 
   constructor(
     scenario: Scenario,
@@ -238,9 +234,34 @@ export class Simulation {
     options: RunOptions = {},
   ) {
     this.procedure = getProcedure(procedureId);
+    this.placer = new StepPlacer(this.procedure);
     this.keepSnapshots = options.snapshots ?? true;
-    this.network = createActor(networkMachine, { input: entityInputs(scenario, this.procedure) });
+    const input = entityInputs(scenario, this.procedure);
+    this.network = createActor(networkLogic);
+    // One actor per entity, its parent the network, registered in the network's system by its entity id.
+    const parent = this.network;
+    const as = <Id extends EntityId>(id: Id) => ({ id, systemId: id, parent });
+    this.actors = {
+      cmc: createActor(ENTITY_MACHINES.cmc, { ...as('cmc'), input: input.cmc }),
+      'primary-cms': createActor(ENTITY_MACHINES['primary-cms'], {
+        ...as('primary-cms'),
+        input: input['primary-cms'],
+      }),
+      'primary-udb': createActor(ENTITY_MACHINES['primary-udb'], {
+        ...as('primary-udb'),
+        input: input['primary-udb'],
+      }),
+      'partner-cms': createActor(ENTITY_MACHINES['partner-cms'], {
+        ...as('partner-cms'),
+        input: input['partner-cms'],
+      }),
+      'partner-udb': createActor(ENTITY_MACHINES['partner-udb'], {
+        ...as('partner-udb'),
+        input: input['partner-udb'],
+      }),
+    };
     this.network.start();
+    for (const id of ENTITY_IDS) this.actors[id].start();
     if (this.keepSnapshots) this.snapshots.push(this.entities());
   }
 
@@ -252,14 +273,16 @@ export class Simulation {
   step(): TraceStep | null {
     if (!this.started) {
       this.started = true;
-      this.network.getSnapshot().context.entities.cmc.send({ type: 'client.start' });
+      this.actors.cmc.send({ type: 'client.start' });
     }
     if (this.done) return null;
     if (this.steps.length >= MAX_STEPS) throw new Error(`internal error: no end after ${MAX_STEPS} steps`);
     // The receiver acts on the message; what it logs while doing so belongs to this step.
     const logged = this.logOf(this.network.getSnapshot().context.queue[0]?.to);
     this.network.send({ type: 'net.deliver' });
-    const [main, ...side] = this.network.getSnapshot().context.delivered;
+    const { delivered, unexpected } = this.network.getSnapshot().context;
+    if (unexpected) throw new Error(`internal error: the network received ${unexpected}`);
+    const [main, ...side] = delivered;
     if (!main) throw new Error('internal error: nothing was delivered');
     const step = this.describe(this.steps.length + 1, main, side, this.logOf(main.to).slice(logged.length));
     this.steps.push(step);
@@ -277,7 +300,7 @@ export class Simulation {
 
   /** What a CMS has logged so far (no other entity logs). */
   private logOf(id: EntityId | undefined): readonly string[] {
-    const entities = this.network.getSnapshot().context.entities;
+    const entities = this.actors;
     if (id === 'primary-cms') return entities['primary-cms'].getSnapshot().context.log;
     if (id === 'partner-cms') return entities['partner-cms'].getSnapshot().context.log;
     return [];
@@ -285,7 +308,7 @@ export class Simulation {
 
   /** Every entity as it is now, typed by its machine. */
   entities(): EntitySnapshots {
-    const actors = this.network.getSnapshot().context.entities;
+    const actors = this.actors;
     const read = <Id extends EntityId>(
       id: Id,
       snapshot: { value: StateValueFrom<EntityMachines[Id]>; context: ContextFrom<EntityMachines[Id]> },
@@ -304,79 +327,52 @@ export class Simulation {
     };
   }
 
-  /** The number of an unnumbered step: the clause step it follows and the next letter (`11a`, `11b`). */
-  private extraNumber(): string {
-    const letter = LETTERS[this.extraSince] ?? `.${this.extraSince + 1}`;
-    this.extraSince += 1;
-    return `${this.lastClauseStep}${letter}`;
-  }
-
   private describe(n: number, main: Envelope, side: Envelope[], log: string[]): TraceStep {
-    const kind = kindOf(main);
+    const placed = this.placer.place(n, main);
     const also = side.map((e) => ({
       from: e.from,
       to: e.to,
       label: sideLabel(e.message),
       message: e.message,
     }));
-    const base = {
+    let text: string;
+    let label: string;
+    let assumption = false;
+    if (placed.clause) {
+      text = placed.clause.text;
+      label = placed.clause.label;
+    } else {
+      const message = main.message.type === 'profile.error' ? main.message : null;
+      const reason = message?.reason ?? '';
+      const branch = message?.assumption
+        ? undefined
+        : this.procedure.branches.find(
+            (b) => b.after === placed.after && b.from === main.from && b.to === main.to,
+          );
+      if (branch) {
+        text = branch.text;
+        label = branch.label;
+      } else {
+        text = assumptionText(main, reason);
+        label = `error: ${reason}`;
+        assumption = true;
+      }
+    }
+    // One literal with every field (no spread): the player runs this for every step of every run.
+    return {
       n,
+      number: placed.number,
       from: main.from,
       to: main.to,
-      kind,
+      kind: placed.kind,
       referencePoint: referencePointOf(main.from, main.to),
+      text,
+      assumption,
+      label,
+      clauseStep: placed.clause ? placed.clause.n : null,
       message: main.message,
       also,
       log,
-    };
-    if (main.message.type === 'profile.error') {
-      this.offScript = true;
-      const { reason, assumption } = main.message;
-      const number = this.extraNumber();
-      const branch = this.procedure.branches.find(
-        (b) => b.after === this.lastClauseStep && b.from === main.from && b.to === main.to,
-      );
-      if (branch && !assumption) {
-        return {
-          ...base,
-          number,
-          text: branch.text,
-          assumption: false,
-          label: branch.label,
-          clauseStep: null,
-        };
-      }
-      return {
-        ...base,
-        number,
-        text: assumptionText(main, reason),
-        assumption: true,
-        label: `error: ${reason}`,
-        clauseStep: null,
-      };
-    }
-    const clause = this.procedure.steps[n - 1];
-    if (
-      this.offScript ||
-      !clause ||
-      clause.from !== main.from ||
-      clause.to !== main.to ||
-      clause.kind !== kind
-    ) {
-      throw new Error(
-        `internal error: step ${n} of ${this.procedure.id} went ${main.from} -> ${main.to} (${kind}), ` +
-          `the clause says ${clause ? `${clause.from} -> ${clause.to} (${clause.kind})` : 'nothing'}`,
-      );
-    }
-    this.lastClauseStep = clause.n;
-    this.extraSince = 0;
-    return {
-      ...base,
-      number: String(clause.n),
-      text: clause.text,
-      assumption: false,
-      label: clause.label,
-      clauseStep: clause.n,
     };
   }
 

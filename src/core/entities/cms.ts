@@ -207,8 +207,18 @@ export const cmsSetup = setup({
   },
 });
 
+// Every field written out (no spread of the input): a run builds five contexts, and the player runs often.
 export const cmsContext = ({ input }: { input: CmsInput }): CmsContext => ({
-  ...input,
+  id: input.id,
+  systemId: input.systemId,
+  udb: input.udb,
+  peer: input.peer,
+  peerSystemId: input.peerSystemId,
+  preconditions: input.preconditions,
+  userProfiles: input.userProfiles,
+  userMcpttId: input.userMcpttId,
+  validation: input.validation,
+  fetchViaUdb: input.fetchViaUdb,
   pending: [],
   profile: null,
   changes: [],

@@ -1,4 +1,4 @@
-import { assign, enqueueActions, setup, type ActorRefFrom } from 'xstate';
+import { fromTransition, type ActorRefFrom, type AnyActorRef } from 'xstate';
 import type { EntityId } from '../ids';
 import { clientMachine, type ClientInput } from './clientMachine';
 import type { CmsInput } from './cms';
@@ -31,86 +31,56 @@ export interface NetworkInput {
   'partner-udb': UdbInput;
 }
 
-export interface NetworkContext {
-  entities: EntityActors;
+export interface NetworkState {
   /** Messages posted and not yet delivered, in order. */
-  queue: Envelope[];
+  queue: readonly Envelope[];
   /** What the last `net.deliver` delivered: the step's message first, then any sent within the same step. */
-  delivered: Envelope[];
+  delivered: readonly Envelope[];
+  /** An event the network does not know (an entity's failure, relayed by XState): the run stops on it. */
+  unexpected: string | null;
 }
 
 export type NetworkEvent = NetworkPost | { type: 'net.deliver' };
 
+const EMPTY: NetworkState = { queue: [], delivered: [], unexpected: null };
+
 /**
- * The network between the entities, and the root of their actor system. Every entity is a child registered by its
- * entity id; entities post messages here, and the scheduler delivers them one per step (`net.deliver`), so the
- * procedure can be walked one step at a time.
+ * The network between the entities, and the root of their actor system: every entity's actor has it as its parent
+ * and is registered in the system by its entity id (CONTRACT.md §1). Entities post messages here (`sendParent`); the
+ * scheduler (run.ts) delivers them one per step (`net.deliver`), so the procedure can be walked one step at a time. A
+ * message posted `sameStep` (the acknowledgement of 10.1.4.3.2 step 13) is delivered at once, within the step.
+ *
+ * It is transition logic rather than a state machine: it has no states, only a queue, and its one effect, handing a
+ * message to its receiver, is deferred until its own snapshot holds the delivery (XState's `defer`).
  */
-export const networkMachine = setup({
-  types: {
-    input: {} as NetworkInput,
-    context: {} as NetworkContext,
-    events: {} as NetworkEvent,
+export const networkLogic = fromTransition(
+  (state: NetworkState, event: NetworkEvent | { type: string }, scope): NetworkState => {
+    const { queue, delivered, unexpected } = state;
+    if (isDeliver(event)) {
+      const [head, ...rest] = queue;
+      if (!head) return { queue, delivered: [], unexpected };
+      scope.defer(handOver(scope.system, head));
+      return { queue: rest, delivered: [head], unexpected };
+    }
+    if (isPost(event)) {
+      const envelope = event.envelope;
+      if (envelope.sameStep !== true) return { queue: [...queue, envelope], delivered, unexpected };
+      scope.defer(handOver(scope.system, envelope));
+      return { queue, delivered: [...delivered, envelope], unexpected };
+    }
+    return { queue, delivered, unexpected: unexpected ?? event.type };
   },
-  actors: {
-    client: clientMachine,
-    primaryCms: primaryCmsMachine,
-    primaryUdb: primaryUdbMachine,
-    partnerCms: partnerCmsMachine,
-    partnerUdb: partnerUdbMachine,
-  },
-  actions: {
-    deliver: enqueueActions(({ enqueue, context }, params: { envelope: Envelope | undefined }) => {
-      const envelope = params.envelope;
-      if (envelope) enqueue.sendTo(context.entities[envelope.to], envelope.message);
-    }),
-  },
-}).createMachine({
-  id: 'network',
-  context: ({ input, spawn }) => ({
-    // One actor per entity, registered in the system by its entity id (CONTRACT.md §1).
-    entities: {
-      cmc: spawn('client', { id: 'cmc', systemId: 'cmc', input: input.cmc }),
-      'primary-cms': spawn('primaryCms', {
-        id: 'primary-cms',
-        systemId: 'primary-cms',
-        input: input['primary-cms'],
-      }),
-      'primary-udb': spawn('primaryUdb', {
-        id: 'primary-udb',
-        systemId: 'primary-udb',
-        input: input['primary-udb'],
-      }),
-      'partner-cms': spawn('partnerCms', {
-        id: 'partner-cms',
-        systemId: 'partner-cms',
-        input: input['partner-cms'],
-      }),
-      'partner-udb': spawn('partnerUdb', {
-        id: 'partner-udb',
-        systemId: 'partner-udb',
-        input: input['partner-udb'],
-      }),
-    },
-    queue: [],
-    delivered: [],
-  }),
-  on: {
-    'net.deliver': {
-      actions: [
-        assign(({ context }) => ({ queue: context.queue.slice(1), delivered: context.queue.slice(0, 1) })),
-        { type: 'deliver', params: ({ context }) => ({ envelope: context.delivered[0] }) },
-      ],
-    },
-    'net.post': [
-      {
-        guard: ({ event }) => event.envelope.sameStep === true,
-        actions: [
-          assign(({ context, event }) => ({ delivered: [...context.delivered, event.envelope] })),
-          { type: 'deliver', params: ({ event }) => ({ envelope: event.envelope }) },
-        ],
-      },
-      { actions: assign(({ context, event }) => ({ queue: [...context.queue, event.envelope] })) },
-    ],
-  },
-});
+  EMPTY,
+);
+
+/** Hands a message to its receiver, found in the actor system by its entity id. */
+function handOver(system: { get: (id: string) => AnyActorRef | undefined }, envelope: Envelope): () => void {
+  return () => {
+    const receiver = system.get(envelope.to);
+    if (!receiver) throw new Error(`internal error: no entity ${envelope.to} in the network`);
+    receiver.send(envelope.message);
+  };
+}
+
+const isDeliver = (event: { type: string }): event is { type: 'net.deliver' } => event.type === 'net.deliver';
+const isPost = (event: { type: string }): event is NetworkPost => event.type === 'net.post';

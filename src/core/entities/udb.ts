@@ -159,8 +159,15 @@ export const udbSetup = setup({
   },
 });
 
+// Every field written out (no spread of the input): a run builds five contexts, and the player runs often.
 export const udbContext = ({ input }: { input: UdbInput }): UdbContext => ({
-  ...input,
+  id: input.id,
+  systemId: input.systemId,
+  cms: input.cms,
+  userProfiles: input.userProfiles,
+  userMcpttId: input.userMcpttId,
+  policy: input.policy,
+  cache: input.cache,
   pending: [],
   retrieved: null,
   received: null,
