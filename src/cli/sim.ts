@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
 import { toMermaid } from '../core/diagram';
-import { isProcedureId, PROCEDURE_IDS } from '../core/ids';
+import { isProcedureId, PROCEDURE_IDS, type ProcedureId } from '../core/ids';
 import { toText, toTraceJson } from '../core/report';
 import { simulate } from '../core/run';
 import { toWalkthrough } from '../core/walkthrough';
 import { toProfileXml } from '../core/xml/profileXml';
-import { argsOrUsage, formatOf, oneFile, runCli, runEntry, UsageError, type Io } from './io';
-import { readScenarioInput } from './scenarioInput';
+import { argsOrUsage, formatOf, oneFile, runEntry, UsageError } from './io';
+import { scenarioCommand, type ScenarioOptions } from './scenarioInput';
 
 export type { Io } from './io';
 
@@ -14,7 +14,9 @@ const USAGE =
   'usage: npm run --silent sim -- <scenario.json | -> [--procedure <id>] [--format json|text|mermaid|markdown|xml]';
 const FORMATS = ['json', 'text', 'mermaid', 'markdown', 'xml'] as const;
 
-function options(argv: string[]) {
+function options(
+  argv: string[],
+): ScenarioOptions<{ format: (typeof FORMATS)[number]; procedure: ProcedureId | undefined }> {
   const { values, positionals } = argsOrUsage(
     () =>
       parseArgs({
@@ -40,27 +42,14 @@ function options(argv: string[]) {
 }
 
 /** The CLI of CONTRACT.md §3. Returns the exit code: 0 for any simulation that ran, 2 for bad input. */
-export function main(argv: string[], io: Io): number {
-  return runCli(
-    'sim',
-    () => {
-      const opts = options(argv);
-      if (opts.help) {
-        io.out(`${USAGE}\n`);
-        return 0;
-      }
-      const scenario = readScenarioInput(opts.file, io);
-      const run = simulate(scenario, opts.procedure);
-      if (opts.format === 'json') io.out(`${JSON.stringify(toTraceJson(run), null, 2)}\n`);
-      else if (opts.format === 'text') io.out(toText(run, scenario.title));
-      else if (opts.format === 'xml') io.out(run.profiles.map(toProfileXml).join(''));
-      // The walkthrough: the same document as the page's "Download walkthrough (Markdown)", without review notes.
-      else if (opts.format === 'markdown') io.out(toWalkthrough(run, scenario));
-      else io.out(toMermaid(run, scenario).text);
-      return 0;
-    },
-    io,
-  );
-}
+export const main = scenarioCommand('sim', USAGE, options, (scenario, opts, io) => {
+  const run = simulate(scenario, opts.procedure);
+  if (opts.format === 'json') io.out(`${JSON.stringify(toTraceJson(run), null, 2)}\n`);
+  else if (opts.format === 'text') io.out(toText(run, scenario.title));
+  else if (opts.format === 'xml') io.out(run.profiles.map(toProfileXml).join(''));
+  // The walkthrough: the same document as the page's "Download walkthrough (Markdown)", without review notes.
+  else if (opts.format === 'markdown') io.out(toWalkthrough(run, scenario));
+  else io.out(toMermaid(run, scenario).text);
+});
 
 runEntry(import.meta.url, 'sim', main);

@@ -9,8 +9,8 @@ import {
   type SweepResult,
   type Vary,
 } from '../core/sweep';
-import { argsOrUsage, formatOf, oneFile, runCli, runEntry, UsageError, type Io } from './io';
-import { readScenarioInput } from './scenarioInput';
+import { argsOrUsage, formatOf, oneFile, runEntry, UsageError } from './io';
+import { scenarioCommand, type ScenarioOptions } from './scenarioInput';
 
 export type { Io } from './io';
 
@@ -29,7 +29,9 @@ function orUsage<T>(fn: () => T): T {
   }
 }
 
-function options(argv: string[]) {
+function options(
+  argv: string[],
+): ScenarioOptions<{ format: (typeof FORMATS)[number]; vary: Vary[]; procedures: ProcedureId[] }> {
   const { values, positionals } = argsOrUsage(
     () =>
       parseArgs({
@@ -81,23 +83,10 @@ function writeJson(result: SweepResult, out: (text: string) => void): void {
 }
 
 /** The CLI of CONTRACT.md §7. Returns the exit code: 0 for a sweep that ran, 2 for bad input. */
-export function main(argv: string[], io: Io): number {
-  return runCli(
-    'sweep',
-    () => {
-      const opts = options(argv);
-      if (opts.help) {
-        io.out(`${USAGE}\n`);
-        return 0;
-      }
-      const scenario = readScenarioInput(opts.file, io);
-      const result = orUsage(() => sweep(scenario, opts.vary, opts.procedures));
-      if (opts.format === 'csv') io.out(toSweepCsv(result));
-      else writeJson(result, io.out);
-      return 0;
-    },
-    io,
-  );
-}
+export const main = scenarioCommand('sweep', USAGE, options, (scenario, opts, io) => {
+  const result = orUsage(() => sweep(scenario, opts.vary, opts.procedures));
+  if (opts.format === 'csv') io.out(toSweepCsv(result));
+  else writeJson(result, io.out);
+});
 
 runEntry(import.meta.url, 'sweep', main);
