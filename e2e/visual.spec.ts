@@ -63,7 +63,7 @@ async function open(page: Page, query: string, figures = 1): Promise<void> {
 }
 
 const figure = (page: Page): Locator => page.getByRole('figure', { name: 'Sequence diagram', exact: true });
-const steps = (page: Page): Locator => page.locator('section.steps');
+const steps = (page: Page): Locator => page.getByRole('region', { name: 'Steps', exact: true });
 
 interface Case {
   name: string;
@@ -108,7 +108,7 @@ const CASES: Case[] = [
   {
     name: 'entities-10.1.4.3.3-step-9',
     query: presetAt('10.1.4.3.3', 9, 'stale-cache'),
-    shoot: (page) => [page.locator('section.entities')],
+    shoot: (page) => [page.getByRole('region', { name: /^Entities after/ })],
   },
   {
     name: 'compare-draft-10.1.4.3.3',
