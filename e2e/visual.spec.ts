@@ -111,6 +111,12 @@ const CASES: Case[] = [
     shoot: (page) => [page.getByRole('region', { name: /^Entities after/ })],
   },
   {
+    // the panels of the entities 10.1.4.3.1 does not use, greyed (issue 12: readable, at least 4.5:1)
+    name: 'entities-10.1.4.3.1-step-2',
+    query: '?procedure=10.1.4.3.1&step=2',
+    shoot: (page) => [page.getByRole('region', { name: /^Entities after/ })],
+  },
+  {
     name: 'compare-draft-10.1.4.3.3',
     query: '?compare=10.1.4.x.2,10.1.4.3.3',
     figures: 2,
