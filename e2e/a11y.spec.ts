@@ -3,7 +3,7 @@
  * (the others are printed and attached to the report).
  */
 import { expectAccessible } from './a11y';
-import { expect, preset, scenarioAddress, test } from './fixtures';
+import { DEFAULT_TOTALS, expect, preset, PROCEDURES, scenarioAddress, test } from './fixtures';
 
 const refused = preset('validation-refused');
 
@@ -15,6 +15,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       player,
       page,
     }, info) => {
+      // four scans of the whole page: more than a minute on a loaded two-core machine
+      test.slow();
       await player.open('?procedure=10.1.4.3.3&step=0');
       await player.expectStep(0, 11);
       await expectAccessible(page, info, 'player at step 0');
@@ -92,4 +94,23 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(page, info, 'alert');
     });
   });
+}
+
+// Every procedure, in both schemes, on a phone and a wide screen (issue 12): one page load each, at a middle step so
+// that done, current and still-to-come steps are all drawn, with the entity panels the procedure does not use greyed.
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const width of [360, 1400]) {
+    test.describe(`${colorScheme}, ${width} px wide`, () => {
+      test.use({ colorScheme, viewport: { width, height: 900 } });
+      for (const procedure of PROCEDURES) {
+        test(`player on ${procedure}`, async ({ player, page }, info) => {
+          const total = DEFAULT_TOTALS[procedure];
+          const step = Math.ceil(total / 2);
+          await player.open(`?procedure=${procedure}&step=${step}`);
+          await player.expectStep(step, total);
+          await expectAccessible(page, info, `player on ${procedure} at step ${step}, ${width} px`);
+        });
+      }
+    });
+  }
 }

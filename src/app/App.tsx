@@ -48,12 +48,14 @@ function Page() {
     <div className={`app${present ? ' mode-present' : ''}`}>
       <header className="app-header">
         <h1>MC migration profile simulator</h1>
-        <p className="subtitle">TS 23.280 clause 10.1.4 — MC service user profile retrieval, step by step</p>
+        <p className="app-subtitle">
+          TS 23.280 clause 10.1.4 — MC service user profile retrieval, step by step
+        </p>
       </header>
       <Notices />
       {compare ? (
-        <main className="app-main app-compare">
-          <section className="player compare-view" aria-label="Comparison">
+        <main className="app-main app-main-single">
+          <section className="app-view review-compare-view" aria-label="Comparison">
             <ViewBoundary view="comparison">
               <Suspense fallback={loading}>
                 <CompareView pair={compare} />
@@ -63,7 +65,10 @@ function Page() {
         </main>
       ) : (
         <main className="app-main">
-          <section className={`player${mode === 'quiz' ? ' quiz-view' : ''}`} aria-label="Player">
+          <section
+            className={`app-view ${mode === 'quiz' ? 'review-quiz-view' : 'player'}`}
+            aria-label="Player"
+          >
             {mode === 'quiz' ? (
               <ViewBoundary view="quiz">
                 <Suspense fallback={loading}>
@@ -77,7 +82,7 @@ function Page() {
             )}
           </section>
           {!present && (
-            <aside className="editor" aria-label="Scenario editor">
+            <aside className="editor app-editor" aria-label="Scenario editor">
               <ViewBoundary view="scenario editor">
                 <Suspense fallback={<p className="muted">Loading the scenario editor…</p>}>
                   <Editor />

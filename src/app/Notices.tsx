@@ -36,21 +36,21 @@ export function Notices() {
   const dismiss = useApp((s) => s.dismiss);
   if (!notices.length) return null;
   return (
-    <div className="notices">
+    <div className="app-notices">
       {notices.map((n) => (
         <div
           key={n.id}
           role={n.tone === 'info' ? 'status' : 'alert'}
-          className={`notice${n.tone === 'info' ? ' notice-info' : ''}`}
+          className={`app-notice${n.tone === 'info' ? ' app-notice-info' : ''}`}
         >
           <span>{n.text}</span>
           {n.actions?.length ? (
-            <span className="notice-actions">
+            <span className="app-notice-actions">
               {n.actions.map((action) => (
                 <button
                   key={action.kind}
                   type="button"
-                  className="notice-action"
+                  className="btn"
                   onClick={() => {
                     if (act(action)) dismiss(n.id);
                   }}
@@ -60,7 +60,12 @@ export function Notices() {
               ))}
             </span>
           ) : null}
-          <button type="button" onClick={() => dismiss(n.id)} aria-label="Dismiss message">
+          <button
+            type="button"
+            className="btn btn-quiet app-notice-dismiss"
+            onClick={() => dismiss(n.id)}
+            aria-label="Dismiss message"
+          >
             ×
           </button>
         </div>

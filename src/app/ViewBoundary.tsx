@@ -51,13 +51,14 @@ function Failure({
 }) {
   const canGoBack = useApp((s) => s.past.length > 0);
   return (
-    <div role="alert" className="view-failure">
+    <div role="alert" className="app-view-failure">
       <p>
         The {view} could not be shown: {error}
       </p>
-      <div className="view-failure-actions">
+      <div className="app-view-failure-actions">
         <button
           type="button"
+          className="btn"
           onClick={() => {
             replaceScenario(structuredClone(DEFAULT_SCENARIO), DEFAULT_PROCEDURE, 0);
             onDone();
@@ -68,6 +69,7 @@ function Failure({
         {canGoBack && (
           <button
             type="button"
+            className="btn"
             onClick={() => {
               undo();
               onDone();
@@ -77,7 +79,11 @@ function Failure({
           </button>
         )}
         {input && (
-          <button type="button" onClick={() => download(exportName(input), exportText(input))}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => download(exportName(input), exportText(input))}
+          >
             Download the input that failed
           </button>
         )}

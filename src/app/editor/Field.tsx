@@ -83,9 +83,9 @@ export function Field({ label, path, conversion, multiline, hint, presence, nume
   } as const;
 
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
+    <div className={`editor-field${error ? ' editor-field-invalid' : ''}`}>
       {presence && (
-        <label className="presence">
+        <label className="editor-presence">
           <input
             type="checkbox"
             checked={presence.inverted ? !present : present}
@@ -115,7 +115,7 @@ export function Field({ label, path, conversion, multiline, hint, presence, nume
         </p>
       )}
       {error && (
-        <p id={errorId} className="field-error">
+        <p id={errorId} className="editor-field-error">
           {error}
         </p>
       )}
@@ -138,7 +138,7 @@ export function CheckField({
   const value = useApp((s) => getIn(s.scenario, path));
   const off = absentWhenOff ? undefined : false;
   return (
-    <div className="field field-check">
+    <div className="editor-field editor-field-check">
       <label>
         <input
           type="checkbox"

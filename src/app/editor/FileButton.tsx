@@ -40,7 +40,7 @@ export function FileButton({
         // onChange reports its own failures.
         onChange={(e) => void onChange(e)}
       />
-      <label htmlFor={inputId} className="button file-button">
+      <label htmlFor={inputId} className="btn editor-file-button">
         {label}
       </label>
     </>

@@ -14,8 +14,8 @@ function PrivateCallRule() {
   const value = useApp((s) => s.scenario.partner.policy?.privateCall);
   const path = [...POLICY, 'privateCall'];
   return (
-    <div className="field">
-      <label className="presence">
+    <div className="editor-field">
+      <label className="editor-presence">
         <input
           type="checkbox"
           checked={value !== undefined}

@@ -14,17 +14,17 @@ export function ProfileFields({ path, migration = true }: { path: Path; migratio
   const partnerId = useApp((s) => s.scenario.partner.systemId);
   return (
     <>
-      <div className="field-row">
+      <div className="editor-field-row">
         <Field label="Index" path={[...path, 'index']} conversion={REQUIRED_NUMBER} numeric />
         <Field label="Name" path={[...path, 'name']} conversion={TEXT} />
       </div>
-      <div className="field-row">
+      <div className="editor-field-row">
         <CheckField label="Enabled" path={[...path, 'status']} isOn={(v) => v !== false} />
         <CheckField label="Pre-selected" path={[...path, 'preSelected']} absentWhenOff />
       </div>
       <Field label="MC service ID (mcpttId)" path={[...path, 'mcpttId']} conversion={TEXT} />
       <Field label="Organization" path={[...path, 'organization']} conversion={TEXT} />
-      <div className="field-row">
+      <div className="editor-field-row">
         <Field label="Priority" path={[...path, 'priority']} conversion={NUMBER} numeric hint="0..255" />
         <Field
           label="Max affiliations"

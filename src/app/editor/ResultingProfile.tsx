@@ -11,7 +11,7 @@ import { diffProfiles, sentProfile, showValue, type FieldDiff, type ItemMark } f
 function Rule({ name }: { name: string | null }) {
   if (!name) return null;
   return (
-    <span className="rule">
+    <span className="editor-rule">
       <span className="visually-hidden">rule </span>
       {name}
     </span>
@@ -33,10 +33,10 @@ function Item({ mark }: { mark: ItemMark }) {
 }
 
 function Items({ marks }: { marks: ItemMark[] | null }) {
-  if (marks === null) return <span className="absent">(absent)</span>;
-  if (marks.length === 0) return <span className="absent">(empty list)</span>;
+  if (marks === null) return <span className="editor-absent">(absent)</span>;
+  if (marks.length === 0) return <span className="editor-absent">(empty list)</span>;
   return (
-    <ul className="items">
+    <ul className="editor-items">
       {marks.map((m) => (
         <Item key={m.item} mark={m} />
       ))}
@@ -48,7 +48,7 @@ function Plain({ value }: { value: unknown }) {
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
     return <Items marks={value.map((item: string) => ({ item, status: 'kept', rule: null }))} />;
   }
-  return <span className={value === undefined ? 'absent' : undefined}>{showValue(value)}</span>;
+  return <span className={value === undefined ? 'editor-absent' : undefined}>{showValue(value)}</span>;
 }
 
 function DiffRow({ diff }: { diff: FieldDiff }) {
@@ -68,7 +68,7 @@ function DiffRow({ diff }: { diff: FieldDiff }) {
   const rules = diff.rules.length ? diff.rules : [null];
   if (diff.kind === 'list') {
     return (
-      <tr className="changed">
+      <tr className="editor-row-changed">
         <th scope="row">{diff.field}</th>
         <td>
           <Items marks={diff.before} />
@@ -81,7 +81,7 @@ function DiffRow({ diff }: { diff: FieldDiff }) {
     );
   }
   return (
-    <tr className="changed">
+    <tr className="editor-row-changed">
       <th scope="row">{diff.field}</th>
       <td>
         <del>
@@ -121,9 +121,9 @@ function Compared({ sent, result, changes }: { sent: Profile; result: Profile; c
   const captionId = useId();
   return (
     <>
-      <h3 className="changes-title">Changes by the partner’s local policy</h3>
+      <h3 className="editor-changes-title">Changes by the partner’s local policy</h3>
       {changes.length ? (
-        <ul className="changes" aria-label="Changes">
+        <ul className="editor-changes" aria-label="Changes">
           {changes.map((c, i) => (
             <li key={i}>
               {describeChange(c)} <Rule name={c.rule} />
@@ -133,7 +133,7 @@ function Compared({ sent, result, changes }: { sent: Profile; result: Profile; c
       ) : (
         <p className="muted">None: the policy left the profile as it was.</p>
       )}
-      <table className="profile-diff" aria-labelledby={captionId}>
+      <table className="editor-profile-diff" aria-labelledby={captionId}>
         <caption id={captionId}>
           Profile {result.index}
           {result.name ? ` “${result.name}”` : ''}: as the primary sent it, and as the client ends with it
@@ -158,7 +158,7 @@ function Compared({ sent, result, changes }: { sent: Profile; result: Profile; c
 function Single({ profile }: { profile: Profile }) {
   const captionId = useId();
   return (
-    <table className="profile-diff single" aria-labelledby={captionId}>
+    <table className="editor-profile-diff editor-profile-diff-single" aria-labelledby={captionId}>
       <caption id={captionId}>
         Profile {profile.index}
         {profile.name ? ` “${profile.name}”` : ''}
@@ -182,7 +182,7 @@ function Single({ profile }: { profile: Profile }) {
 function Rejected({ run }: { run: RunResult }) {
   const violations = run.validation && !run.validation.ok ? run.validation.violations : [];
   return (
-    <div className="result-error">
+    <div className="editor-result-error">
       <p>
         <strong>Rejected</strong>
         {run.error ? (
@@ -234,7 +234,7 @@ export function ResultingProfile() {
   const headingId = useId();
   const { run } = useRun();
   return (
-    <section className="result" aria-labelledby={headingId}>
+    <section className="editor-result" aria-labelledby={headingId}>
       <h2 id={headingId}>Resulting profile</h2>
       <p className="muted">
         {run.procedure}: {run.outcome}
@@ -243,6 +243,7 @@ export function ResultingProfile() {
       {run.profiles.length > 0 && (
         <button
           type="button"
+          className="btn"
           onClick={() => {
             profileDocuments(run.profiles)
               .then((text) => download(`${run.procedure}-resulting-profile.xml`, text, 'application/xml'))

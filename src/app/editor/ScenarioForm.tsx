@@ -41,7 +41,7 @@ function ChoiceField({
 }) {
   const id = useId();
   return (
-    <div className="field">
+    <div className="editor-field">
       <label htmlFor={id}>{label}</label>
       <select
         id={id}
@@ -115,12 +115,12 @@ function ProfilesSection() {
   return (
     <>
       {profiles.map((profile, i) => (
-        <fieldset key={i} className="profile">
+        <fieldset key={i} className="editor-profile">
           <legend>Profile {i + 1}</legend>
           <ProfileFields path={['primary', 'profiles', i]} />
           <button
             type="button"
-            className="remove"
+            className="btn editor-remove"
             disabled={profiles.length < 2}
             onClick={() => set(profiles.filter((_, k) => k !== i))}
           >
@@ -131,6 +131,7 @@ function ProfilesSection() {
       ))}
       <button
         type="button"
+        className="btn"
         onClick={() => {
           const index = freeIndex(profiles);
           set([...profiles, { index, name: `Profile ${index}`, mcpttId: mcptt }]);
@@ -173,9 +174,9 @@ function ImportProfileDocument() {
     setStatus(`${at === -1 ? 'Added' : 'Replaced'} profile ${result.profile.index} from “${name}”.`);
   };
   return (
-    <div className="inline">
+    <div className="editor-inline">
       <FileButton label="Import profile (XML)" accept=".xml,application/xml,text/xml" onText={onText} />
-      <span role="status" className="status">
+      <span role="status" className="editor-status">
         {status}
       </span>
     </div>
@@ -236,7 +237,7 @@ function CacheSection() {
   return (
     <fieldset>
       <legend>Cached profile</legend>
-      <div className="field field-check">
+      <div className="editor-field editor-field-check">
         <label>
           <input
             type="checkbox"
@@ -280,7 +281,7 @@ function PartnerSection() {
 /** Every field of the scenario (CONTRACT.md §2), grouped by system. */
 export function ScenarioForm() {
   return (
-    <form className="scenario-form" onSubmit={(e) => e.preventDefault()} aria-label="Scenario fields">
+    <form className="editor-scenario-form" onSubmit={(e) => e.preventDefault()} aria-label="Scenario fields">
       <UserSection />
       <PrimarySection />
       <PartnerSection />

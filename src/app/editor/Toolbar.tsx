@@ -47,9 +47,9 @@ function Presets() {
   const [chosen, setChosen] = useState(PRESETS[0]?.id ?? '');
   const preset = PRESETS.find((p) => p.id === chosen);
   return (
-    <div className="presets">
+    <div className="editor-presets">
       <label htmlFor={id}>Preset</label>
-      <div className="inline">
+      <div className="editor-inline">
         <select id={id} value={chosen} onChange={(e) => setChosen(e.target.value)}>
           {PRESETS.map((p) => (
             <option key={p.id} value={p.id}>
@@ -59,6 +59,7 @@ function Presets() {
         </select>
         <button
           type="button"
+          className="btn"
           onClick={() => preset && replaceScenario(structuredClone(preset.scenario), preset.procedure, 0)}
         >
           Load preset
@@ -92,14 +93,14 @@ function CopyLink() {
   };
   return (
     <>
-      <button type="button" onClick={() => void copy()}>
+      <button type="button" className="btn" onClick={() => void copy()}>
         Copy link
       </button>
-      <span role="status" className="status">
+      <span role="status" className="editor-status">
         {copied}
       </span>
       {fallback !== null && (
-        <div className="field link-fallback">
+        <div className="editor-field editor-link-fallback">
           <label htmlFor={fieldId}>
             Link to this scenario (the clipboard is unavailable: copy it from here)
           </label>
@@ -127,6 +128,7 @@ function ImportExport() {
       <FileButton label="Import" accept=".json,application/json" onText={onText} />
       <button
         type="button"
+        className="btn"
         onClick={() => {
           const { scenario } = useApp.getState();
           download(exportName(scenario), exportText(scenario));
@@ -134,7 +136,7 @@ function ImportExport() {
       >
         Export
       </button>
-      <span role="status" className="status">
+      <span role="status" className="editor-status">
         {status}
       </span>
     </>
@@ -149,11 +151,23 @@ export function Toolbar() {
   return (
     <div className="editor-toolbar">
       <Presets />
-      <div className="inline" role="group" aria-label="Scenario actions">
-        <button type="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z">
+      <div className="editor-inline" role="group" aria-label="Scenario actions">
+        <button
+          type="button"
+          className="btn"
+          onClick={undo}
+          disabled={!canUndo}
+          aria-keyshortcuts="Control+Z"
+        >
           Undo
         </button>
-        <button type="button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z">
+        <button
+          type="button"
+          className="btn"
+          onClick={redo}
+          disabled={!canRedo}
+          aria-keyshortcuts="Control+Shift+Z"
+        >
           Redo
         </button>
         <ImportExport />

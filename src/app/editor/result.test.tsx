@@ -80,7 +80,7 @@ describe('the Resulting profile region', () => {
     expect(resultGroups?.textContent).toContain('rule groups.add');
     // an unchanged field is not marked
     expect(row('name').className).toBe('');
-    expect(row('priority').className).toBe('changed');
+    expect(row('priority').className).toBe('editor-row-changed');
 
     const changes = within(region()).getByRole('list', { name: 'Changes' });
     expect(

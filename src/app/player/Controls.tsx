@@ -23,15 +23,20 @@ export function Controls(props: ControlsProps) {
   const atEnd = step >= total;
   // aria-disabled rather than disabled: a button that disables itself under the keyboard would drop the focus.
   return (
-    <div className="controls">
-      <div className="buttons" role="group" aria-label="Playback">
-        <button type="button" onClick={props.onRestart} aria-disabled={atStart && !playing}>
+    <div className="player-controls">
+      <div className="player-buttons" role="group" aria-label="Playback">
+        <button type="button" className="btn" onClick={props.onRestart} aria-disabled={atStart && !playing}>
           <Icon name="restart" /> Restart
         </button>
-        <button type="button" onClick={() => !atStart && props.onPrevious()} aria-disabled={atStart}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => !atStart && props.onPrevious()}
+          aria-disabled={atStart}
+        >
           <Icon name="previous" /> Previous step
         </button>
-        <button type="button" className="primary" onClick={props.onTogglePlay}>
+        <button type="button" className="btn btn-primary player-play" onClick={props.onTogglePlay}>
           {playing ? (
             <>
               <Icon name="pause" /> Pause
@@ -42,11 +47,11 @@ export function Controls(props: ControlsProps) {
             </>
           )}
         </button>
-        <button type="button" onClick={() => !atEnd && props.onNext()} aria-disabled={atEnd}>
+        <button type="button" className="btn" onClick={() => !atEnd && props.onNext()} aria-disabled={atEnd}>
           Next step <Icon name="next" />
         </button>
       </div>
-      <fieldset className="speed">
+      <fieldset className="player-speed">
         <legend>Speed</legend>
         {SPEEDS.map((s) => (
           <label key={s}>

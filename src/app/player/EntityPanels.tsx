@@ -24,7 +24,7 @@ interface Row {
   always?: boolean;
 }
 
-const none = <span className="empty">none</span>;
+const none = <span className="muted">none</span>;
 const isEmpty = (v: unknown) => v === null || v === undefined || (Array.isArray(v) && v.length === 0);
 
 // Each entity's context, narrowed on its id: the snapshots are typed per machine (core/run.ts), so no cast is needed.
@@ -55,7 +55,7 @@ function row<V>(
 const showProfile = (v: Profile) => <ProfileView profile={v} folded />;
 const showProfiles = (v: Profile[]) => <ProfileList profiles={v} folded />;
 const showPending = (pending: Pending[]) => (
-  <ul className="plain">
+  <ul className="player-plain">
     {pending.map((p, i) => (
       <li key={i}>
         from {p.from}
@@ -66,9 +66,11 @@ const showPending = (pending: Pending[]) => (
 );
 const showValidation = (result: ValidationResult) =>
   result.ok ? (
-    <span className="ok">passed</span>
+    <span className="player-ok">passed</span>
   ) : (
-    <span className="bad">failed: {result.violations.map((x) => `${x.message} (${x.rule})`).join('; ')}</span>
+    <span className="player-bad">
+      failed: {result.violations.map((x) => `${x.message} (${x.rule})`).join('; ')}
+    </span>
   );
 const showCache = (cache: CachedProfile) => (
   <>
@@ -110,7 +112,7 @@ const ROWS: Record<EntityKind, Row[]> = {
       'Error',
       (s) => client(s)?.error,
       (e) => (
-        <span className="bad">
+        <span className="player-bad">
           from {e.from}: {e.reason}
         </span>
       ),
@@ -127,7 +129,7 @@ const ROWS: Record<EntityKind, Row[]> = {
       'Logged',
       (s) => cms(s)?.log,
       (log) => (
-        <ul className="plain">
+        <ul className="player-plain">
           {log.map((entry, i) => (
             <li key={i}>{entry}</li>
           ))}
@@ -184,20 +186,29 @@ const EntityPanel = memo(
     const headingId = `entity-${id}`;
     return (
       <article
-        className={['entity', changed.size ? 'changed' : '', involved ? '' : 'uninvolved'].join(' ').trim()}
+        className={[
+          'player-entity',
+          changed.size ? 'player-entity-changed' : '',
+          involved ? '' : 'player-entity-uninvolved',
+        ]
+          .join(' ')
+          .trim()}
         aria-labelledby={headingId}
       >
         <header>
           <h3 id={headingId}>{ENTITIES[id].title}</h3>
-          <p className="entity-id">
+          <p className="player-entity-id">
             {subtitle(now)}
             {changed.size > 0 && <span className="badge badge-changed">changed</span>}
           </p>
           {!involved && <p className="muted">Not involved in this procedure.</p>}
         </header>
-        <dl className="rows">
+        <dl className="player-rows">
           {rows.map((row) => (
-            <div key={row.key} className={changed.has(row.key) ? 'row changed' : 'row'}>
+            <div
+              key={row.key}
+              className={changed.has(row.key) ? 'player-row player-row-changed' : 'player-row'}
+            >
               <dt>
                 {row.label}
                 {changed.has(row.key) && <span className="visually-hidden"> (changed)</span>}
@@ -229,9 +240,9 @@ export function EntityPanels({ run, step }: { run: RunResult; step: number }) {
     return { involved, rows };
   }, [run]);
   return (
-    <section className="entities" aria-labelledby="entities-heading">
+    <section className="player-entities" aria-labelledby="entities-heading">
       <h2 id="entities-heading">Entities after {step ? `step ${step}` : 'the start'}</h2>
-      <div className="entity-grid">
+      <div className="player-entity-grid">
         {ENTITY_IDS.map((id) => (
           <EntityPanel
             key={id}

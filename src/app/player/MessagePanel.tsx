@@ -9,11 +9,11 @@ import { fieldLabel, profileFields, ProfileList, ProfileView } from './ProfileVi
 function Changes({ changes }: { changes: readonly Change[] }) {
   if (!changes.length) return <p className="muted">The local policy changed nothing.</p>;
   return (
-    <ul className="change-list">
+    <ul className="player-change-list">
       {changes.map((c, i) => (
         <li key={i}>
           <strong>{fieldLabel(c.field)}</strong>: {formatValue(c.before)} → {formatValue(c.after)}{' '}
-          <span className="policy-rule">rule {c.rule}</span>
+          <span className="player-policy-rule">rule {c.rule}</span>
         </li>
       ))}
     </ul>
@@ -33,7 +33,7 @@ function BeforeAfter({
   const fields = [...new Set([...profileFields(before), ...profileFields(after)])];
   return (
     <>
-      <table className="diff">
+      <table className="player-diff">
         <caption>
           Profile {`#${after.index}`}: received from the primary, and after the partner's local policy
         </caption>
@@ -50,7 +50,7 @@ function BeforeAfter({
             const changed = !sameValue(before[field], after[field]);
             const rules = changes.filter((c) => c.field === field).map((c) => c.rule);
             return (
-              <tr key={field} className={changed ? 'diff-changed' : undefined}>
+              <tr key={field} className={changed ? 'player-diff-changed' : undefined}>
                 <th scope="row">{fieldLabel(field)}</th>
                 <td>{formatValue(before[field])}</td>
                 <td>{formatValue(after[field])}</td>
@@ -74,22 +74,22 @@ function Payload({ step, run }: { step: TraceStep; run: RunResult }) {
   switch (m.type) {
     case 'profile.request':
       return (
-        <dl className="rows">
-          <div className="row">
+        <dl className="player-rows">
+          <div className="player-row">
             <dt>MC service ID</dt>
             <dd>{m.request.serviceId}</dd>
           </div>
-          <div className="row">
+          <div className="player-row">
             <dt>Asks for</dt>
             <dd>
               {m.request.purpose === 'migration' ? 'the profile for migration' : "the user's own profiles"}
             </dd>
           </div>
-          <div className="row">
+          <div className="player-row">
             <dt>Partner MC system</dt>
             <dd>
               {m.request.partnerSystemId ?? (
-                <span className="empty">
+                <span className="muted">
                   {m.request.purpose === 'migration'
                     ? 'not identified (the clause does not say this request includes it)'
                     : 'none (not migrating)'}
@@ -117,12 +117,12 @@ function Payload({ step, run }: { step: TraceStep; run: RunResult }) {
     case 'profile.error':
       return (
         <>
-          <p className="bad">Error: {m.reason}</p>
+          <p className="player-bad">Error: {m.reason}</p>
           {m.violations && !m.violations.ok && (
-            <ul className="change-list">
+            <ul className="player-change-list">
               {m.violations.violations.map((v, i) => (
                 <li key={i}>
-                  {v.message} <span className="policy-rule">rule {v.rule}</span>
+                  {v.message} <span className="player-policy-rule">rule {v.rule}</span>
                 </li>
               ))}
             </ul>
@@ -171,16 +171,16 @@ function Payload({ step, run }: { step: TraceStep; run: RunResult }) {
       const result = c?.validationResult;
       if (!result) return null;
       return result.ok ? (
-        <p className="ok">Validation passed.</p>
+        <p className="player-ok">Validation passed.</p>
       ) : (
         <>
-          <p className="bad">
+          <p className="player-bad">
             Validation failed{step.log.length ? ' (logged; processing continues in step 12)' : ''}:
           </p>
-          <ul className="change-list">
+          <ul className="player-change-list">
             {result.violations.map((v, i) => (
               <li key={i}>
-                {v.message} <span className="policy-rule">rule {v.rule}</span>
+                {v.message} <span className="player-policy-rule">rule {v.rule}</span>
               </li>
             ))}
           </ul>
@@ -194,31 +194,31 @@ function Payload({ step, run }: { step: TraceStep; run: RunResult }) {
 export function MessagePanel({ run, step }: { run: RunResult; step: number }) {
   const current = run.steps[step - 1];
   return (
-    <section className="message panel" aria-labelledby="message-heading">
+    <section className="player-message panel" aria-labelledby="message-heading">
       <h2 id="message-heading">Current message</h2>
       {!current ? (
         <p className="muted">Before step 1: nothing has been sent yet.</p>
       ) : (
         <>
-          <p className="message-route">
+          <p className="player-message-route">
             {stepHeading(current)}
             {current.kind === 'error' && <span className="badge badge-error">Error</span>}
             {current.assumption && <span className="badge badge-assumption">Simulator assumption</span>}
           </p>
-          <dl className="rows">
-            <div className="row">
+          <dl className="player-rows">
+            <div className="player-row">
               <dt>Type</dt>
               <dd>
                 <code>{current.message.type}</code> ({current.kind === 'action' ? 'own action' : current.kind}
                 )
               </dd>
             </div>
-            <div className="row">
+            <div className="player-row">
               <dt>From → to</dt>
               <dd>{route(current.from, current.to)}</dd>
             </div>
             {current.referencePoint && (
-              <div className="row">
+              <div className="player-row">
                 <dt>Reference point</dt>
                 <dd>
                   {current.referencePoint}{' '}
@@ -229,19 +229,19 @@ export function MessagePanel({ run, step }: { run: RunResult; step: number }) {
                 </dd>
               </div>
             )}
-            <div className="row">
+            <div className="player-row">
               <dt>Summary</dt>
               <dd>{current.label}</dd>
             </div>
           </dl>
           <Payload step={current} run={run} />
           {current.log.map((entry, i) => (
-            <p key={i} className="message-log">
+            <p key={i} className="player-message-log">
               <strong>Logged by {ENTITIES[current.from].title}:</strong> {entry}
             </p>
           ))}
           {current.also.map((side, i) => (
-            <p key={i} className="also">
+            <p key={i} className="player-also">
               Also in this step: {route(side.from, side.to)}: {side.label} (<code>{side.message.type}</code>)
             </p>
           ))}

@@ -62,7 +62,7 @@ export function Player() {
 
   return (
     <>
-      <div className="player-bar">
+      <div className="player-bar" role="group" aria-label="Player controls">
         <ProcedurePicker value={procedure} onChange={pick} />
         <Controls
           step={step}
@@ -78,8 +78,8 @@ export function Player() {
         />
         <ReferencePointToggle />
         {present ? (
-          <div className="present-bar">
-            <button type="button" onClick={leavePresentation}>
+          <div className="review-present-bar">
+            <button type="button" className="btn" onClick={leavePresentation}>
               Leave presentation mode
             </button>
             <span className="muted">Esc leaves; → ← Space Home step.</span>

@@ -17,7 +17,7 @@ export const ProcedurePicker = memo(function ProcedurePicker({
   const id = useId();
   const procedure = PROCEDURES[value];
   return (
-    <div className="picker">
+    <div className="player-picker">
       <label htmlFor={id}>Procedure</label>
       <select
         id={id}
@@ -32,7 +32,7 @@ export const ProcedurePicker = memo(function ProcedurePicker({
           </option>
         ))}
       </select>
-      <p className="figure-title">
+      <p className="player-figure-title">
         Figure {value}-1: {procedure.figure}
         {procedure.superseded && (
           <span className="badge badge-superseded">superseded draft, kept for review and comparison</span>

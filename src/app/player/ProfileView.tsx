@@ -33,7 +33,7 @@ export function profileTitle(profile: Profile): string {
 /** A profile: its title, and its fields in a definition list (folded away when `folded`). */
 export function ProfileView({ profile, folded = false }: { profile: Profile; folded?: boolean }) {
   const list = (
-    <dl className="fields">
+    <dl className="player-fields">
       {profileFields(profile)
         .filter((f) => f !== 'index' && f !== 'name')
         .map((field) => (
@@ -46,15 +46,15 @@ export function ProfileView({ profile, folded = false }: { profile: Profile; fol
   );
   if (folded) {
     return (
-      <details className="profile">
+      <details className="player-profile">
         <summary>Profile {profileTitle(profile)}</summary>
         {list}
       </details>
     );
   }
   return (
-    <div className="profile">
-      <div className="profile-title">Profile {profileTitle(profile)}</div>
+    <div className="player-profile">
+      <div className="player-profile-title">Profile {profileTitle(profile)}</div>
       {list}
     </div>
   );
@@ -62,7 +62,7 @@ export function ProfileView({ profile, folded = false }: { profile: Profile; fol
 
 /** Several profiles, or a dash for none. */
 export function ProfileList({ profiles, folded }: { profiles: readonly Profile[]; folded?: boolean }) {
-  if (!profiles.length) return <span className="empty">none</span>;
+  if (!profiles.length) return <span className="muted">none</span>;
   return (
     <>
       {profiles.map((p) => (

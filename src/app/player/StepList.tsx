@@ -24,9 +24,9 @@ export function StepList({
     scrollIntoViewSoon('steps', listRef.current?.querySelector('[aria-current="step"]'), !reduced);
   }, [current, reduced]);
   return (
-    <section className="steps panel" aria-labelledby="steps-heading">
+    <section className="player-steps panel" aria-labelledby="steps-heading">
       <h2 id="steps-heading">Steps</h2>
-      <ol aria-label="Steps" className="step-list" ref={listRef}>
+      <ol aria-label="Steps" className="player-step-list" ref={listRef}>
         {steps.map((step) => (
           <StepItem
             key={step.n}
@@ -56,17 +56,17 @@ const StepItem = memo(function StepItem({
   return (
     <li
       aria-current={state === 'current' ? 'step' : undefined}
-      className={`step-item ${state}${step.kind === 'error' ? ' error' : ''}`}
+      className={`player-step player-step-${state}${step.kind === 'error' ? ' player-step-error' : ''}`}
       onClick={() => onSelect(step.n)}
     >
-      <button type="button" className="step-jump">
+      <button type="button" className="btn btn-quiet player-step-jump">
         {stepHeading(step)}
       </button>
       {step.kind === 'error' && <span className="badge badge-error">Error</span>}
       {step.assumption && <span className="badge badge-assumption">Simulator assumption</span>}
-      <p className="clause-text">{step.text}</p>
+      <p className="player-step-clause">{step.text}</p>
       {note && (
-        <p className="step-note">
+        <p className="player-step-note">
           <span className="badge badge-note">Review note</span> {note}
         </p>
       )}

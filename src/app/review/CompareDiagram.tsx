@@ -37,7 +37,11 @@ export function CompareDiagram({
 
   const error = drawn && !drawn.outcome.ok ? drawn.outcome.error : null;
   return (
-    <figure className="sequence compare-figure" aria-label={`Sequence diagram: ${id}`} aria-busy={busy}>
+    <figure
+      className="sequence review-compare-figure"
+      aria-label={`Sequence diagram: ${id}`}
+      aria-busy={busy}
+    >
       <figcaption>{caption}</figcaption>
       {/* Focusable: a keyboard user can scroll a diagram wider or taller than its box. */}
       <div className="sequence-scroll" tabIndex={0}>

@@ -57,14 +57,14 @@ export function CompareTable({
 }) {
   const count = (status: CompareRow['status']) => rows.filter((r) => r.status === status).length;
   return (
-    <section className="panel compare-steps" aria-labelledby="compare-steps-heading">
+    <section className="panel review-compare-steps" aria-labelledby="compare-steps-heading">
       <h2 id="compare-steps-heading">Steps side by side</h2>
       <p className="muted">
         {count('same')} same, {count('reworded')} reworded, {count('removed')} only in {left} (removed),{' '}
         {count('added')} only in {right} (added). In the text, <del>removed words</del> are struck and{' '}
         <ins>added words</ins> underlined.
       </p>
-      <table className="compare-table">
+      <table className="review-compare-table">
         <caption className="visually-hidden">
           Steps of {left} and {right}, aligned
         </caption>
@@ -80,7 +80,7 @@ export function CompareTable({
           {rows.map((row, i) => (
             <tr
               key={i}
-              className={`compare-row row-${row.status}`}
+              className={`review-compare-row review-row-${row.status}`}
               data-status={row.status}
               data-left={row.left?.n}
               data-right={row.right?.n}
@@ -90,7 +90,7 @@ export function CompareTable({
               <td>
                 <span className={`badge badge-${row.status}`}>{STATUS_TEXT[row.status]}</span>
               </td>
-              <td className="compare-text">
+              <td className="review-compare-text">
                 <Words words={row.words} />
               </td>
             </tr>

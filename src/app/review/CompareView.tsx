@@ -38,7 +38,7 @@ function SidePicker({
 }) {
   const id = useId();
   return (
-    <div className="compare-picker">
+    <div className="review-compare-picker">
       <label htmlFor={id}>{label}</label>
       <select
         id={id}
@@ -76,32 +76,32 @@ export function CompareView({ pair }: { pair: ComparePair }) {
 
   return (
     <>
-      <div className="player-bar compare-bar">
+      <div className="player-bar review-compare-bar">
         <h2>
           Compare {left} with {right}
         </h2>
-        <div className="compare-pickers">
+        <div className="review-compare-pickers">
           <SidePicker label="Left side" value={left} onChange={(id) => choose(0, id)} />
           <SidePicker label="Right side" value={right} onChange={(id) => choose(1, id)} />
-          <button type="button" onClick={() => setCompare(null)}>
+          <button type="button" className="btn" onClick={() => setCompare(null)}>
             Back to the player
           </button>
         </div>
-        <p className="compare-legend">
-          <span className="legend legend-removed">Removed</span> only on the left ·{' '}
-          <span className="legend legend-added">Added</span> only on the right ·{' '}
-          <span className="legend legend-reworded">Reworded</span> same step, other words
+        <p className="review-compare-legend">
+          <span className="review-legend review-legend-removed">Removed</span> only on the left ·{' '}
+          <span className="review-legend review-legend-added">Added</span> only on the right ·{' '}
+          <span className="review-legend review-legend-reworded">Reworded</span> same step, other words
         </p>
       </div>
       {sides.map(
         ({ note }, i) =>
           note && (
-            <p key={i} className="compare-note muted">
+            <p key={i} className="review-compare-note muted">
               {note}
             </p>
           ),
       )}
-      <div className="compare-figures">
+      <div className="review-compare-figures">
         {([left, right] as const).map((id, i) => (
           <CompareDiagram
             key={i}

@@ -10,9 +10,9 @@ function SpecNotes({ notes }: { notes: readonly SpecNote[] }) {
   return (
     <>
       {notes.map((note) => (
-        <div key={note.id} className="spec-note" role="note" aria-labelledby={`${id}-${note.id}`}>
+        <div key={note.id} className="review-spec-note" role="note" aria-labelledby={`${id}-${note.id}`}>
           <h3 id={`${id}-${note.id}`}>
-            <span className="spec-note-kind">Spec note:</span> {note.title}
+            <span className="review-spec-note-kind">Spec note:</span> {note.title}
           </h3>
           <p>{note.text}</p>
         </div>
@@ -42,17 +42,21 @@ export function CurrentStep({
   return (
     // Without the note field it holds nothing focusable: focusable itself, so that a keyboard user can scroll it
     // (the presentation view caps its height).
-    <section className="current-step panel" aria-labelledby={headingId} tabIndex={withNote ? undefined : 0}>
+    <section
+      className="review-current-step panel"
+      aria-labelledby={headingId}
+      tabIndex={withNote ? undefined : 0}
+    >
       <h2 id={headingId}>Current step</h2>
       {!current ? (
         <>
-          <p className="current-route">
+          <p className="review-current-route">
             Before step 1: {procedure} {displayTitle(procedure)} ({citation(procedure)})
           </p>
           {clause.preconditions.length > 0 && (
             <>
               <h3>Preconditions</h3>
-              <ol className="preconditions">
+              <ol className="review-preconditions">
                 {clause.preconditions.map((text, i) => (
                   <li key={i}>{text}</li>
                 ))}
@@ -63,19 +67,19 @@ export function CurrentStep({
         </>
       ) : (
         <>
-          <p className="current-route">
+          <p className="review-current-route">
             {stepHeading(current)}
             {current.kind === 'error' && <span className="badge badge-error">Error</span>}
             {current.assumption && <span className="badge badge-assumption">Simulator assumption</span>}
           </p>
-          <div className="clause-quote">
+          <div className="review-clause-quote">
             <blockquote>
               <p>{current.text}</p>
             </blockquote>
-            <p className="clause-source">{sourceOf(procedure, current)}</p>
+            <p className="review-clause-source">{sourceOf(procedure, current)}</p>
           </div>
           {current.log.map((entry, i) => (
-            <p key={i} className="current-log">
+            <p key={i} className="review-current-log">
               <strong>Logged:</strong> {entry}
             </p>
           ))}
@@ -91,7 +95,7 @@ export function CurrentStep({
 function Narration({ text }: { text: string }) {
   if (!text) return null;
   return (
-    <div className="narration">
+    <div className="review-narration">
       <h3>In plain words (the simulator's explanation)</h3>
       <p>{text}</p>
     </div>

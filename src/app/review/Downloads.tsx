@@ -77,17 +77,17 @@ export function Downloads({
     });
 
   return (
-    <div ref={ref} className="downloads" role="group" aria-label="Downloads">
-      <button type="button" onClick={onSvg} aria-disabled={busy !== null}>
+    <div ref={ref} className="review-downloads" role="group" aria-label="Downloads">
+      <button type="button" className="btn" onClick={onSvg} aria-disabled={busy !== null}>
         Download SVG
       </button>
-      <button type="button" onClick={onPng} aria-disabled={busy !== null}>
+      <button type="button" className="btn" onClick={onPng} aria-disabled={busy !== null}>
         Download PNG
       </button>
-      <button type="button" onClick={onTrace} aria-disabled={busy !== null}>
+      <button type="button" className="btn" onClick={onTrace} aria-disabled={busy !== null}>
         Download trace (JSON)
       </button>
-      <button type="button" onClick={onWalkthrough} aria-disabled={busy !== null}>
+      <button type="button" className="btn" onClick={onWalkthrough} aria-disabled={busy !== null}>
         Download walkthrough (Markdown)
       </button>
     </div>

@@ -22,7 +22,7 @@ function EntitySelect({
 }) {
   const id = useId();
   return (
-    <div className="quiz-field">
+    <div className="review-quiz-field">
       <label htmlFor={id}>{label}</label>
       <select
         id={id}
@@ -78,20 +78,20 @@ export function QuizPanel({
   };
 
   return (
-    <section className="quiz panel" aria-labelledby={headingId}>
+    <section className="review-quiz panel" aria-labelledby={headingId}>
       <h2 id={headingId}>Quiz</h2>
-      <div className="quiz-feedback" role="status" aria-live="polite" aria-atomic="true">
+      <div className="review-quiz-feedback" role="status" aria-live="polite" aria-atomic="true">
         {last && revealed && (
-          <div className={last.correct ? 'quiz-right' : 'quiz-wrong'}>
-            <p className="quiz-verdict">{feedback(revealed, last)}</p>
-            <blockquote className="quiz-clause">
+          <div className={last.correct ? 'review-quiz-right' : 'review-quiz-wrong'}>
+            <p className="review-quiz-verdict">{feedback(revealed, last)}</p>
+            <blockquote className="review-quiz-clause">
               <p>{revealed.text}</p>
             </blockquote>
           </div>
         )}
         {!next && answers.length > 0 && (
           <>
-            <p className="quiz-score">{formatScore(score)}</p>
+            <p className="review-quiz-score">{formatScore(score)}</p>
             {score.asked < total && (
               <p className="muted">
                 {total - score.asked} of the {total} steps were shown without a question.
@@ -101,7 +101,7 @@ export function QuizPanel({
         )}
       </div>
       {next ? (
-        <form className="quiz-form" onSubmit={submit}>
+        <form className="review-quiz-form" onSubmit={submit}>
           <fieldset>
             <legend>
               Step {next.n} of {total}: who acts?
@@ -110,14 +110,14 @@ export function QuizPanel({
               Predict who sends to whom. For an entity's own action (retrieve, modify, store, validate),
               choose the same entity for both. Errors count too.
             </p>
-            <div className="quiz-fields">
+            <div className="review-quiz-fields">
               <EntitySelect label="From" value={from} onChange={setFrom} />
               <EntitySelect label="To" value={to} onChange={setTo} />
             </div>
-            <p className="quiz-guess muted">
+            <p className="review-quiz-guess muted">
               {from && to ? `Your prediction: ${describeGuess({ from, to })}` : 'Choose both to answer.'}
             </p>
-            <button type="submit" className="primary">
+            <button type="submit" className="btn btn-primary">
               Check answer
             </button>
           </fieldset>
@@ -130,7 +130,7 @@ export function QuizPanel({
           {answers.length ? 'The end of the procedure.' : 'Every step is shown: restart to take the quiz.'}
         </p>
       )}
-      <button type="button" onClick={onRestart}>
+      <button type="button" className="btn" onClick={onRestart}>
         Restart quiz
       </button>
     </section>

@@ -45,7 +45,7 @@ export function QuizView() {
 
   return (
     <>
-      <div className="player-bar quiz-bar">
+      <div className="player-bar review-quiz-bar">
         <ProcedurePicker
           value={procedure}
           onChange={(id) => {
@@ -53,14 +53,14 @@ export function QuizView() {
           }}
         />
         <div className="review-modes">
-          <span className="mode-flag">Quiz mode</span>
-          <button type="button" onClick={() => setMode('player')}>
+          <span className="review-mode-flag">Quiz mode</span>
+          <button type="button" className="btn" onClick={() => setMode('player')}>
             Leave quiz mode
           </button>
         </div>
       </div>
-      <div className="quiz-stage">
-        <div className="quiz-diagram">
+      <div className="review-quiz-stage">
+        <div className="review-quiz-diagram">
           <SequenceDiagram
             diagram={diagram}
             step={step}

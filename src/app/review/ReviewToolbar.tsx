@@ -49,10 +49,10 @@ export function ReviewToolbar({
   return (
     <div className="review-toolbar">
       <div className="review-modes" role="group" aria-label="Review">
-        <button type="button" onClick={enterQuiz}>
+        <button type="button" className="btn" onClick={enterQuiz}>
           Quiz mode
         </button>
-        <button type="button" onClick={enterPresentation}>
+        <button type="button" className="btn" onClick={enterPresentation}>
           Presentation mode
         </button>
         {COMPARE_LINKS.map(({ pair, text }) => (
