@@ -14,15 +14,23 @@ const fontsReady = (): Promise<unknown> =>
       });
 let frame = 0;
 
+export interface RevealView {
+  /** How much of the box's top is covered (the diagram's sticky strip of participants), read when it scrolls. */
+  covered?: () => number;
+  /** Reveal within the part of the box inside the window (when that part is tall enough to hold the element). */
+  inWindow?: boolean;
+}
+
 export function scrollIntoViewSoon(
   key: string,
   element: Element | null | undefined,
   smooth: boolean,
   align: 'nearest' | 'center' = 'nearest',
+  view: RevealView = {},
 ): void {
   if (!element) return;
   queue.set(key, () => {
-    if (element.isConnected) revealInBox(element, smooth, align);
+    if (element.isConnected) revealInBox(element, smooth, align, view);
   });
   if (frame) return;
   frame = -1;
@@ -46,18 +54,31 @@ function scrollingBox(element: Element): HTMLElement | null {
   return null;
 }
 
-/** Like scrollIntoView({ block: align, inline: 'nearest' }), but only the nearest scrolling box moves. */
-function revealInBox(element: Element, smooth: boolean, align: 'nearest' | 'center'): void {
+/**
+ * Like scrollIntoView({ block: align, inline: 'nearest' }), but only the nearest scrolling box moves, and the top
+ * `covered` pixels of it count as out of sight. Whatever the diagram's zoom: it is laid out at its size, so the
+ * rectangles measured here are those on screen.
+ */
+function revealInBox(element: Element, smooth: boolean, align: 'nearest' | 'center', view: RevealView): void {
   const box = scrollingBox(element);
   if (!box) return;
   const outer = box.getBoundingClientRect();
   const inner = element.getBoundingClientRect();
   const delta = (start: number, end: number, lo: number, hi: number) =>
     start < lo ? start - lo : end > hi ? Math.min(end - hi, start - lo) : 0;
+  // What is left in sight under the covered part (never less than half the box)…
+  const shown = Math.min(view.covered?.() ?? 0, box.clientHeight / 2);
+  let lo = outer.top + shown;
+  let hi = outer.top + box.clientHeight;
+  // …and, for a box the window cuts, inside the window, where the part in it can hold the element.
+  if (view.inWindow) {
+    const [inLo, inHi] = [Math.max(lo, 0), Math.min(hi, window.innerHeight)];
+    if (inHi - inLo >= Math.min(inner.height, 200)) [lo, hi] = [inLo, inHi];
+  }
   const top =
     align === 'center'
-      ? Math.round(inner.top + inner.height / 2 - (outer.top + box.clientHeight / 2))
-      : delta(inner.top, inner.bottom, outer.top, outer.top + box.clientHeight);
+      ? Math.round(inner.top + inner.height / 2 - (lo + hi) / 2)
+      : delta(inner.top, inner.bottom, lo, hi);
   const left = delta(inner.left, inner.right, outer.left, outer.left + box.clientWidth);
   if (top || left) box.scrollBy({ top, left, behavior: smooth ? 'smooth' : 'auto' });
 }
