@@ -112,7 +112,6 @@ export function SequenceDiagram({
           </p>
         )}
         <div ref={canvasRef} className="diagram-canvas">
-          <div ref={stripRef} className="diagram-strip" aria-hidden="true" />
           <div
             ref={hostRef}
             className="sequence-svg"
@@ -121,6 +120,8 @@ export function SequenceDiagram({
               if (n !== null) onSelect(n);
             }}
           />
+          {/* After the diagram in the document (its SVG stays the figure's first), before it on screen. */}
+          <div ref={stripRef} className="diagram-strip" aria-hidden="true" />
         </div>
       </div>
     </figure>

@@ -43,6 +43,32 @@ export function participantRegion(viewBox: Box, actors: readonly Box[]): Box | n
   return { x: viewBox.x, y: top, width: viewBox.width, height: end - top };
 }
 
+/** The strip's height on screen is at most this share of its box's height (and never under 48 px). */
+export const STRIP_SHARE = 0.25;
+/** The band the strip keeps at high zoom: at least this many viewBox units around the names' line. */
+export const STRIP_MIN_UNITS = 28;
+
+/**
+ * What of the participants' region the strip shows at `scale`: all of it while it takes at most `maxPx` on screen,
+ * else a band around the middle of the actor boxes (where Mermaid writes the names), `maxPx` tall (at least
+ * STRIP_MIN_UNITS), the region's full width always, so that it stays over the lifelines.
+ */
+export function stripView(
+  region: Box,
+  row: { top: number; bottom: number },
+  scale: number,
+  maxPx: number,
+): Box {
+  if (!(scale > 0) || region.height * scale <= maxPx) return region;
+  const height = Math.min(region.height, Math.max(STRIP_MIN_UNITS, maxPx / scale));
+  const middle = (row.top + row.bottom) / 2;
+  const y = Math.min(Math.max(middle - height / 2, region.y), region.y + region.height - height);
+  return { x: region.x, y, width: region.width, height };
+}
+
+/** The strip's largest height on screen for a box of `boxHeight` pixels. */
+export const stripMaxPx = (boxHeight: number): number => Math.max(48, Math.min(120, boxHeight * STRIP_SHARE));
+
 export const MIN_SCALE = 0.25;
 export const MAX_SCALE = 4;
 

@@ -7,8 +7,17 @@
  * `setTransform` hook sizes the SVG instead of transforming it.
  */
 import type { PanzoomObject } from '@panzoom/panzoom';
-import { fitScale, MAX_SCALE, MIN_SCALE, parseViewBox, scrollToKeep, wheelScale } from './diagramGeometry';
-import { participantStrip } from './participantStrip';
+import {
+  fitScale,
+  MAX_SCALE,
+  MIN_SCALE,
+  parseViewBox,
+  scrollToKeep,
+  stripMaxPx,
+  stripView,
+  wheelScale,
+} from './diagramGeometry';
+import { participantStrip, showRegion } from './participantStrip';
 import { scrollIntoViewSoon, type RevealView } from './scroll';
 
 interface Point {
@@ -95,9 +104,16 @@ export class DiagramViewport {
     this.el.strip.replaceChildren(...(strip ? [strip.svg] : []));
     this.mirror?.disconnect();
     if (svg && strip) {
+      // As wide as the SVG, showing as much of the participants as fits (a band around their names when zoomed in).
       this.mirror = new ResizeObserver(([entry]) => {
         const width = entry?.borderBoxSize[0]?.inlineSize;
-        if (width) setWidth(strip.svg, `${width}px`);
+        if (!width) return;
+        setWidth(strip.svg, `${width}px`);
+        const scale = width / strip.viewBox.width;
+        showRegion(
+          strip.svg,
+          stripView(strip.region, strip.row, scale, stripMaxPx(this.el.box.clientHeight)),
+        );
       });
       this.mirror.observe(svg);
     }
@@ -183,7 +199,6 @@ export class DiagramViewport {
     if (!viewBox) return;
     const width = `${Math.round(scale * viewBox.width * 100) / 100}px`;
     setWidth(svg, width);
-    if (this.stripSvg) setWidth(this.stripSvg, width);
   }
 
   /** Where a zoom by button or key keeps still: the current step when it is in sight, else the middle of the box. */

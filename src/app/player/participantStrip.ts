@@ -30,10 +30,18 @@ function keep(child: Element): boolean {
   return !!child.querySelector(':scope > rect.rect') && !child.querySelector('[data-step], .actor-bottom');
 }
 
+/** Sets the part of the diagram the strip shows (./diagramGeometry.ts `stripView`). */
+export function showRegion(svg: SVGSVGElement, view: Box): void {
+  const round = (n: number) => Math.round(n * 100) / 100;
+  svg.setAttribute('viewBox', [view.x, view.y, view.width, view.height].map(round).join(' '));
+}
+
 export interface ParticipantStrip {
   svg: SVGSVGElement;
-  /** The part of the diagram's viewBox it shows. */
+  /** The part of the diagram's viewBox it can show. */
   region: Box;
+  /** The top and bottom of the row of actor boxes. */
+  row: { top: number; bottom: number };
   viewBox: Box;
 }
 
@@ -44,15 +52,20 @@ export interface ParticipantStrip {
 export function participantStrip(drawn: SVGSVGElement): ParticipantStrip | null {
   const viewBox = parseViewBox(drawn.getAttribute('viewBox'));
   if (!viewBox) return null;
-  const region = participantRegion(viewBox, topActors(drawn));
+  const actors = topActors(drawn);
+  const region = participantRegion(viewBox, actors);
   if (!region) return null;
+  const row = {
+    top: Math.min(...actors.map((a) => a.y)),
+    bottom: Math.max(...actors.map((a) => a.y + a.height)),
+  };
   const doc = drawn.ownerDocument;
   const svg = doc.createElementNS(SVG_NS, 'svg');
   // Mermaid scopes its styles to the diagram's id: the copy takes an id of its own and the styles follow it.
   const id = drawn.id;
   const stripId = id ? `${id}-participants` : '';
   if (stripId) svg.id = stripId;
-  svg.setAttribute('viewBox', `${region.x} ${region.y} ${region.width} ${region.height}`);
+  showRegion(svg, region);
   svg.setAttribute('width', '100%');
   svg.setAttribute('aria-hidden', 'true');
   svg.setAttribute('focusable', 'false');
@@ -72,5 +85,5 @@ export function participantStrip(drawn: SVGSVGElement): ParticipantStrip | null 
     for (const bottom of copy.querySelectorAll('.actor-bottom')) bottom.remove();
     svg.append(copy);
   }
-  return { svg, region, viewBox };
+  return { svg, region, row, viewBox };
 }

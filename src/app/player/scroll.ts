@@ -56,7 +56,7 @@ function scrollingBox(element: Element): HTMLElement | null {
 
 /**
  * Like scrollIntoView({ block: align, inline: 'nearest' }), but only the nearest scrolling box moves, and the top
- * `covered` pixels of it count as out of sight. Whatever the diagram's zoom: it is laid out at its size, so the
+ * `covered` pixels of it (and, `inWindow`, what is outside the window) count as out of sight. Whatever the diagram's zoom: it is laid out at its size, so the
  * rectangles measured here are those on screen.
  */
 function revealInBox(element: Element, smooth: boolean, align: 'nearest' | 'center', view: RevealView): void {
@@ -66,15 +66,14 @@ function revealInBox(element: Element, smooth: boolean, align: 'nearest' | 'cent
   const inner = element.getBoundingClientRect();
   const delta = (start: number, end: number, lo: number, hi: number) =>
     start < lo ? start - lo : end > hi ? Math.min(end - hi, start - lo) : 0;
-  // What is left in sight under the covered part (never less than half the box)…
-  const shown = Math.min(view.covered?.() ?? 0, box.clientHeight / 2);
-  let lo = outer.top + shown;
+  // Where the box is in sight: inside the window too (unless none of it is), under its covered top (at most half).
+  let lo = outer.top;
   let hi = outer.top + box.clientHeight;
-  // …and, for a box the window cuts, inside the window, where the part in it can hold the element.
-  if (view.inWindow) {
-    const [inLo, inHi] = [Math.max(lo, 0), Math.min(hi, window.innerHeight)];
-    if (inHi - inLo >= Math.min(inner.height, 200)) [lo, hi] = [inLo, inHi];
+  if (view.inWindow && Math.min(hi, window.innerHeight) > Math.max(lo, 0)) {
+    lo = Math.max(lo, 0);
+    hi = Math.min(hi, window.innerHeight);
   }
+  lo += Math.min(view.covered?.() ?? 0, (hi - lo) / 2);
   const top =
     align === 'center'
       ? Math.round(inner.top + inner.height / 2 - (lo + hi) / 2)
