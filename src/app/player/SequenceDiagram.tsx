@@ -99,7 +99,7 @@ export function SequenceDiagram({
         ref={boxRef}
         className="sequence-scroll"
         tabIndex={0}
-        aria-keyshortcuts="+ - 0"
+        aria-keyshortcuts="Plus - 0"
         onKeyDown={(event) => {
           if (event.target === event.currentTarget && viewRef.current?.onKey(event.nativeEvent))
             event.preventDefault();

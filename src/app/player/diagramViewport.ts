@@ -235,7 +235,9 @@ export class DiagramViewport {
     }
   }
 
+  /** Runs `run` with the library (loaded first if need be), once a diagram is drawn (none: nothing to zoom). */
   private async withPanzoom(run: (panzoom: PanzoomObject) => void): Promise<void> {
+    if (!this.svg()) return;
     const panzoom = this.panzoom ?? (await this.load());
     if (!panzoom) return;
     this.sync(panzoom);
@@ -273,7 +275,7 @@ export class DiagramViewport {
   }
 
   private onWheel = (event: WheelEvent): void => {
-    if (!event.ctrlKey && !event.metaKey) return;
+    if ((!event.ctrlKey && !event.metaKey) || !this.svg()) return;
     // Ctrl+wheel (and a trackpad's pinch) zooms the diagram, not the page.
     event.preventDefault();
     const point = { clientX: event.clientX, clientY: event.clientY };
