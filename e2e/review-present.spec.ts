@@ -1,4 +1,7 @@
+import { DiagramPage, inside } from './diagram-page';
 import { expect, test } from './fixtures';
+
+const NAMES = ['CM client (UE)', 'Primary CMS', 'Primary UDB', 'Partner CMS', 'Partner UDB'];
 
 test('Presentation mode: no editor, no entity panels, the current step large; keys step; Escape leaves', async ({
   player,
@@ -26,7 +29,7 @@ test('Presentation mode: no editor, no entity panels, the current step large; ke
   const size = await current
     .locator('blockquote')
     .evaluate((quote) => parseFloat(getComputedStyle(quote).fontSize));
-  expect(size).toBeGreaterThanOrEqual(24);
+  expect(size).toBeGreaterThanOrEqual(22);
   expect(await player.svg.evaluate((svg) => svg.getBoundingClientRect().width)).toBeGreaterThanOrEqual(
     normal,
   );
@@ -45,13 +48,24 @@ test('Presentation mode: no editor, no entity panels, the current step large; ke
   await at(4);
   await page.keyboard.press('ArrowLeft');
   await at(3);
+  // what a presentation clicker sends (CONTRACT.md §8), and Space, as in a slide show
+  await page.keyboard.press('PageDown');
+  await at(4);
+  await page.keyboard.press('PageDown');
+  await at(5);
+  await page.keyboard.press('PageUp');
+  await at(4);
+  await page.keyboard.press(' ');
+  await at(5);
+  await expect(player.button('Play')).toBeVisible();
   await page.keyboard.press('Home');
   await expect(page).toHaveURL(/[?&]step=0(&|#|$)/);
   await expect(current).toContainText('Before step 1');
-  await page.keyboard.press(' ');
+  // Play is still a button
+  await player.button('Play').click();
   await expect(player.button('Pause')).toBeVisible();
   await at(1);
-  await page.keyboard.press(' ');
+  await player.button('Pause').click();
   await expect(player.button('Play')).toBeVisible();
 
   // Escape leaves, back to the player and the editor
@@ -73,4 +87,80 @@ test('?mode=present opens the presentation; its button leaves it', async ({ play
   await page.getByRole('button', { name: 'Leave presentation mode' }).click();
   await expect(page.getByRole('complementary', { name: 'Scenario editor' })).toBeVisible();
   await player.expectStep(9, 11);
+});
+
+for (const viewport of [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`${viewport.width}x${viewport.height}: one screen, nothing to scroll, the current message and the names on it together`, async ({
+    player,
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    await player.open('?procedure=10.1.4.3.2&step=0&mode=present');
+    const diagram = new DiagramPage(page);
+    const noScroll = () =>
+      page.evaluate(() => {
+        const root = document.documentElement;
+        return root.scrollHeight <= root.clientHeight && root.scrollWidth <= root.clientWidth;
+      });
+    // fitted: the diagram's whole width in its box
+    await expect.poll(() => diagram.box.evaluate((box) => box.scrollWidth <= box.clientWidth)).toBe(true);
+    const current = page.getByRole('region', { name: 'Current step', exact: true });
+    for (let n = 1; n <= 14; n++) {
+      await page.keyboard.press('PageDown');
+      await expect(page).toHaveURL(new RegExp(`[?&]step=${n}(&|#|$)`));
+      await diagram.settle();
+      expect(await noScroll(), `step ${n}: the page does not scroll`).toBe(true);
+      // the current message inside the visible box, the participants' names in sight with it
+      expect(inside(await diagram.current(), await diagram.visibleBox()), `step ${n}: message in sight`).toBe(
+        true,
+      );
+      await diagram.expectNamesInSight(NAMES);
+      // the clause's words, large, wholly on the screen
+      const quote = current.locator('blockquote');
+      await expect(quote).toBeInViewport({ ratio: 1 });
+      expect(await quote.evaluate((q) => parseFloat(getComputedStyle(q).fontSize))).toBeGreaterThanOrEqual(
+        22,
+      );
+    }
+  });
+}
+
+test('from the address: the Full screen button goes full screen and back; the presentation stays', async ({
+  player,
+  page,
+}) => {
+  await player.open('?procedure=10.1.4.3.3&step=3&mode=present');
+  const fullscreen = page.getByRole('button', { name: 'Full screen', exact: true });
+  await expect(fullscreen).toHaveAttribute('aria-pressed', 'false');
+  expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
+  await fullscreen.click();
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement?.localName ?? null)).toBe('html');
+  await expect(fullscreen).toHaveAttribute('aria-pressed', 'true');
+  await fullscreen.click();
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull();
+  await expect(page).toHaveURL(/[?&]mode=present(&|#|$)/);
+  // full screen again: Escape leaves full screen only
+  await fullscreen.click();
+  await expect(fullscreen).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull();
+  await expect(page).toHaveURL(/[?&]mode=present(&|#|$)/);
+  await page.keyboard.press('Escape');
+  await expect(page).not.toHaveURL(/mode=/);
+});
+
+test('the Presentation mode button goes full screen; leaving full screen leaves the presentation', async ({
+  player,
+  page,
+}) => {
+  await player.open('?procedure=10.1.4.3.2&step=2');
+  await page.getByRole('button', { name: 'Presentation mode', exact: true }).click();
+  await expect(page).toHaveURL(/[?&]mode=present(&|#|$)/);
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement?.localName ?? null)).toBe('html');
+  await page.evaluate(() => document.exitFullscreen());
+  await expect(page).not.toHaveURL(/mode=/);
+  await expect(page.getByRole('complementary', { name: 'Scenario editor' })).toBeVisible();
 });

@@ -53,7 +53,7 @@ test('screenshot baselines exist for this platform and browser', () => {
 /** Opens a query, waits for the diagram (or the figures) and the font, and settles scrolling. */
 async function open(page: Page, query: string, figures = 1): Promise<void> {
   await page.goto(`./${query}`);
-  const svgs = page.locator('figure svg');
+  const svgs = page.locator('figure .sequence-svg > svg');
   await expect(svgs).toHaveCount(figures);
   for (let i = 0; i < figures; i++) await expect(svgs.nth(i).locator('[data-step]').first()).toBeAttached();
   await page.evaluate(async () => {

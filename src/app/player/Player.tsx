@@ -3,7 +3,6 @@ import type { ProcedureId } from '../../core/ids';
 import { PROCEDURES } from '../../core/procedures';
 import { REFERENCE_POINTS } from '../../core/referencePoints';
 import { CurrentStep } from '../review/CurrentStep';
-import { leavePresentation } from '../review/presentation';
 import { ReviewToolbar } from '../review/ReviewToolbar';
 import { useApp } from '../store';
 import { useRun } from '../useRun';
@@ -11,6 +10,7 @@ import { Controls } from './Controls';
 import { EntityPanels } from './EntityPanels';
 import { announce } from './format';
 import { MessagePanel } from './MessagePanel';
+import { PresentationBar } from './PresentationBar';
 import { ProcedurePicker } from './ProcedurePicker';
 import { SequenceDiagram } from './SequenceDiagram';
 import { StepList } from './StepList';
@@ -78,12 +78,7 @@ export function Player() {
         />
         <ReferencePointToggle />
         {present ? (
-          <div className="review-present-bar">
-            <button type="button" className="btn" onClick={leavePresentation}>
-              Leave presentation mode
-            </button>
-            <span className="muted">Esc leaves; → ← Space Home step.</span>
-          </div>
+          <PresentationBar actions={actions} />
         ) : (
           <ReviewToolbarMemo run={run} scenario={scenario} procedure={procedure} />
         )}
@@ -94,6 +89,7 @@ export function Player() {
           step={step}
           caption={`Figure ${procedure}-1: ${PROCEDURES[procedure].figure} (as simulated)`}
           onSelect={jump}
+          fitted={present}
         />
         {present && <CurrentStep run={run} step={step} withNote={false} />}
       </div>

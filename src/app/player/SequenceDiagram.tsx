@@ -1,29 +1,60 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { Diagram } from '../../core/diagram';
+import { DiagramViewport } from './diagramViewport';
+import './diagram-view.css';
 import { useReducedMotion } from './media';
 import { scrollIntoViewSoon } from './scroll';
 import { HIT_AREA, markSteps, stepOf, tagSteps } from './svgSteps';
 import { useDrawnDiagram } from './useDrawnDiagram';
 
+/** The hit area spans the label and the line; without one (no layout), the line. */
+const targetOf = (current: Element[]) =>
+  current.find((e) => e.classList.contains(HIT_AREA)) ?? current[current.length - 1];
+
 /**
  * The whole run as Mermaid's sequence diagram: rendered once per diagram text, then stepping only toggles the
  * `step-current` / `step-done` / `step-todo` classes on the SVG already there. A click on a message jumps to it.
+ * Zoom buttons above it; a strip of the participants sticks to the top of its box (./diagramViewport.ts).
  */
 export function SequenceDiagram({
   diagram,
   step,
   caption,
   onSelect,
+  fitted = false,
 }: {
   diagram: Diagram;
   step: number;
   caption: string;
   onSelect: (step: number) => void;
+  /** Keep the diagram's width fitted to its box (presentation mode). */
+  fitted?: boolean;
 }) {
   const reduced = useReducedMotion();
+  const boxRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const stripRef = useRef<HTMLDivElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const stepRef = useRef(step);
+  const viewRef = useRef<DiagramViewport | null>(null);
   const { drawn, busy } = useDrawnDiagram(diagram);
+
+  useLayoutEffect(() => {
+    const [box, canvas, strip, host] = [boxRef.current, canvasRef.current, stripRef.current, hostRef.current];
+    if (!box || !canvas || !strip || !host) return;
+    const view = new DiagramViewport({
+      box,
+      canvas,
+      strip,
+      host,
+      current: () => targetOf([...host.querySelectorAll('.step-current')]) ?? null,
+    });
+    viewRef.current = view;
+    return () => {
+      view.destroy();
+      viewRef.current = null;
+    };
+  }, []);
 
   // A new SVG: put it in, tag each message with its step, mark the current step.
   useLayoutEffect(() => {
@@ -32,39 +63,66 @@ export function SequenceDiagram({
     host.innerHTML = drawn.outcome.ok ? drawn.outcome.svg : '';
     tagSteps(host, drawn.arrows);
     markSteps(host, stepRef.current);
+    viewRef.current?.drawn();
   }, [drawn]);
+
+  useLayoutEffect(() => {
+    viewRef.current?.setFitted(fitted);
+  }, [fitted]);
 
   // A new step: only classes change.
   useLayoutEffect(() => {
     stepRef.current = step;
     const host = hostRef.current;
     if (!host) return;
-    const current = markSteps(host, step);
-    // The hit area spans the label and the line; without one (no layout), the line.
-    const target = current.find((e) => e.classList.contains(HIT_AREA)) ?? current[current.length - 1];
-    scrollIntoViewSoon('diagram', target, !reduced, 'center');
+    const target = targetOf(markSteps(host, step));
+    scrollIntoViewSoon('diagram', target, !reduced, 'center', viewRef.current?.reveal);
   }, [step, drawn, reduced]);
 
   const error = drawn && !drawn.outcome.ok ? drawn.outcome.error : null;
   return (
-    <figure className="sequence" aria-label="Sequence diagram" aria-busy={busy}>
+    <figure className="sequence diagram-view" aria-label="Sequence diagram" aria-busy={busy}>
       <figcaption>{caption}</figcaption>
-      {/* Focusable: a keyboard user can scroll a diagram wider or taller than its box. */}
-      <div className="sequence-scroll" tabIndex={0}>
+      <div className="diagram-zoom" role="group" aria-label="Diagram zoom">
+        <button type="button" className="btn btn-small" onClick={() => viewRef.current?.fit()}>
+          Fit
+        </button>
+        <button type="button" className="btn btn-small" onClick={() => viewRef.current?.zoomOut()}>
+          Zoom out
+        </button>
+        <button type="button" className="btn btn-small" onClick={() => viewRef.current?.zoomIn()}>
+          Zoom in
+        </button>
+      </div>
+      {/* Focusable: a keyboard user can scroll a diagram wider or taller than its box, and zoom it (+ − 0). */}
+      <div
+        ref={boxRef}
+        className="sequence-scroll"
+        tabIndex={0}
+        aria-keyshortcuts="Plus - 0"
+        onKeyDown={(event) => {
+          if (event.target === event.currentTarget && viewRef.current?.onKey(event.nativeEvent))
+            event.preventDefault();
+        }}
+      >
         {!drawn && <p className="muted diagram-note">Drawing the diagram…</p>}
         {error && (
           <p className="diagram-error">
             The diagram could not be drawn: <code>{error}</code>
           </p>
         )}
-        <div
-          ref={hostRef}
-          className="sequence-svg"
-          onClick={(event) => {
-            const n = stepOf(event.target);
-            if (n !== null) onSelect(n);
-          }}
-        />
+        <div ref={canvasRef} className="diagram-canvas">
+          <div
+            ref={hostRef}
+            className="sequence-svg"
+            onClick={(event) => {
+              const n = stepOf(event.target);
+              if (n !== null) onSelect(n);
+            }}
+          />
+          {/* After the diagram in the document (its SVG stays the figure's first), before it on screen. */}
+          <div ref={stripRef} className="diagram-strip" aria-hidden="true" />
+        </div>
       </div>
     </figure>
   );

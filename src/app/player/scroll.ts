@@ -14,15 +14,23 @@ const fontsReady = (): Promise<unknown> =>
       });
 let frame = 0;
 
+export interface RevealView {
+  /** How much of the box's top is covered (the diagram's sticky strip of participants), read when it scrolls. */
+  covered?: () => number;
+  /** Reveal within the part of the box inside the window (when that part is tall enough to hold the element). */
+  inWindow?: boolean;
+}
+
 export function scrollIntoViewSoon(
   key: string,
   element: Element | null | undefined,
   smooth: boolean,
   align: 'nearest' | 'center' = 'nearest',
+  view: RevealView = {},
 ): void {
   if (!element) return;
   queue.set(key, () => {
-    if (element.isConnected) revealInBox(element, smooth, align);
+    if (element.isConnected) revealInBox(element, smooth, align, view);
   });
   if (frame) return;
   frame = -1;
@@ -46,18 +54,30 @@ function scrollingBox(element: Element): HTMLElement | null {
   return null;
 }
 
-/** Like scrollIntoView({ block: align, inline: 'nearest' }), but only the nearest scrolling box moves. */
-function revealInBox(element: Element, smooth: boolean, align: 'nearest' | 'center'): void {
+/**
+ * Like scrollIntoView({ block: align, inline: 'nearest' }), but only the nearest scrolling box moves, and the top
+ * `covered` pixels of it (and, `inWindow`, what is outside the window) count as out of sight. Whatever the diagram's zoom: it is laid out at its size, so the
+ * rectangles measured here are those on screen.
+ */
+function revealInBox(element: Element, smooth: boolean, align: 'nearest' | 'center', view: RevealView): void {
   const box = scrollingBox(element);
   if (!box) return;
   const outer = box.getBoundingClientRect();
   const inner = element.getBoundingClientRect();
   const delta = (start: number, end: number, lo: number, hi: number) =>
     start < lo ? start - lo : end > hi ? Math.min(end - hi, start - lo) : 0;
+  // Where the box is in sight: inside the window too (unless none of it is), under its covered top (at most half).
+  let lo = outer.top;
+  let hi = outer.top + box.clientHeight;
+  if (view.inWindow && Math.min(hi, window.innerHeight) > Math.max(lo, 0)) {
+    lo = Math.max(lo, 0);
+    hi = Math.min(hi, window.innerHeight);
+  }
+  lo += Math.min(view.covered?.() ?? 0, (hi - lo) / 2);
   const top =
     align === 'center'
-      ? Math.round(inner.top + inner.height / 2 - (outer.top + box.clientHeight / 2))
-      : delta(inner.top, inner.bottom, outer.top, outer.top + box.clientHeight);
+      ? Math.round(inner.top + inner.height / 2 - (lo + hi) / 2)
+      : delta(inner.top, inner.bottom, lo, hi);
   const left = delta(inner.left, inner.right, outer.left, outer.left + box.clientWidth);
   if (top || left) box.scrollBy({ top, left, behavior: smooth ? 'smooth' : 'auto' });
 }

@@ -1,6 +1,8 @@
 /**
  * Presentation mode (`?mode=present`): full screen where the browser allows it (the page works without), large
- * type, the diagram and the current step only. Escape leaves; so does leaving full screen.
+ * type, the diagram and the current step only. Escape leaves; so does leaving full screen when the presentation
+ * went full screen itself. Opened from the address there was no click to go full screen with: the **Full screen**
+ * button does it then (and Escape, or the button again, leaves full screen only).
  */
 import { useEffect } from 'react';
 import { useApp } from '../store';
@@ -8,20 +10,34 @@ import { useApp } from '../store';
 /** Whether the page went full screen for the presentation (then leaving full screen leaves it too). */
 let ours = false;
 
-export function enterPresentation(): void {
-  const s = useApp.getState();
-  s.setMode('present');
+/** Whether this browser offers full screen for the page. */
+export const canGoFullscreen = (): boolean =>
+  typeof document.documentElement.requestFullscreen === 'function' && document.fullscreenEnabled !== false;
+
+/** Full screen for the page; `leaveWith`: leaving full screen leaves the presentation too. */
+function goFullscreen(leaveWith: boolean): void {
   const root = document.documentElement;
   // Only from a click (browsers refuse full screen without one); the promise may still be refused.
-  if (typeof root.requestFullscreen !== 'function' || document.fullscreenElement) return;
+  if (!canGoFullscreen() || document.fullscreenElement) return;
   root
     .requestFullscreen()
     .then(() => {
-      ours = true;
+      ours = leaveWith;
     })
     .catch(() => {
       /* no full screen here: the presentation still works in the window */
     });
+}
+
+export function enterPresentation(): void {
+  useApp.getState().setMode('present');
+  goFullscreen(true);
+}
+
+/** The presentation's **Full screen** button: in, or out again (the presentation stays). */
+export function toggleFullscreen(): void {
+  if (document.fullscreenElement) exitFullscreen();
+  else goFullscreen(false);
 }
 
 function exitFullscreen(): void {
@@ -45,7 +61,9 @@ export function usePresentation(active: boolean): void {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       event.preventDefault();
-      leavePresentation();
+      // Full screen from the button: Escape leaves full screen only (where the browser lets the page see it).
+      if (document.fullscreenElement && !ours) exitFullscreen();
+      else leavePresentation();
     };
     const onFullscreen = () => {
       if (!document.fullscreenElement && ours) {

@@ -1,0 +1,330 @@
+/**
+ * The diagram's box: zoom (Ctrl+wheel, pinch, Fit, Zoom in, Zoom out, + − 0 on the focused box) and the sticky strip
+ * of participants. Zooming lays the SVG out at `scale` CSS pixels per viewBox unit (its width set, its height
+ * following), so the box's own scrolling pans it, the step's arrow is scrolled into view as before, and the strip,
+ * laid out at the same width in the same box, stays over the lifelines. @panzoom/panzoom (loaded after the first
+ * diagram, not in the first view's script) reads the gestures and keeps the scale within its limits; its
+ * `setTransform` hook sizes the SVG instead of transforming it.
+ */
+import type { PanzoomObject } from '@panzoom/panzoom';
+import {
+  fitScale,
+  MAX_SCALE,
+  MIN_SCALE,
+  parseViewBox,
+  scrollToKeep,
+  stripMaxPx,
+  stripView,
+  wheelScale,
+} from './diagramGeometry';
+import { participantStrip, showRegion } from './participantStrip';
+import { scrollIntoViewSoon, type RevealView } from './scroll';
+
+interface Point {
+  clientX: number;
+  clientY: number;
+}
+
+export interface ViewportElements {
+  /** The scrolling box (focusable). */
+  box: HTMLElement;
+  /** Inside the box: the strip and the host, one above the other. */
+  canvas: HTMLElement;
+  /** Holds Mermaid's SVG. */
+  host: HTMLElement;
+  /** Sticky at the top of the box: holds the strip's SVG. */
+  strip: HTMLElement;
+  /** The current step's element in the diagram (to keep in view), if any. */
+  current: () => Element | null;
+}
+
+/** Zoom in and out by this factor (e^0.2, about 1.22) per press. */
+const STEP = 0.2;
+const STUCK = 'diagram-strip-stuck';
+
+let library: Promise<typeof import('@panzoom/panzoom').default> | null = null;
+const loadPanzoom = () => {
+  library ??= import('@panzoom/panzoom').then((m) => m.default);
+  library.catch(() => {
+    library = null;
+  });
+  return library;
+};
+
+/** Important: the presentation's style sheet pins the SVG's width with !important. */
+function setWidth(svg: SVGSVGElement, width: string): void {
+  svg.style.setProperty('width', width, 'important');
+  svg.style.setProperty('max-width', 'none', 'important');
+}
+
+export class DiagramViewport {
+  private panzoom: PanzoomObject | null = null;
+  private loading: Promise<PanzoomObject | null> | null = null;
+  /** Pixels per viewBox unit set by a zoom; null: as the style sheet lays the SVG out (the width of the box). */
+  private scale: number | null = null;
+  /** The point a zoom keeps still; null: the current step, or the middle of the box. */
+  private focal: Point | null = null;
+  private revealAfter = false;
+  private frame = 0;
+  private stripSvg: SVGSVGElement | null = null;
+  private destroyed = false;
+  /** While set (presentation mode), the diagram is kept fitted to the box's width as the box changes size. */
+  private fitted = false;
+  private resize: ResizeObserver | null = null;
+  /** Keeps the strip as wide as the SVG, however a style sheet lays the SVG out. */
+  private mirror: ResizeObserver | null = null;
+
+  constructor(private readonly el: ViewportElements) {
+    el.box.addEventListener('wheel', this.onWheel, { passive: false });
+    el.box.addEventListener('scroll', this.scheduleStrip, { passive: true });
+    window.addEventListener('scroll', this.scheduleStrip, { passive: true });
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.el.box.removeEventListener('wheel', this.onWheel);
+    this.el.box.removeEventListener('scroll', this.scheduleStrip);
+    window.removeEventListener('scroll', this.scheduleStrip);
+    this.resize?.disconnect();
+    this.mirror?.disconnect();
+    this.panzoom?.destroy();
+    if (this.frame) cancelAnimationFrame(this.frame);
+  }
+
+  private svg(): SVGSVGElement | null {
+    const svg = this.el.host.firstElementChild;
+    return svg instanceof SVGSVGElement ? svg : null;
+  }
+
+  /** A new SVG is in the host: a strip for it, the zoom kept (or the fit), and the zoom's library on its way. */
+  drawn(): void {
+    const svg = this.svg();
+    const strip = svg ? participantStrip(svg) : null;
+    this.stripSvg = strip?.svg ?? null;
+    this.el.strip.replaceChildren(...(strip ? [strip.svg] : []));
+    this.mirror?.disconnect();
+    if (svg && strip) {
+      // As wide as the SVG, showing as much of the participants as fits (a band around their names when zoomed in).
+      this.mirror = new ResizeObserver(([entry]) => {
+        const width = entry?.borderBoxSize[0]?.inlineSize;
+        if (!width) return;
+        setWidth(strip.svg, `${width}px`);
+        const scale = width / strip.viewBox.width;
+        showRegion(
+          strip.svg,
+          stripView(strip.region, strip.row, scale, stripMaxPx(this.el.box.clientHeight)),
+        );
+      });
+      this.mirror.observe(svg);
+    }
+    if (svg && this.scale !== null) this.size(svg, this.scale);
+    this.updateStrip();
+    if (!svg) return;
+    if (this.fitted) this.fit();
+    else void this.load();
+  }
+
+  /** Keep the diagram fitted to the width of its box (presentation mode), or stop doing so. */
+  setFitted(fitted: boolean): void {
+    if (fitted === this.fitted) return;
+    this.fitted = fitted;
+    this.resize?.disconnect();
+    this.resize = null;
+    if (!fitted) return;
+    let width = this.el.box.clientWidth;
+    this.resize = new ResizeObserver(() => {
+      const now = this.el.box.clientWidth;
+      if (now !== width && this.fitted) {
+        width = now;
+        this.fit();
+      }
+    });
+    this.resize.observe(this.el.box);
+    this.fit();
+  }
+
+  private load(): Promise<PanzoomObject | null> {
+    this.loading ??= loadPanzoom().then(
+      (Panzoom) => {
+        if (this.destroyed) return null;
+        const { box, canvas } = this.el;
+        this.panzoom = Panzoom(canvas, {
+          disablePan: true, // the box scrolls
+          minScale: MIN_SCALE,
+          maxScale: MAX_SCALE,
+          step: STEP,
+          startScale: this.effective() ?? 1,
+          animate: false,
+          cursor: '',
+          overflow: '',
+          // One finger scrolls the box as before; two pinch.
+          touchAction: 'pan-x pan-y',
+          // Clicks on a message, focus and text selection stay as they are.
+          handleStartEvent: () => undefined,
+          setTransform: (_element, { scale }) => this.apply(scale),
+        });
+        box.style.userSelect = canvas.style.userSelect = '';
+        canvas.addEventListener('panzoomstart', () => {
+          this.focal = null;
+        });
+        return this.panzoom;
+      },
+      () => {
+        this.loading = null;
+        return null;
+      },
+    );
+    return this.loading;
+  }
+
+  /** The SVG's laid-out scale, pixels per viewBox unit. */
+  private effective(): number | null {
+    const svg = this.svg();
+    const viewBox = svg && parseViewBox(svg.getAttribute('viewBox'));
+    if (!svg || !viewBox) return null;
+    const width = svg.getBoundingClientRect().width;
+    return width > 0 ? width / viewBox.width : null;
+  }
+
+  /** The library's scale set to the laid-out one, when the style sheet lays it out (it follows the box). */
+  private sync(panzoom: PanzoomObject): void {
+    if (this.scale !== null) return;
+    const now = this.effective();
+    if (now !== null && Math.abs(panzoom.getScale() - now) > 1e-4)
+      panzoom.zoom(now, { animate: false, silent: true });
+  }
+
+  private size(svg: SVGSVGElement, scale: number): void {
+    const viewBox = parseViewBox(svg.getAttribute('viewBox'));
+    if (!viewBox) return;
+    const width = `${Math.round(scale * viewBox.width * 100) / 100}px`;
+    setWidth(svg, width);
+  }
+
+  /** Where a zoom by button or key keeps still: the current step when it is in sight, else the middle of the box. */
+  private defaultFocal(): Point {
+    const box = this.el.box.getBoundingClientRect();
+    const middle = { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 };
+    const current = this.el.current()?.getBoundingClientRect();
+    if (!current || current.bottom < box.top || current.top > box.bottom) return middle;
+    return {
+      clientX: Math.min(Math.max(current.left + current.width / 2, box.left), box.right),
+      clientY: current.top + current.height / 2,
+    };
+  }
+
+  /** The library's `setTransform`: lay the SVG (and the strip) out at `scale`, the focal point kept still. */
+  private apply(scale: number): void {
+    const svg = this.svg();
+    const from = this.effective();
+    if (!svg || from === null) return;
+    if (Math.abs(scale - from) > 1e-4) {
+      const focal = this.focal ?? this.defaultFocal();
+      const before = svg.getBoundingClientRect();
+      this.scale = scale;
+      this.size(svg, scale);
+      const after = svg.getBoundingClientRect();
+      const { box } = this.el;
+      box.scrollLeft += scrollToKeep(focal.clientX, before.left, after.left, from, scale);
+      box.scrollTop += scrollToKeep(focal.clientY, before.top, after.top, from, scale);
+      this.updateStrip();
+    }
+    if (this.revealAfter) {
+      this.revealAfter = false;
+      scrollIntoViewSoon('diagram', this.el.current(), false, 'center', this.reveal);
+    }
+  }
+
+  /** Runs `run` with the library (loaded first if need be), once a diagram is drawn (none: nothing to zoom). */
+  private async withPanzoom(run: (panzoom: PanzoomObject) => void): Promise<void> {
+    if (!this.svg()) return;
+    const panzoom = this.panzoom ?? (await this.load());
+    if (!panzoom) return;
+    this.sync(panzoom);
+    run(panzoom);
+  }
+
+  zoomIn(): void {
+    void this.withPanzoom((panzoom) => {
+      this.focal = null;
+      panzoom.zoomIn({ animate: false });
+    });
+  }
+
+  zoomOut(): void {
+    void this.withPanzoom((panzoom) => {
+      this.focal = null;
+      panzoom.zoomOut({ animate: false });
+    });
+  }
+
+  /** The diagram's whole width in the box, the current step scrolled into the middle. */
+  fit(): void {
+    void this.withPanzoom((panzoom) => {
+      const svg = this.svg();
+      const viewBox = svg && parseViewBox(svg.getAttribute('viewBox'));
+      if (!viewBox) return;
+      const { box } = this.el;
+      const style = getComputedStyle(box);
+      const inner = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      this.focal = null;
+      this.revealAfter = true;
+      panzoom.zoom(fitScale(inner, viewBox.width), { animate: false, force: true });
+      // Already at that scale, the library sets it again all the same (and `apply` then reveals the step).
+    });
+  }
+
+  private onWheel = (event: WheelEvent): void => {
+    if ((!event.ctrlKey && !event.metaKey) || !this.svg()) return;
+    // Ctrl+wheel (and a trackpad's pinch) zooms the diagram, not the page.
+    event.preventDefault();
+    const point = { clientX: event.clientX, clientY: event.clientY };
+    void this.withPanzoom((panzoom) => {
+      this.focal = point;
+      panzoom.zoom(wheelScale(panzoom.getScale(), event.deltaY, event.deltaMode), { animate: false });
+    });
+  };
+
+  /** The keys of the focused box: + and − zoom, 0 fits, Shift+← and Shift+→ scroll sideways. */
+  onKey(event: KeyboardEvent): boolean {
+    if (event.ctrlKey || event.metaKey || event.altKey) return false;
+    if (event.key === '+' || event.key === '=') this.zoomIn();
+    else if (event.key === '-' || event.key === '_') this.zoomOut();
+    else if (event.key === '0') this.fit();
+    else if (event.shiftKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight'))
+      this.el.box.scrollBy({ left: event.key === 'ArrowLeft' ? -60 : 60 });
+    else return false;
+    return true;
+  }
+
+  /** The height the strip covers at the top of the box. */
+  readonly stripHeight = (): number => this.stripSvg?.getBoundingClientRect().height ?? 0;
+
+  /** How the current step is scrolled into view: under the strip, inside the window. */
+  readonly reveal: RevealView = { covered: this.stripHeight, inWindow: true };
+
+  private scheduleStrip = (): void => {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.updateStrip();
+    });
+  };
+
+  /**
+   * The strip shows once the box or the page has scrolled the diagram's own participants out of sight; when the
+   * page has scrolled past the top of the box, it moves down with the page (as far as the box's bottom).
+   */
+  private updateStrip(): void {
+    const { box, strip } = this.el;
+    if (!this.stripSvg) {
+      strip.classList.remove(STUCK);
+      return;
+    }
+    const top = box.getBoundingClientRect().top + box.clientTop;
+    const room = box.clientHeight - this.stripHeight();
+    const down = Math.max(0, Math.min(-top, room));
+    strip.classList.toggle(STUCK, box.scrollTop > 0 || down > 0);
+    strip.style.transform = down > 0 ? `translateY(${Math.round(down)}px)` : '';
+  }
+}
