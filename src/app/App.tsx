@@ -1,4 +1,6 @@
 import { lazy, Suspense } from 'react';
+import { EMBED } from './embed/embedMode';
+import { useEmbedProblems } from './embed/useEmbedProblems';
 import { Notices } from './Notices';
 import { firstRender } from './player/mermaid';
 import { Player } from './player/Player';
@@ -22,6 +24,9 @@ const Editor = lazy(() =>
     .then((m) => ({ default: m.Editor })),
 );
 
+// CONTRACT.md §8: `?embed=1`, the page for an iframe (src/app/embed/).
+const EmbedPage = lazy(() => import('./embed/EmbedPage').then((m) => ({ default: m.EmbedPage })));
+
 const loading = <p className="muted">Loading…</p>;
 
 /**
@@ -32,13 +37,20 @@ const loading = <p className="muted">Loading…</p>;
 export function App() {
   return (
     <ViewBoundary view="page">
-      <Page />
+      {EMBED.embed ? (
+        <Suspense fallback={loading}>
+          <EmbedPage />
+        </Suspense>
+      ) : (
+        <Page />
+      )}
     </ViewBoundary>
   );
 }
 
 function Page() {
   useReviewUrl();
+  useEmbedProblems();
   const mode = useApp((s) => s.mode);
   const compare = useApp((s) => s.compare);
   const present = !compare && mode === 'present';
