@@ -6,7 +6,7 @@ import type { FrameLocator, Page } from '@playwright/test';
 import { decodeScenario, scenarioValue } from '../src/app/url';
 import { PRESETS } from '../src/core/presets';
 import { simulate } from '../src/core/run';
-import { DEFAULT_TOTALS, STORAGE_KEY, expect, preset, scenarioAddress, test } from './fixtures';
+import { DEFAULT_TOTALS, STORAGE_KEY, expect, freshPage, preset, scenarioAddress, test } from './fixtures';
 
 interface StepMessage {
   type: string;
@@ -225,4 +225,41 @@ test('a bad embed value shows the whole page and says so', async ({ page, player
   await player.open('?embed=yes');
   await expect(player.alerts).toContainText('Unknown embed value "yes" in the address (expected embed=1)');
   await expect(page.getByRole('complementary', { name: 'Scenario editor' })).toBeVisible();
+});
+
+test('Copy embed code gives the iframe of this scenario, procedure and step', async ({
+  page,
+  player,
+  editor,
+  context,
+  browser,
+  baseURL,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const scenario = preset('validation-refused');
+  await player.open(scenarioAddress({ scenario, procedure: '10.1.4.3.2', step: 3 }));
+  await editor.button('Copy embed code').click();
+  await expect(editor.aside.getByRole('status').filter({ hasText: 'Embed code copied' })).toBeVisible();
+  const code = await page.evaluate(() => navigator.clipboard.readText());
+  expect(code).toMatch(
+    /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1&amp;procedure=10\.1\.4\.3\.2&amp;step=3#scenario=[\w$+-]+" title="MC migration profile simulator: [^"<>]+, 10\.1\.4\.3\.2" width="800" height="500" loading="lazy"><\/iframe>$/,
+  );
+  // Pasted into a course page, it shows that step, embedded.
+  const fresh = await freshPage(browser, baseURL);
+  await fresh.page.setContent(`<!doctype html><title>Course</title>${code}`);
+  const frame = fresh.page.frameLocator('iframe');
+  await expectFrameStep(frame, 3, simulate(scenario, '10.1.4.3.2').steps.length);
+  await expect(frame.getByRole('complementary', { name: 'Scenario editor' })).toHaveCount(0);
+  expect(fresh.errors).toEqual([]);
+  await fresh.page.context().close();
+});
+
+test('Copy embed code without a clipboard shows the code in a field', async ({ page, player, editor }) => {
+  await page.addInitScript(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
+  await player.open('?procedure=10.1.4.3.3&step=2');
+  await editor.button('Copy embed code').click();
+  const field = editor.aside.getByLabel(/^Embed code for a course page/);
+  await expect(field).toHaveValue(
+    /^<iframe src="[^"]+\?embed=1&amp;procedure=10\.1\.4\.3\.3&amp;step=2#scenario=/,
+  );
 });
