@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { EmbedPage } from './embed/EmbedPage';
 import { EMBED } from './embed/embedMode';
 import { useEmbedProblems } from './embed/useEmbedProblems';
 import { Notices } from './Notices';
@@ -24,8 +25,12 @@ const Editor = lazy(() =>
     .then((m) => ({ default: m.Editor })),
 );
 
-// CONTRACT.md §8: `?embed=1`, the page for an iframe (src/app/embed/).
-const EmbedPage = lazy(() => import('./embed/EmbedPage').then((m) => ({ default: m.EmbedPage })));
+// CONTRACT.md §9: the service worker for offline use, registered once the first view is on screen (not in development).
+if (import.meta.env.PROD)
+  void afterFirstView()
+    .then(() => import('./offline/registerOffline'))
+    .then((m) => m.registerOffline())
+    .catch(() => undefined);
 
 const loading = <p className="muted">Loading…</p>;
 
@@ -37,13 +42,8 @@ const loading = <p className="muted">Loading…</p>;
 export function App() {
   return (
     <ViewBoundary view="page">
-      {EMBED.embed ? (
-        <Suspense fallback={loading}>
-          <EmbedPage />
-        </Suspense>
-      ) : (
-        <Page />
-      )}
+      {/* CONTRACT.md §8: `?embed=1`, the page for an iframe (src/app/embed/). */}
+      {EMBED.embed ? <EmbedPage /> : <Page />}
     </ViewBoundary>
   );
 }
