@@ -12,11 +12,25 @@ export const UPDATE_TEXT = 'A new version of the simulator is ready.';
 export const SW_URL = './sw.js';
 export const SW_SCOPE = './';
 
-let waiting: ServiceWorker | null = null;
+/** What is used of the browser's ServiceWorker, ServiceWorkerRegistration and ServiceWorkerContainer. */
+export interface Worker extends EventTarget {
+  readonly state: string;
+  postMessage(message: unknown): void;
+}
+export interface Registration extends EventTarget {
+  readonly installing: Worker | null;
+  readonly waiting: Worker | null;
+}
+export interface Container extends EventTarget {
+  readonly controller: unknown;
+  register(url: string, options: { scope: string }): Promise<Registration>;
+}
+
+let waiting: Worker | null = null;
 let registered = false;
 
 /** A new version is installed and waits: say so, once. */
-function offer(worker: ServiceWorker): void {
+function offer(worker: Worker): void {
   waiting = worker;
   const s = useApp.getState();
   if (s.notices.some((n) => n.actions?.some((a) => a.kind === 'update'))) return;
@@ -25,11 +39,11 @@ function offer(worker: ServiceWorker): void {
 
 /** Registers the service worker where the browser has them; without one, the page works online as before. */
 export async function registerOffline(
-  container: ServiceWorkerContainer | undefined = navigator.serviceWorker,
-) {
+  container: Container | undefined = navigator.serviceWorker,
+): Promise<void> {
   if (registered || !container) return;
   registered = true;
-  let registration: ServiceWorkerRegistration;
+  let registration: Registration;
   try {
     registration = await container.register(SW_URL, { scope: SW_SCOPE });
   } catch {
@@ -46,7 +60,7 @@ export async function registerOffline(
 }
 
 /** The notice's Reload: the waiting version takes over, and the page reloads on it. */
-export function applyUpdate(container: ServiceWorkerContainer | undefined = navigator.serviceWorker): void {
+export function applyUpdate(container: Container | undefined = navigator.serviceWorker): void {
   if (!waiting || !container) return;
   container.addEventListener('controllerchange', () => window.location.reload(), { once: true });
   waiting.postMessage({ type: 'SKIP_WAITING' });
