@@ -27,6 +27,9 @@ export default defineConfig({
     reducedMotion: 'reduce',
     timezoneId: 'UTC',
     locale: 'en-GB',
+    // The built app registers a service worker (offline use, CONTRACT.md §9): only the specs about it allow one
+    // (e2e/offline.spec.ts), so that no other spec is served from a cache or shares the machine with its precaching.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: CHROMIUM,
       args: [...CHROMIUM_ARGS, '--font-render-hinting=none', '--disable-lcd-text'],

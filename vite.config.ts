@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 const stub = (name: string) => fileURLToPath(new URL(`./src/app/vendor/${name}-stub.ts`, import.meta.url));
@@ -7,7 +8,36 @@ const stub = (name: string) => fileURLToPath(new URL(`./src/app/vendor/${name}-s
 export default defineConfig({
   // Relative base: the static build works from any sub-path.
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Offline (CONTRACT.md §9): a Workbox service worker precaching the whole build, registered by the page itself
+    // (src/app/offline/registerOffline.ts, after the first view; never in development), a new version waiting for the
+    // user's Reload. Every path is relative (sw.js, its scope, the manifest, the precache): any sub-path works.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'MC migration profile simulator',
+        short_name: 'MCX simulator',
+        description:
+          'TS 23.280 clause 10.1.4: MC service user profile retrieval for migrating users, step by step',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#1d4ed8',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,woff2,svg,png,ico,webmanifest}'],
+        // Any address of the app (?procedure=…&step=…) opens the precached page offline.
+        navigateFallback: 'index.html',
+        // Mermaid's largest chunk is about 0.7 MB; the default limit (2 MiB) would drop nothing today, this keeps room.
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   // Mermaid code this app never runs (it draws sequence diagrams only): out of the bundle (src/app/vendor/).
   resolve: {
     alias: [

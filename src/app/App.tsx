@@ -1,4 +1,7 @@
 import { lazy, Suspense } from 'react';
+import { EmbedPage } from './embed/EmbedPage';
+import { EMBED } from './embed/embedMode';
+import { useEmbedProblems } from './embed/useEmbedProblems';
 import { Notices } from './Notices';
 import { firstRender } from './player/mermaid';
 import { Player } from './player/Player';
@@ -22,6 +25,13 @@ const Editor = lazy(() =>
     .then((m) => ({ default: m.Editor })),
 );
 
+// CONTRACT.md §9: the service worker for offline use, registered once the first view is on screen (not in development).
+if (import.meta.env.PROD)
+  void afterFirstView()
+    .then(() => import('./offline/registerOffline'))
+    .then((m) => m.registerOffline())
+    .catch(() => undefined);
+
 const loading = <p className="muted">Loading…</p>;
 
 /**
@@ -32,13 +42,15 @@ const loading = <p className="muted">Loading…</p>;
 export function App() {
   return (
     <ViewBoundary view="page">
-      <Page />
+      {/* CONTRACT.md §8: `?embed=1`, the page for an iframe (src/app/embed/). */}
+      {EMBED.embed ? <EmbedPage /> : <Page />}
     </ViewBoundary>
   );
 }
 
 function Page() {
   useReviewUrl();
+  useEmbedProblems();
   const mode = useApp((s) => s.mode);
   const compare = useApp((s) => s.compare);
   const present = !compare && mode === 'present';

@@ -8,6 +8,7 @@ const LABELS: Record<NoticeAction['kind'], string> = {
   restore: 'Restore',
   'download-kept': 'Download it',
   'discard-kept': 'Discard it',
+  update: 'Reload',
 };
 
 /** Does what the action says; true when the notice has done its work and goes. */
@@ -23,6 +24,10 @@ function act(action: NoticeAction): boolean {
     }
     case 'discard-kept':
       discardKept(action.key);
+      return true;
+    case 'update':
+      // Loaded already: the notice comes from it (src/app/offline/).
+      void import('./offline/registerOffline').then((m) => m.applyUpdate());
       return true;
   }
 }

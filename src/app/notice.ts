@@ -8,7 +8,9 @@ export type NoticeAction =
   /** Offers a saved session that could not be read (kept aside under `key`) as a file. */
   | { kind: 'download-kept'; key: string }
   /** Removes that kept-aside session. */
-  | { kind: 'discard-kept'; key: string };
+  | { kind: 'discard-kept'; key: string }
+  /** Takes the new version of the app that is waiting (CONTRACT.md §9) and reloads the page on it. */
+  | { kind: 'update' };
 
 export interface Notice {
   id: number;

@@ -4,6 +4,7 @@ import type { ProcedureId } from '../core/ids';
 import { PRESETS } from '../core/presets';
 import { procedureFor, scenarioFor } from '../core/run';
 import type { Scenario } from '../core/scenario';
+import { EMBED, noStorage } from './embed/embedMode';
 import { newNotice, type Notice } from './notice';
 import { createReviewSlice, type ReviewSlice } from './review/slice';
 import {
@@ -179,7 +180,8 @@ export const useApp = create<AppState>()(
     {
       name: STORAGE_KEY,
       version: STORAGE_VERSION,
-      storage: writeOnChange(createJSONStorage<unknown>(() => safeStorage)),
+      // Embedded (CONTRACT.md §8): in memory only, the saved session neither read nor written.
+      storage: writeOnChange(createJSONStorage<unknown>(() => (EMBED.embed ? noStorage : safeStorage))),
       partialize: (s): SavedState => ({ scenario: s.scenario, notes: s.notes, replaced: s.replaced }),
       migrate: migrateSaved,
       merge: mergeSaved,

@@ -273,3 +273,36 @@ export function writeReviewUrl(
   else params.set(REVIEW_PARAM.compare, state.compare.join(','));
   return queryOf(params);
 }
+
+/* Embed (CONTRACT.md §8): `?embed=1`, the page for an iframe in a course page. */
+
+export const EMBED_PARAM = 'embed';
+
+export interface EmbedReading {
+  embed: boolean;
+  /** One sentence per bad value, naming it and what is shown instead. */
+  problems: string[];
+}
+
+/** Reads `?embed`: `1` (or `true`, or the bare name) embeds, `0` or `false` does not; anything else is a problem. */
+export function readEmbedUrl(search: string): EmbedReading {
+  const raw = new URLSearchParams(search).get(EMBED_PARAM);
+  if (raw === null) return { embed: false, problems: [] };
+  const value = raw.trim().toLowerCase();
+  if (value === '1' || value === 'true' || value === '') return { embed: true, problems: [] };
+  if (value === '0' || value === 'false') return { embed: false, problems: [] };
+  return {
+    embed: false,
+    problems: [
+      `Unknown embed value ${quote(raw)} in the address (expected embed=1); showing the whole page.`,
+    ],
+  };
+}
+
+/** The search string with `embed` set or removed, every other parameter kept (embed first when set). */
+export function writeEmbedUrl(search: string, embed: boolean): string {
+  const params = new URLSearchParams(search);
+  params.delete(EMBED_PARAM);
+  if (!embed) return queryOf(params);
+  return queryOf(new URLSearchParams([[EMBED_PARAM, '1'], ...params]));
+}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { PRESETS } from '../../core/presets';
-import { useApp } from '../store';
+import { buildEmbedCode } from '../embed/embedCode';
+import { useApp, type AppState } from '../store';
 import { procedureFor, redo, replaceScenario, undo } from './actions';
 import { download } from '../download';
 import { exportName, exportText, importText } from './file';
@@ -74,40 +75,74 @@ function Presets() {
   );
 }
 
-function CopyLink() {
+/**
+ * Copies what `build` makes of the current state (a link, an embed snippet) to the clipboard and says so; without a
+ * clipboard, shows it in a field to copy from.
+ */
+function CopyButton({
+  label,
+  build,
+  copiedText,
+  fallbackLabel,
+}: {
+  label: string;
+  build: (state: AppState) => string;
+  copiedText: string;
+  fallbackLabel: string;
+}) {
   const fieldId = useId();
   const [copied, setCopied] = useState<string | null>(null);
   const [fallback, setFallback] = useState<string | null>(null);
   const copy = async () => {
-    const { scenario, procedure, step } = useApp.getState();
-    const link = buildLink(window.location.href, procedure, step, scenario);
+    const text = build(useApp.getState());
     setCopied(null);
     try {
       if (!navigator.clipboard) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(link);
+      await navigator.clipboard.writeText(text);
       setFallback(null);
-      setCopied('Link copied to the clipboard.');
+      setCopied(copiedText);
     } catch {
-      setFallback(link);
+      setFallback(text);
     }
   };
   return (
     <>
       <button type="button" className="btn" onClick={() => void copy()}>
-        Copy link
+        {label}
       </button>
       <span role="status" className="editor-status">
         {copied}
       </span>
       {fallback !== null && (
         <div className="editor-field editor-link-fallback">
-          <label htmlFor={fieldId}>
-            Link to this scenario (the clipboard is unavailable: copy it from here)
-          </label>
+          <label htmlFor={fieldId}>{fallbackLabel}</label>
           <input id={fieldId} readOnly value={fallback} onFocus={(e) => e.target.select()} />
         </div>
       )}
     </>
+  );
+}
+
+function CopyLink() {
+  return (
+    <CopyButton
+      label="Copy link"
+      build={(s) => buildLink(window.location.href, s.procedure, s.step, s.scenario)}
+      copiedText="Link copied to the clipboard."
+      fallbackLabel="Link to this scenario (the clipboard is unavailable: copy it from here)"
+    />
+  );
+}
+
+/** CONTRACT.md §8: an iframe of the embedded page (`?embed=1`) at this scenario, procedure and step. */
+function CopyEmbedCode() {
+  return (
+    <CopyButton
+      label="Copy embed code"
+      build={(s) => buildEmbedCode(window.location.href, s.procedure, s.step, s.scenario)}
+      copiedText="Embed code copied to the clipboard."
+      fallbackLabel="Embed code for a course page (the clipboard is unavailable: copy it from here)"
+    />
   );
 }
 
@@ -172,6 +207,7 @@ export function Toolbar() {
         </button>
         <ImportExport />
         <CopyLink />
+        <CopyEmbedCode />
       </div>
     </div>
   );
