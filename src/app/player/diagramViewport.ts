@@ -118,6 +118,7 @@ export class DiagramViewport {
       this.mirror.observe(svg);
     }
     if (svg && this.scale !== null) this.size(svg, this.scale);
+    this.pageMoved = true;
     this.updateStrip();
     if (!svg) return;
     if (this.fitted) this.fit();
@@ -227,6 +228,7 @@ export class DiagramViewport {
       const { box } = this.el;
       box.scrollLeft += scrollToKeep(focal.clientX, before.left, after.left, from, scale);
       box.scrollTop += scrollToKeep(focal.clientY, before.top, after.top, from, scale);
+      this.pageMoved = true;
       this.updateStrip();
     }
     if (this.revealAfter) {
@@ -303,7 +305,13 @@ export class DiagramViewport {
   /** How the current step is scrolled into view: under the strip, inside the window. */
   readonly reveal: RevealView = { covered: this.stripHeight, inWindow: true };
 
-  private scheduleStrip = (): void => {
+  /** How far the page has scrolled past the top of the box (measured on the page's scroll only). */
+  private pageDown = 0;
+  private pageMoved = false;
+
+  private scheduleStrip = (event?: Event): void => {
+    // The box's own scroll needs no measuring (its scrollTop); the page's does (where the box is in the window).
+    if (!event || event.currentTarget === window) this.pageMoved = true;
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
@@ -311,20 +319,19 @@ export class DiagramViewport {
     });
   };
 
-  /**
-   * The strip shows once the box or the page has scrolled the diagram's own participants out of sight; when the
-   * page has scrolled past the top of the box, it moves down with the page (as far as the box's bottom).
-   */
   private updateStrip(): void {
     const { box, strip } = this.el;
     if (!this.stripSvg) {
       strip.classList.remove(STUCK);
       return;
     }
-    const top = box.getBoundingClientRect().top + box.clientTop;
-    const room = box.clientHeight - this.stripHeight();
-    const down = Math.max(0, Math.min(-top, room));
-    strip.classList.toggle(STUCK, box.scrollTop > 0 || down > 0);
-    strip.style.transform = down > 0 ? `translateY(${Math.round(down)}px)` : '';
+    if (this.pageMoved) {
+      this.pageMoved = false;
+      const top = box.getBoundingClientRect().top + box.clientTop;
+      const room = box.clientHeight - this.stripHeight();
+      this.pageDown = Math.max(0, Math.min(-top, room));
+      strip.style.transform = this.pageDown > 0 ? `translateY(${Math.round(this.pageDown)}px)` : '';
+    }
+    strip.classList.toggle(STUCK, box.scrollTop > 0 || this.pageDown > 0);
   }
 }
