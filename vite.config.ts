@@ -1,13 +1,15 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { mermaidStubs } from './scripts/mermaidStubs.js';
 
 const stub = (name: string) => fileURLToPath(new URL(`./src/app/vendor/${name}-stub.ts`, import.meta.url));
 
 export default defineConfig({
   // Relative base: the static build works from any sub-path.
   base: './',
-  plugins: [react()],
+  // mermaidStubs: Mermaid's layout, shape and YAML modules, which its sequence diagrams never run (scripts/).
+  plugins: [react(), mermaidStubs()],
   // Mermaid code this app never runs (it draws sequence diagrams only): out of the bundle (src/app/vendor/).
   resolve: {
     alias: [
