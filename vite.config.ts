@@ -2,14 +2,17 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { mermaidStubs } from './scripts/mermaidStubs.js';
 
 const stub = (name: string) => fileURLToPath(new URL(`./src/app/vendor/${name}-stub.ts`, import.meta.url));
 
 export default defineConfig({
   // Relative base: the static build works from any sub-path.
   base: './',
+  // mermaidStubs: Mermaid's layout, shape and YAML modules, which its sequence diagrams never run (scripts/).
   plugins: [
     react(),
+    mermaidStubs(),
     // Offline (CONTRACT.md §9): a Workbox service worker precaching the whole build, registered by the page itself
     // (src/app/offline/registerOffline.ts, after the first view; never in development), a new version waiting for the
     // user's Reload. Every path is relative (sw.js, its scope, the manifest, the precache): any sub-path works.

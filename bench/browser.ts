@@ -1,18 +1,48 @@
 /**
- * The player in the built app, in the system Chromium: JavaScript of the first view (gzip), time to the first diagram,
- * step latency (click → classes on the SVG already drawn) beside a warm full Mermaid render of the same diagram.
+ * The player in the built app, in the system Chromium:
+ * - the first view's weight: every script fetched from navigation until the page is idle (no interaction), gzip -6;
+ * - the first diagram: navigation → the current step highlighted on the SVG, against a bare page that loads only
+ *   Mermaid's own published bundle (`mermaid/dist/mermaid.esm.min.mjs` and its chunks, served by the same preview
+ *   server) and renders the same text with the same configuration and fonts; cold (a fresh browser context) and
+ *   repeat (a second navigation in the same context: HTTP cache warm, and whatever the page keeps), median of N;
+ * - step latency (click → classes on the SVG already drawn) beside a warm full Mermaid render of the same diagram.
  */
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
+import { toMermaid } from '../src/core/diagram';
+import type { ProcedureId } from '../src/core/ids';
+import { PRESETS } from '../src/core/presets';
+import { simulate } from '../src/core/run';
+import { mermaidConfig } from '../src/app/player/mermaid';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium';
 
-export const BROWSER_TARGETS = { stepP95Ms: 16, stepToRenderRatio: 0.2, firstViewGzipKb: 300 } as const;
+export const BROWSER_TARGETS = {
+  stepP95Ms: 16,
+  stepToRenderRatio: 0.2,
+  firstViewGzipKb: 300,
+  firstDiagramColdRatio: 1.15,
+  firstDiagramRepeatRatio: 0.6,
+} as const;
+
+export interface FirstDiagram {
+  /** Milliseconds from navigation to the diagram, each run, and their median. */
+  app: { runs: number[]; median: number };
+  bare: { runs: number[]; median: number };
+  /** app median / bare median. */
+  ratio: number;
+}
 
 export interface BrowserResults {
   firstViewJsGzipKb: number;
   firstViewScripts: number;
-  timeToFirstDiagramMs: number;
+  /** Each script of the first view: its file name and gzip -6 size in bytes, in the order requested. */
+  firstViewFiles: { file: string; gzipBytes: number }[];
+  firstDiagram: { runs: number; cold: FirstDiagram; repeat: FirstDiagram };
+  /** Where the app's repeat visits got their SVG (data-source on the diagram), counted. */
+  repeatSources: Record<string, number>;
   stepLatencyMs: { p50: number; p95: number; max: number; samples: number };
   fullRenderMs: { p50: number; p95: number; samples: number };
   stepToRenderRatio: number;
@@ -22,59 +52,239 @@ const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 };
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
 const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 
-export async function benchBrowser(): Promise<BrowserResults> {
+const PORT = 4399;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const PROCEDURE: ProcedureId = '10.1.4.3.2';
+/** The app at its default scenario, step 1 current; the bare page beside it. */
+const APP_URL = `${ORIGIN}/?procedure=${PROCEDURE}&step=1`;
+const BARE_URL = `${ORIGIN}/bare/`;
+/** The moment each page counts as done: the app's current step marked on the SVG, the bare page's SVG in. */
+const APP_DONE = 'figure[aria-label="Sequence diagram"] svg .step-current[data-step="1"]';
+const BARE_DONE = '#host svg';
+const CONTEXT = { viewport: { width: 1400, height: 900 }, colorScheme: 'light' } as const;
+
+/** The default scenario's diagram text for the procedure, from the core: what both pages draw. */
+export function benchDiagramText(): string {
+  const scenario = PRESETS[0]!.scenario;
+  return toMermaid(simulate(scenario, PROCEDURE), scenario).text;
+}
+
+/**
+ * The bare page in `outDir/bare/`: Mermaid's own bundle (copied from node_modules, without source maps), the app's
+ * own @font-face rules (the same font files, from the app's built CSS), the same wait for the font and the same
+ * configuration, one render of the text, the SVG put in the page.
+ */
+function writeBarePage(outDir: string, text: string): void {
+  const bare = join(outDir, 'bare');
+  const dist = 'node_modules/mermaid/dist';
+  mkdirSync(join(bare, 'mermaid'), { recursive: true });
+  cpSync(join(dist, 'mermaid.esm.min.mjs'), join(bare, 'mermaid', 'mermaid.esm.min.mjs'));
+  cpSync(join(dist, 'chunks', 'mermaid.esm.min'), join(bare, 'mermaid', 'chunks', 'mermaid.esm.min'), {
+    recursive: true,
+    filter: (source) => !source.endsWith('.map'),
+  });
+  const assets = join(outDir, 'assets');
+  const css = readdirSync(assets).filter((f) => f.endsWith('.css'));
+  const fontFaces = css
+    .flatMap((f) => readFileSync(join(assets, f), 'utf8').match(/@font-face\s*\{[^}]*\}/g) ?? [])
+    .map((rule) =>
+      rule.replace(/url\((["']?)(?:\.\/)?([^)"']+)\1\)/g, (_m, _q, file: string) => `url(../assets/${file})`),
+    )
+    .join('\n');
+  const config = JSON.stringify(mermaidConfig('default'));
+  writeFileSync(
+    join(bare, 'index.html'),
+    `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8" />
+    <title>Mermaid alone</title>
+    <style>
+${fontFaces}
+      body { font-family: 'IBM Plex Sans', system-ui, sans-serif; margin: 0; }
+    </style>
+  </head>
+  <body>
+    <div id="host"></div>
+    <script type="module">
+      const text = ${JSON.stringify(text).replace(/</g, '\\u003c')};
+      const fonts = document.fonts.load('16px "IBM Plex Sans"').then(() => document.fonts.ready);
+      const [{ default: mermaid }] = await Promise.all([import('./mermaid/mermaid.esm.min.mjs'), fonts]);
+      mermaid.initialize(${config});
+      const { svg } = await mermaid.render('bare', text);
+      document.getElementById('host').innerHTML = svg;
+    </script>
+  </body>
+</html>
+`,
+  );
+}
+
+/** Notes `window.__done` = performance.now() (ms since navigation) when `selector` first matches. */
+async function watchFor(context: BrowserContext, selector: string): Promise<void> {
+  await context.addInitScript((sel: string) => {
+    const w = window as unknown as { __done?: number };
+    new MutationObserver((_m, observer) => {
+      if (document.querySelector(sel)) {
+        w.__done = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
+  }, selector);
+}
+
+async function timeTo(page: Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => (window as unknown as { __done?: number }).__done !== undefined, null, {
+    timeout: 60_000,
+  });
+  return page.evaluate(() => (window as unknown as { __done: number }).__done);
+}
+
+/** Waits until the page is idle: no request in flight or started for `quietMs`, and an idle main thread. */
+async function settle(page: Page, lastRequest: () => number, quietMs: number): Promise<void> {
+  for (;;) {
+    await page.waitForLoadState('networkidle');
+    const quiet = Date.now() - lastRequest();
+    if (quiet < quietMs) {
+      await page.waitForTimeout(quietMs - quiet);
+      continue;
+    }
+    // A quiet main thread: an idle callback with (nearly) a whole idle period to spare.
+    const idle = await page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) =>
+          requestIdleCallback((deadline) => resolve(deadline.timeRemaining() >= 40), { timeout: 1000 }),
+        ),
+    );
+    if (idle && Date.now() - lastRequest() >= quietMs) return;
+  }
+}
+
+/** The first view: every script a fresh visit fetches until it is idle, gzip -6, in request order. */
+async function firstView(browser: Browser): Promise<BrowserResults['firstViewFiles']> {
+  const context = await browser.newContext(CONTEXT);
+  try {
+    const page = await context.newPage();
+    const scripts: { url: string; size: Promise<number> }[] = [];
+    let lastRequest = Date.now();
+    page.on('request', () => {
+      lastRequest = Date.now();
+    });
+    page.on('response', (response) => {
+      if (response.request().resourceType() !== 'script') return;
+      scripts.push({
+        url: response.url(),
+        size: response.body().then((body) => gzipSync(body, { level: 6 }).length),
+      });
+    });
+    await watchFor(context, APP_DONE);
+    await timeTo(page, APP_URL);
+    await settle(page, () => lastRequest, 2000);
+    return Promise.all(
+      scripts.map(async ({ url, size }) => ({
+        file: new URL(url).pathname.replace(/^\//, ''),
+        gzipBytes: await size,
+      })),
+    );
+  } finally {
+    await context.close();
+  }
+}
+
+/** One cold visit (a fresh context) and one repeat (the same context's second visit); the repeat's diagram source. */
+async function visit(
+  browser: Browser,
+  url: string,
+  selector: string,
+): Promise<{ cold: number; repeat: number; source: string | null }> {
+  const context = await browser.newContext(CONTEXT);
+  try {
+    await watchFor(context, selector);
+    const page = await context.newPage();
+    let lastRequest = Date.now();
+    page.on('request', () => {
+      lastRequest = Date.now();
+    });
+    const cold = await timeTo(page, url);
+    // Whatever the page does after its diagram (the editor, writing its caches) is done before it is left.
+    await settle(page, () => lastRequest, 1000);
+    const repeat = await timeTo(page, url);
+    const source = await page.evaluate(
+      () =>
+        document
+          .querySelector('figure[aria-label="Sequence diagram"] [data-source]')
+          ?.getAttribute('data-source') ?? null,
+    );
+    return { cold, repeat, source };
+  } finally {
+    await context.close();
+  }
+}
+
+async function firstDiagram(browser: Browser, runs: number) {
+  const app = { cold: [] as number[], repeat: [] as number[] };
+  const bare = { cold: [] as number[], repeat: [] as number[] };
+  const sources: Record<string, number> = {};
+  // One untimed visit of each first (the server's and the browser's own first-time costs), then alternately.
+  await visit(browser, APP_URL, APP_DONE);
+  await visit(browser, BARE_URL, BARE_DONE);
+  for (let i = 0; i < runs; i++) {
+    const a = await visit(browser, APP_URL, APP_DONE);
+    const b = await visit(browser, BARE_URL, BARE_DONE);
+    app.cold.push(a.cold);
+    app.repeat.push(a.repeat);
+    bare.cold.push(b.cold);
+    bare.repeat.push(b.repeat);
+    const source = a.source ?? 'none';
+    sources[source] = (sources[source] ?? 0) + 1;
+  }
+  const of = (appRuns: number[], bareRuns: number[]): FirstDiagram => {
+    const a = { runs: appRuns.map((n) => round(n, 0)), median: round(median(appRuns), 0) };
+    const b = { runs: bareRuns.map((n) => round(n, 0)), median: round(median(bareRuns), 0) };
+    return { app: a, bare: b, ratio: round(median(appRuns) / median(bareRuns), 3) };
+  };
+  return {
+    result: { runs, cold: of(app.cold, bare.cold), repeat: of(app.repeat, bare.repeat) },
+    sources,
+  };
+}
+
+export async function benchBrowser(options: { runs?: number } = {}): Promise<BrowserResults> {
+  const runs = options.runs ?? 7;
   const outDir = 'dist-bench';
   await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const text = benchDiagramText();
+  writeBarePage(outDir, text);
   const server = await preview({
     logLevel: 'warn',
     build: { outDir },
-    preview: { port: 4399, strictPort: true, host: '127.0.0.1' },
+    preview: { port: PORT, strictPort: true, host: '127.0.0.1' },
   });
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: 'light' });
-    // Every script the page loads, by address; the first view's are those requested before its diagram is shown.
-    const scripts = new Map<string, Promise<number>>();
-    page.on('response', (response) => {
-      if (response.request().resourceType() !== 'script') return;
-      scripts.set(
-        response.url(),
-        response.body().then((body) => gzipSync(body, { level: 9 }).length),
-      );
-    });
+    const firstViewFiles = await firstView(browser);
+    const firstViewBytes = firstViewFiles.reduce((sum, f) => sum + f.gzipBytes, 0);
+    const diagram = await firstDiagram(browser, runs);
+
+    const page = await browser.newPage(CONTEXT);
     // tsx keeps function names with a `__name` helper that the page does not have.
     await page.addInitScript({ content: 'window.__name = (f) => f;' });
-    await page.addInitScript(() => {
-      const w = window as unknown as { __firstDiagram?: number };
-      new MutationObserver((_m, observer) => {
-        if (document.querySelector('figure[aria-label="Sequence diagram"] svg [data-step]')) {
-          w.__firstDiagram = performance.now();
-          observer.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
-    await page.goto('http://127.0.0.1:4399/?procedure=10.1.4.3.2&step=0&bench');
-    await page.waitForFunction(
-      () => (window as unknown as { __firstDiagram?: number }).__firstDiagram !== undefined,
-    );
-    const timeToFirstDiagramMs = await page.evaluate(
-      () => (window as unknown as { __firstDiagram: number }).__firstDiagram,
-    );
-    const firstViewUrls = await page.evaluate(
-      (before) =>
-        performance
-          .getEntriesByType('resource')
-          .filter((e) => e.startTime < before && /\.m?js(\?|$)/.test(e.name))
-          .map((e) => e.name),
-      timeToFirstDiagramMs,
-    );
-    const sizes = await Promise.all(firstViewUrls.map((url) => scripts.get(url) ?? Promise.resolve(0)));
-    const firstViewJsGzipKb = sizes.reduce((a, b) => a + b, 0) / 1024;
+    await page.goto(`${ORIGIN}/?procedure=${PROCEDURE}&step=0&bench`);
+    await page.waitForSelector('figure[aria-label="Sequence diagram"] svg [data-step]');
+    await page.waitForFunction(() => window.__mcxBench !== undefined);
+    const pageText = await page.evaluate(() => window.__mcxBench!.diagramText());
+    if (pageText !== text) throw new Error('bench: the page draws another diagram text than the bare page');
 
     // Step latency: a click on "Next step" / "Previous step" until the new step's elements carry step-current.
     const steps: number[] = await page.evaluate(async () => {
@@ -144,9 +354,11 @@ export async function benchBrowser(): Promise<BrowserResults> {
       samples: renders.length,
     };
     return {
-      firstViewJsGzipKb: round(firstViewJsGzipKb, 1),
-      firstViewScripts: sizes.length,
-      timeToFirstDiagramMs: round(timeToFirstDiagramMs, 0),
+      firstViewJsGzipKb: round(firstViewBytes / 1024, 1),
+      firstViewScripts: firstViewFiles.length,
+      firstViewFiles,
+      firstDiagram: diagram.result,
+      repeatSources: diagram.sources,
       stepLatencyMs,
       fullRenderMs,
       stepToRenderRatio: round(stepLatencyMs.p95 / fullRenderMs.p50, 3),

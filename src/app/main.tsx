@@ -3,8 +3,8 @@ import '@fontsource/ibm-plex-sans/600.css';
 import '@fontsource/ibm-plex-mono/400.css';
 import './styles.css';
 import lzString from 'lz-string';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { preloadMermaid, type DiagramTheme } from './player/mermaid';
+import { hasCachedSvgs } from './player/svgCache';
 import { STORAGE_KEY } from './storageKey';
 import { loadXmlSupport, mentionsXml } from './xmlSupport';
 
@@ -49,24 +49,33 @@ function showFailure(error: unknown): void {
   root.replaceChildren(message);
 }
 
+/**
+ * The loading order (issue 14): this first script is small (no React). Mermaid's download starts first, unless an
+ * SVG is kept from an earlier visit (then the diagram's text decides: a kept drawing needs no Mermaid); the page
+ * (React, the store, the core) loads beside it; the first diagram's text is computed and its render started
+ * (`firstDiagram.ts`) before React mounts, so that Mermaid's work and React's overlap instead of queueing.
+ */
 async function start(): Promise<void> {
+  const theme: DiagramTheme = window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'default';
+  if (!hasCachedSvgs()) preloadMermaid();
   // The XML library is loaded before the store reads the session only when the session needs it.
   if (needsXml()) await loadXmlSupport().catch(() => undefined);
-  const { App } = await import('./App');
+  const page = import('./mount');
+  const first = import('./firstDiagram');
   if (new URLSearchParams(window.location.search).has('bench')) {
     import('./benchHook').then(
       (m) => m.installBenchHook(),
       (error: unknown) => console.error('bench: the benchmark hook could not be loaded', error),
     );
   }
+  // The first diagram is a head start only: should its module fail, the page draws the diagram itself.
+  await first.then(
+    (m) => m.startFirstDiagram(theme),
+    () => undefined,
+  );
+  const { mount } = await page;
   const root = document.getElementById('root');
-  if (root) {
-    createRoot(root).render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
-    );
-  }
+  if (root) mount(root);
 }
 
 start().catch(showFailure);

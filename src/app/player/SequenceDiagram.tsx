@@ -37,7 +37,7 @@ export function SequenceDiagram({
   const hostRef = useRef<HTMLDivElement>(null);
   const stepRef = useRef(step);
   const viewRef = useRef<DiagramViewport | null>(null);
-  const { drawn, busy } = useDrawnDiagram(diagram);
+  const { drawn, busy, refuse } = useDrawnDiagram(diagram);
 
   useLayoutEffect(() => {
     const [box, canvas, strip, host] = [boxRef.current, canvasRef.current, stripRef.current, hostRef.current];
@@ -56,15 +56,23 @@ export function SequenceDiagram({
     };
   }, []);
 
-  // A new SVG: put it in, tag each message with its step, mark the current step.
+  // A new SVG: put it in, tag each message with its step, mark the current step. A kept SVG (svgCache.ts) is
+  // marked the same way; one whose messages are not the diagram's is refused and drawn afresh.
   useLayoutEffect(() => {
     const host = hostRef.current;
     if (!host || !drawn) return;
-    host.innerHTML = drawn.outcome.ok ? drawn.outcome.svg : '';
-    tagSteps(host, drawn.arrows);
+    const { outcome } = drawn;
+    host.innerHTML = outcome.ok ? outcome.svg : '';
+    const messages = tagSteps(host, drawn.arrows);
+    if (outcome.ok && outcome.source === 'cache' && messages !== drawn.arrows.length) {
+      host.innerHTML = '';
+      refuse(drawn);
+      return;
+    }
+    host.dataset.source = outcome.ok ? outcome.source : 'none';
     markSteps(host, stepRef.current);
     viewRef.current?.drawn();
-  }, [drawn]);
+  }, [drawn, refuse]);
 
   useLayoutEffect(() => {
     viewRef.current?.setFitted(fitted);

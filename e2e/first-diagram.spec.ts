@@ -1,0 +1,126 @@
+/**
+ * Issue 14: the first diagram of a repeat visit comes from the SVG kept by the earlier one (src/app/player/svgCache.ts),
+ * without loading Mermaid, and is stepped through like a fresh one; another text is drawn by Mermaid again.
+ */
+import type { Page } from '@playwright/test';
+import { CACHE_PREFIX, hash53 } from '../src/app/player/svgCache';
+import { DEFAULT_TOTALS, expect, freshPage, test } from './fixtures';
+
+const INDEX = `${CACHE_PREFIX}:index`;
+/** Mermaid's own chunks: its core and its sequence diagram. */
+const MERMAID_CHUNK = /\/assets\/(mermaid\.core|sequenceDiagram)-[^/]*\.js$/;
+
+const source = (page: Page) =>
+  page.getByRole('figure', { name: 'Sequence diagram', exact: true }).locator('.sequence-svg');
+
+/** The kept entries, item by item, once the page has written the one for what it shows. */
+async function keptEntries(page: Page): Promise<{ item: string; key: string; svg: string; sum: string }[]> {
+  await expect
+    .poll(() => page.evaluate((index) => JSON.parse(localStorage.getItem(index) ?? '[]').length, INDEX))
+    .toBeGreaterThan(0);
+  return page.evaluate((index) => {
+    const items = JSON.parse(localStorage.getItem(index) ?? '[]') as string[];
+    return items.map((item) => ({ item, ...JSON.parse(localStorage.getItem(item) ?? '{}') }));
+  }, INDEX);
+}
+
+function mermaidRequests(page: Page): string[] {
+  const requested: string[] = [];
+  page.on('request', (request) => {
+    if (MERMAID_CHUNK.test(new URL(request.url()).pathname)) requested.push(request.url());
+  });
+  return requested;
+}
+
+test('a repeat visit draws the kept SVG without Mermaid, and stepping works on it', async ({
+  player,
+  page,
+}) => {
+  const total = DEFAULT_TOTALS['10.1.4.3.2'];
+  const requested = mermaidRequests(page);
+  await player.open('?procedure=10.1.4.3.2&step=1');
+  await expect(source(page)).toHaveAttribute('data-source', 'mermaid');
+  expect(requested.length).toBeGreaterThan(0);
+  await keptEntries(page);
+
+  requested.length = 0;
+  await player.open('?procedure=10.1.4.3.2&step=1');
+  await expect(source(page)).toHaveAttribute('data-source', 'cache');
+  await player.expectStep(1, total);
+  await player.button('Next step').click();
+  await player.expectStep(2, total);
+  await player.clickMessage(5);
+  await player.expectStep(5, total);
+  await page.keyboard.press('Home');
+  await player.expectStep(0, total);
+  expect(requested, 'Mermaid is not loaded for a kept diagram').toEqual([]);
+
+  // Another procedure is another text: Mermaid draws it.
+  await player.pickProcedure('10.1.4.3.1');
+  await expect(source(page)).toHaveAttribute('data-source', 'mermaid');
+  expect(requested.length).toBeGreaterThan(0);
+  await player.clickMessage(2);
+  await player.expectStep(2, DEFAULT_TOTALS['10.1.4.3.1']);
+});
+
+test('a changed scenario is drawn afresh, then kept too', async ({ player, editor, page }) => {
+  await player.open('?procedure=10.1.4.3.3&step=0');
+  await keptEntries(page);
+  await player.open('?procedure=10.1.4.3.3&step=0');
+  await expect(source(page)).toHaveAttribute('data-source', 'cache');
+  // The primary's id is in the diagram (its box's title).
+  await editor.set('Primary MC system', 'Primary system id', 'capital.example');
+  await expect(source(page)).toHaveAttribute('data-source', 'mermaid');
+  await expect.poll(async () => (await keptEntries(page)).length).toBe(2);
+  // The reload opens the edited scenario (the saved session): its SVG is the one kept last.
+  await player.open();
+  await expect(source(page)).toHaveAttribute('data-source', 'cache');
+  await player.clickMessage(3);
+  await player.expectStep(3);
+});
+
+test('the same text gives the same SVG in two fresh pages (Mermaid ids are stable)', async ({
+  browser,
+  baseURL,
+}) => {
+  const svgs: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const { page, errors } = await freshPage(browser, baseURL);
+    await page.goto('./?procedure=10.1.4.3.2&step=0');
+    const [entry] = await keptEntries(page);
+    svgs.push(entry!.svg);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }
+  expect(svgs[0]).toMatch(/^<svg [^>]*id="sequence-[0-9a-z]+"/);
+  expect(svgs[1]).toBe(svgs[0]);
+});
+
+test('a corrupted or unusable kept SVG is drawn afresh by Mermaid', async ({ player, page }) => {
+  await player.open('?procedure=10.1.4.3.2&step=3');
+  const [entry] = await keptEntries(page);
+
+  // Damaged in storage (a label changed): the checksum no longer matches.
+  const damaged = entry!.svg.replace('>1. ', '>9. ');
+  expect(damaged).not.toBe(entry!.svg);
+  await page.evaluate(({ item, value }) => localStorage.setItem(item, value), {
+    item: entry!.item,
+    value: JSON.stringify({ key: entry!.key, svg: damaged, sum: entry!.sum }),
+  });
+  await player.open('?procedure=10.1.4.3.2&step=3');
+  await expect(source(page)).toHaveAttribute('data-source', 'mermaid');
+  await player.expectStep(3);
+
+  // Well-formed and with its checksum, but its messages are not the diagram's: refused once drawn, drawn afresh.
+  const [fresh] = await keptEntries(page);
+  const stripped = fresh!.svg.replaceAll('data-et="message"', 'data-et="gone"');
+  await page.evaluate(({ item, value }) => localStorage.setItem(item, value), {
+    item: fresh!.item,
+    value: JSON.stringify({ key: fresh!.key, svg: stripped, sum: hash53(stripped, 1) }),
+  });
+  await player.open('?procedure=10.1.4.3.2&step=3');
+  await expect(source(page)).toHaveAttribute('data-source', 'mermaid');
+  await player.expectStep(3);
+  const [again] = await keptEntries(page);
+  expect(again!.svg).toBe(fresh!.svg);
+});
