@@ -12,6 +12,8 @@ import { ViewBoundary } from './ViewBoundary';
 // views load when they are opened, the editor once the first diagram is on screen (or after 3 s at the latest).
 const CompareView = lazy(() => import('./review/CompareView').then((m) => ({ default: m.CompareView })));
 const QuizView = lazy(() => import('./review/QuizView').then((m) => ({ default: m.QuizView })));
+// Issue 13: the explore mode (its maps, its worker's client) is a chunk of its own, loaded in that mode only.
+const ExploreView = lazy(() => import('./explore/ExploreView').then((m) => ({ default: m.ExploreView })));
 const afterFirstView = () =>
   Promise.race([firstRender, new Promise((resolve) => setTimeout(resolve, 3000))]).then(
     () => new Promise((resolve) => setTimeout(resolve, 100)),
@@ -27,7 +29,8 @@ const loading = <p className="muted">Loading…</p>;
 /**
  * The page: the player (procedure picker, diagram, controls, steps, entity panels, message) and the editor
  * (scenario inputs, resulting profile). Each region lives in its own folder: player/, editor/, review/. The review
- * views (issue 5) take the player's place: `?mode=quiz`, `?mode=present` (no editor), `?compare=<id>,<id>`.
+ * views (issue 5) take the player's place: `?mode=quiz`, `?mode=present` (no editor), `?compare=<id>,<id>`; so does
+ * the explore mode (issue 13, explore/): `?mode=explore`, without the editor.
  */
 export function App() {
   return (
@@ -51,7 +54,17 @@ function Page() {
         <p className="subtitle">TS 23.280 clause 10.1.4 — MC service user profile retrieval, step by step</p>
       </header>
       <Notices />
-      {compare ? (
+      {mode === 'explore' && !compare ? (
+        <main className="app-explore">
+          <section aria-label="Explore">
+            <ViewBoundary view="explore">
+              <Suspense fallback={loading}>
+                <ExploreView />
+              </Suspense>
+            </ViewBoundary>
+          </section>
+        </main>
+      ) : compare ? (
         <main className="app-main app-compare">
           <section className="player compare-view" aria-label="Comparison">
             <ViewBoundary view="comparison">
