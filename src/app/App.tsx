@@ -6,6 +6,7 @@ import { usePresentation } from './review/presentation';
 import { useReviewUrl } from './review/useReviewUrl';
 import './review/review.css';
 import { useApp } from './store';
+import { readReviewUrl } from './url';
 import { ViewBoundary } from './ViewBoundary';
 
 // Split from the first view (issue 3: at most 300 kB of JavaScript, gzip, with Mermaid's sequence diagram): the review
@@ -25,6 +26,11 @@ const Editor = lazy(() =>
 );
 
 const loading = <p className="muted">Loading…</p>;
+
+// Issue 13: an explore address opens in that mode from the first render (the player, drawn first, would load Mermaid).
+if (typeof window !== 'undefined' && readReviewUrl(window.location.search).mode === 'explore') {
+  useApp.setState({ mode: 'explore' });
+}
 
 /**
  * The page: the player (procedure picker, diagram, controls, steps, entity panels, message) and the editor

@@ -3,7 +3,7 @@
  * procedure side by side with a shared legend, a second layer, the cells' details, the downloads. The sweep runs in a
  * worker (./useSweep.ts); this whole folder loads only in this mode (App.tsx).
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { ProcedureId } from '../../core/ids';
 import type { Scenario } from '../../core/scenario';
 import type { SweepCell, Vary } from '../../core/sweep';
@@ -145,7 +145,7 @@ export function ExploreView() {
         state={explore}
         onChange={setExplore}
         layer={layerId}
-        onLayer={setLayerId}
+        onLayer={(id) => startTransition(() => setLayerId(id))}
       />
       <div className="explore-progress" role="status" aria-live="polite">
         {running && (

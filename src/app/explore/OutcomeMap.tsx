@@ -48,11 +48,23 @@ interface RowProps {
   range: { low: number; high: number };
 }
 
-/** One row of cells: a button per cell (rect) and its text mark or layer value. Redrawn only when its props change. */
+/** Text runs of a row: one <text> per ink and size, each glyph placed at its cell (SVG's list of x positions). */
+interface Run {
+  ink: string;
+  size: number;
+  text: string;
+  xs: number[];
+}
+
+/**
+ * One row of cells: a button per cell (rect) and the marks or layer values, drawn as a few text runs rather than a
+ * text per cell (4,096 cells stay a few hundred elements of text). Redrawn only when its props change.
+ */
 const Row = memo(function Row({ row, cells, paths, geometry, focusColumn, layer, range }: RowProps) {
   const { cell: size, left, top, columns } = geometry;
   const y = top + row * size;
-  const items = [];
+  const rects = [];
+  const runs = new Map<string, Run>();
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];
     if (!cell) continue;
@@ -67,37 +79,53 @@ const Row = memo(function Row({ row, cells, paths, geometry, focusColumn, layer,
       mark = String(value);
     }
     const x = left + c * size;
-    const index = row * columns + c;
-    items.push(
-      <g key={c}>
-        <rect
-          className="explore-cell"
-          role="button"
-          aria-label={cellName(paths, cell)}
-          tabIndex={c === focusColumn ? 0 : -1}
-          data-i={index}
-          x={x + 0.5}
-          y={y + 0.5}
-          width={size - 1}
-          height={size - 1}
-          fill={fill}
-        />
+    rects.push(
+      <rect
+        key={c}
+        className="explore-cell"
+        role="button"
+        aria-label={cellName(paths, cell)}
+        tabIndex={c === focusColumn ? 0 : -1}
+        data-i={row * columns + c}
+        x={x + 0.5}
+        y={y + 0.5}
+        width={size - 1}
+        height={size - 1}
+        fill={fill}
+      />,
+    );
+    const glyphs = [...mark];
+    const fontSize = glyphs.length > 2 ? size * 0.36 : glyphs.length > 1 ? size * 0.45 : size * 0.55;
+    const key = `${ink} ${fontSize}`;
+    let run = runs.get(key);
+    if (!run) runs.set(key, (run = { ink, size: fontSize, text: '', xs: [] }));
+    // Digits are about 0.6 em wide: a value's glyphs side by side, centred on the cell.
+    const step = fontSize * 0.6;
+    glyphs.forEach((glyph, i) => {
+      run.text += glyph;
+      run.xs.push(x + size / 2 + (i - (glyphs.length - 1) / 2) * step);
+    });
+  }
+  return (
+    <g className="explore-row">
+      {rects}
+      {[...runs.values()].map((run) => (
         <text
+          key={`${run.ink} ${run.size}`}
           className="explore-mark"
           aria-hidden="true"
-          x={x + size / 2}
+          x={run.xs.map((v) => v.toFixed(1)).join(' ')}
           y={y + size / 2}
-          fill={ink}
+          fill={run.ink}
+          fontSize={run.size}
           textAnchor="middle"
           dominantBaseline="central"
-          fontSize={mark.length > 2 ? size * 0.38 : size * 0.55}
         >
-          {mark}
+          {run.text}
         </text>
-      </g>,
-    );
-  }
-  return <g className="explore-row">{items}</g>;
+      ))}
+    </g>
+  );
 });
 
 interface AxesProps {

@@ -3,7 +3,7 @@ import type { ProcedureId } from '../../core/ids';
 import type { SweepCell, Vary } from '../../core/sweep';
 
 /** About this many cells per chunk: a few hundred milliseconds of work in all, in steps the page can show. */
-export const CHUNK_CELLS = 512;
+export const CHUNK_CELLS = 256;
 
 export interface SweepChunk {
   procedure: ProcedureId;

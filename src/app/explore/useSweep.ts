@@ -4,7 +4,7 @@
  * older request that still arrive are dropped here), Cancel stops the current one and keeps what was drawn.
  */
 import * as Comlink from 'comlink';
-import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProcedureId } from '../../core/ids';
 import type { Scenario } from '../../core/scenario';
 import type { SweepCell, Vary } from '../../core/sweep';
@@ -70,79 +70,137 @@ export function placeChunk(rows: MapRows, columns: number, chunk: SweepChunk): M
 
 let lastId = 0;
 
+/** Cells drawn per animation frame at most: each frame's task stays short however fast the worker is. */
+export const DRAW_CELLS_PER_FRAME = 256;
+
+type End = { kind: 'done'; vary: Vary[] } | { kind: 'cancelled' } | { kind: 'error'; message: string };
+
+function ended(s: SweepState, end: End): SweepState {
+  if (end.kind === 'error') return { ...s, status: 'error', message: end.message };
+  if (end.kind === 'cancelled') return { ...s, status: 'cancelled' };
+  // The vary the maps were drawn with stays (the same fields and values): a new array would redraw every row.
+  return { ...s, status: 'done' };
+}
+
+/**
+ * Draws the chunks as they come, at most DRAW_CELLS_PER_FRAME cells per animation frame; the sweep's end is applied
+ * once everything before it is drawn.
+ */
+class Drawer {
+  private queue: SweepChunk[] = [];
+  private end: End | null = null;
+  private frame: number | null = null;
+
+  constructor(private readonly apply: (update: (s: SweepState) => SweepState) => void) {}
+
+  push(chunk: SweepChunk): void {
+    this.queue.push(chunk);
+    this.schedule();
+  }
+
+  finish(end: End): void {
+    this.end = end;
+    this.schedule();
+  }
+
+  stop(): void {
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
+    this.frame = null;
+    this.queue = [];
+    this.end = null;
+  }
+
+  private schedule(): void {
+    this.frame ??= requestAnimationFrame(() => this.draw());
+  }
+
+  private draw(): void {
+    this.frame = null;
+    const taken: SweepChunk[] = [];
+    let budget = DRAW_CELLS_PER_FRAME;
+    while (this.queue.length && budget > 0) {
+      const chunk = this.queue.shift();
+      if (!chunk) break;
+      taken.push(chunk);
+      budget -= chunk.cells.length;
+    }
+    const finish = this.queue.length === 0 ? this.end : null;
+    if (finish) this.end = null;
+    this.apply((s) => {
+      let next = s;
+      for (const chunk of taken) {
+        next = {
+          ...next,
+          done: Math.max(next.done, chunk.done),
+          rows: {
+            ...next.rows,
+            [chunk.procedure]: placeChunk(next.rows[chunk.procedure] ?? [], next.columns, chunk),
+          },
+        };
+      }
+      return finish ? ended(next, finish) : next;
+    });
+    if (this.queue.length) this.schedule();
+  }
+}
+
 export function useSweep() {
   const [state, setState] = useState<SweepState>(IDLE);
   const current = useRef(0);
+  const [drawer] = useState(() => new Drawer(setState));
 
-  const run = useCallback((scenario: Scenario, vary: readonly Vary[], procedures: readonly ProcedureId[]) => {
-    const id = ++lastId;
-    current.current = id;
-    const { columns } = gridOf(vary);
-    const total = cellsPerMap(vary) * procedures.length;
-    setState({
-      status: 'running',
-      message: null,
-      done: 0,
-      total,
-      vary,
-      procedures,
-      rows: Object.fromEntries(procedures.map((p) => [p, []])),
-      columns,
-    });
-    const onChunk = (chunk: SweepChunk) => {
-      if (current.current !== id) return;
-      // Drawing a chunk may wait for input: the page answers first.
-      startTransition(() =>
-        setState((s) =>
-          current.current !== id
-            ? s
-            : {
-                ...s,
-                done: Math.max(s.done, chunk.done),
-                rows: {
-                  ...s.rows,
-                  [chunk.procedure]: placeChunk(s.rows[chunk.procedure] ?? [], columns, chunk),
-                },
-              },
-        ),
-      );
-    };
-    worker()
-      .run(id, scenario, [...vary], [...procedures], Comlink.proxy(onChunk))
-      .then(
-        (end) => {
-          if (current.current !== id) return;
-          startTransition(() =>
-            setState((s) => {
-              if (current.current !== id) return s;
-              if (end.kind === 'error') return { ...s, status: 'error', message: end.message };
-              if (end.kind === 'cancelled') return { ...s, status: 'cancelled' };
-              return { ...s, status: 'done', vary: end.vary };
-            }),
-          );
-        },
-        (error: unknown) => {
-          if (current.current !== id) return;
-          setState((s) => ({ ...s, status: 'error', message: `the sweep failed: ${errorLine(error)}` }));
-        },
-      );
-  }, []);
+  const run = useCallback(
+    (scenario: Scenario, vary: readonly Vary[], procedures: readonly ProcedureId[]) => {
+      const id = ++lastId;
+      current.current = id;
+      drawer.stop();
+      const { columns } = gridOf(vary);
+      setState({
+        status: 'running',
+        message: null,
+        done: 0,
+        total: cellsPerMap(vary) * procedures.length,
+        vary,
+        procedures,
+        rows: Object.fromEntries(procedures.map((p) => [p, []])),
+        columns,
+      });
+      const onChunk = (chunk: SweepChunk) => {
+        if (current.current === id) drawer.push(chunk);
+      };
+      worker()
+        .run(id, scenario, [...vary], [...procedures], Comlink.proxy(onChunk))
+        .then(
+          (result) => {
+            if (current.current === id) drawer.finish(result);
+          },
+          (error: unknown) => {
+            if (current.current === id) {
+              drawer.finish({ kind: 'error', message: `the sweep failed: ${errorLine(error)}` });
+            }
+          },
+        );
+    },
+    [drawer],
+  );
 
   const cancel = useCallback(() => {
     const id = current.current;
     if (!id) return;
     void worker().cancel(id);
     current.current = 0;
+    drawer.stop();
     setState((s) => (s.status === 'running' ? { ...s, status: 'cancelled' } : s));
-  }, []);
+  }, [drawer]);
 
   // Leaving the mode stops the sweep.
   useEffect(
     () => () => {
       if (current.current) void worker().cancel(current.current);
       current.current = 0;
+      drawer.stop();
     },
-    [],
+    [drawer],
   );
 
   return { state, run, cancel };
