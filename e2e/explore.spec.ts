@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
-import { expect, preset, scenarioAddress, test } from './fixtures';
+import { expect, preset, scenarioAddress, test, type PlayerPage } from './fixtures';
 
 const CAP_BY_FLOOR =
   '?mode=explore&vary=partner.policy.maxPriority:0..7&vary=primary.validation.minPriority:0..7';
@@ -13,6 +13,11 @@ const CAP_BY_FLOOR =
 const map = (page: Page, id: string) => page.getByRole('figure', { name: `Outcome map: ${id}`, exact: true });
 const cell = (page: Page, id: string, name: string) =>
   map(page, id).getByRole('button', { name, exact: true });
+
+/** The player's diagram is drawn and tagged (its checks of the step read it at once). */
+async function drawn(player: PlayerPage): Promise<void> {
+  await expect(player.svg.locator('[data-step]').first()).toBeAttached({ timeout: 30_000 });
+}
 
 async function swept(page: Page, cells: number): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: /cells swept/ })).toHaveText(
@@ -49,6 +54,7 @@ test.describe('explore mode', () => {
     await cell(page, '10.1.4.3.2', 'maxPriority 2, minPriority 5: rejected (minPriority)').click();
     // The refusal: the error after step 11 (trace position 12, numbered 11a).
     await expect(page).toHaveURL(/[?&]procedure=10\.1\.4\.3\.2(&|#|$)/);
+    await drawn(player);
     await player.expectStep(12, 12, '11a');
     await expect(page.getByRole('region', { name: 'Resulting profile' })).toContainText(
       'priority 2 is below the minimum of 5',
@@ -89,6 +95,7 @@ test.describe('explore mode', () => {
     ).toBeFocused();
     await page.keyboard.press('Enter');
     // A delivered cell would open at the last step; this refusal opens at its error.
+    await drawn(player);
     await player.expectStep(12, 12, '11a');
   });
 
@@ -97,6 +104,7 @@ test.describe('explore mode', () => {
     await swept(page, 128);
     await cell(page, '10.1.4.3.3', 'maxPriority 2, minPriority 5: delivered').click();
     await expect(page).toHaveURL(/[?&]procedure=10\.1\.4\.3\.3(&|#|$)/);
+    await drawn(player);
     await player.expectStep(11, 11);
   });
 
@@ -166,7 +174,7 @@ test.describe('explore mode', () => {
       /vary=partner\.policy\.maxPriority:0\.\.7&vary=primary\.validation\.minPriority:0\.\.7/,
     );
     await page.getByRole('link', { name: 'Back to the player' }).click();
-    await expect(player.figure).toBeVisible();
+    await drawn(player);
     await expect(page).not.toHaveURL(/mode=explore/);
   });
 

@@ -8,7 +8,7 @@ import { contrast, mix, readableInk } from './colour';
 import { DEFAULT_AXES, readExploreUrl, withoutExplore, writeExploreUrl } from './exploreUrl';
 import { defaultValues, fieldChoices, fieldName, migrationProfileIndex } from './fields';
 import { cellAddress } from './openCell';
-import { gridOf, placeChunk } from './useSweep';
+import { gridOf, nextBudget, placeChunk } from './useSweep';
 import { decodeScenario, scenarioValue } from '../url';
 
 const scenario: Scenario = PRESETS[0]!.scenario;
@@ -256,5 +256,15 @@ describe('chunks', () => {
       before.forEach((row, i) => i !== r && expect(rows[i]).toBe(row));
     }
     expect(rows.flat()).toEqual(whole);
+  });
+});
+
+describe('nextBudget', () => {
+  it('halves the cells per frame after a slow frame, doubles after a fast one, within bounds', () => {
+    expect(nextBudget(256, 150)).toBe(128);
+    expect(nextBudget(32, 500)).toBe(32);
+    expect(nextBudget(256, 10)).toBe(512);
+    expect(nextBudget(1024, 10)).toBe(1024);
+    expect(nextBudget(256, 60)).toBe(256);
   });
 });

@@ -70,8 +70,19 @@ export function placeChunk(rows: MapRows, columns: number, chunk: SweepChunk): M
 
 let lastId = 0;
 
-/** Cells drawn per animation frame at most: each frame's task stays short however fast the worker is. */
+/**
+ * Cells drawn per animation frame: 256 to start with, halved (down to 32) when the last frame took over 100 ms,
+ * doubled (up to 1,024) when it took under 40 ms: each frame's task stays short on a slow or busy machine too.
+ */
 export const DRAW_CELLS_PER_FRAME = 256;
+const DRAW_LIMITS = { low: 32, high: 1024, slowMs: 100, fastMs: 40 } as const;
+
+/** The next frame's budget, from the last one's and how long that frame took. */
+export function nextBudget(budget: number, frameMs: number): number {
+  if (frameMs > DRAW_LIMITS.slowMs) return Math.max(DRAW_LIMITS.low, budget / 2);
+  if (frameMs < DRAW_LIMITS.fastMs) return Math.min(DRAW_LIMITS.high, budget * 2);
+  return budget;
+}
 
 type End = { kind: 'done'; vary: Vary[] } | { kind: 'cancelled' } | { kind: 'error'; message: string };
 
@@ -90,6 +101,8 @@ class Drawer {
   private queue: SweepChunk[] = [];
   private end: End | null = null;
   private frame: number | null = null;
+  private budget = DRAW_CELLS_PER_FRAME;
+  private lastDraw: number | null = null;
 
   constructor(private readonly apply: (update: (s: SweepState) => SweepState) => void) {}
 
@@ -116,11 +129,21 @@ class Drawer {
 
   private draw(): void {
     this.frame = null;
+    // The time since the last draw: that draw's render, commit, layout and paint (when nothing else ran).
+    const now = performance.now();
+    if (this.lastDraw !== null) this.budget = nextBudget(this.budget, now - this.lastDraw);
     const taken: SweepChunk[] = [];
-    let budget = DRAW_CELLS_PER_FRAME;
+    let budget = this.budget;
     while (this.queue.length && budget > 0) {
       const chunk = this.queue.shift();
       if (!chunk) break;
+      if (chunk.cells.length > budget) {
+        // A part of the chunk now, the rest first in the next frame.
+        const rest = chunk.cells.length - budget;
+        this.queue.unshift({ ...chunk, offset: chunk.offset + budget, cells: chunk.cells.slice(budget) });
+        taken.push({ ...chunk, cells: chunk.cells.slice(0, budget), done: chunk.done - rest });
+        break;
+      }
       taken.push(chunk);
       budget -= chunk.cells.length;
     }
@@ -140,7 +163,10 @@ class Drawer {
       }
       return finish ? ended(next, finish) : next;
     });
-    if (this.queue.length) this.schedule();
+    if (this.queue.length) {
+      this.lastDraw = now;
+      this.schedule();
+    } else this.lastDraw = null;
   }
 }
 
