@@ -9,12 +9,15 @@ import { usePresentation } from './review/presentation';
 import { useReviewUrl } from './review/useReviewUrl';
 import './review/review.css';
 import { useApp } from './store';
+import { readReviewUrl } from './url';
 import { ViewBoundary } from './ViewBoundary';
 
 // Split from the first view (issue 3: at most 300 kB of JavaScript, gzip, with Mermaid's sequence diagram): the review
 // views load when they are opened, the editor once the first diagram is on screen (or after 3 s at the latest).
 const CompareView = lazy(() => import('./review/CompareView').then((m) => ({ default: m.CompareView })));
 const QuizView = lazy(() => import('./review/QuizView').then((m) => ({ default: m.QuizView })));
+// Issue 13: the explore mode (its maps, its worker's client) is a chunk of its own, loaded in that mode only.
+const ExploreView = lazy(() => import('./explore/ExploreView').then((m) => ({ default: m.ExploreView })));
 const afterFirstView = () =>
   Promise.race([firstRender, new Promise((resolve) => setTimeout(resolve, 3000))]).then(
     () => new Promise((resolve) => setTimeout(resolve, 100)),
@@ -34,10 +37,16 @@ if (import.meta.env.PROD)
 
 const loading = <p className="muted">Loading…</p>;
 
+// Issue 13: an explore address opens in that mode from the first render (the player, drawn first, would load Mermaid).
+if (typeof window !== 'undefined' && readReviewUrl(window.location.search).mode === 'explore') {
+  useApp.setState({ mode: 'explore' });
+}
+
 /**
  * The page: the player (procedure picker, diagram, controls, steps, entity panels, message) and the editor
  * (scenario inputs, resulting profile). Each region lives in its own folder: player/, editor/, review/. The review
- * views (issue 5) take the player's place: `?mode=quiz`, `?mode=present` (no editor), `?compare=<id>,<id>`.
+ * views (issue 5) take the player's place: `?mode=quiz`, `?mode=present` (no editor), `?compare=<id>,<id>`; so does
+ * the explore mode (issue 13, explore/): `?mode=explore`, without the editor.
  */
 export function App() {
   return (
@@ -65,7 +74,17 @@ function Page() {
         </p>
       </header>
       <Notices />
-      {compare ? (
+      {mode === 'explore' && !compare ? (
+        <main className="app-main app-main-single">
+          <section className="app-view explore-page" aria-label="Explore">
+            <ViewBoundary view="explore">
+              <Suspense fallback={loading}>
+                <ExploreView />
+              </Suspense>
+            </ViewBoundary>
+          </section>
+        </main>
+      ) : compare ? (
         <main className="app-main app-main-single">
           <section className="app-view review-compare-view" aria-label="Comparison">
             <ViewBoundary view="comparison">

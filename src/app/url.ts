@@ -203,11 +203,11 @@ function queryOf(params: URLSearchParams): string {
   return text ? `?${text}` : '';
 }
 
-/* Review (issue 5): `?mode=quiz|present` and `?compare=<id>,<id>`. */
+/* Review (issue 5): `?mode=quiz|present` and `?compare=<id>,<id>`; issue 13: `?mode=explore` (explore/exploreUrl.ts). */
 
 export const REVIEW_PARAM = { mode: 'mode', compare: 'compare' } as const;
 
-export const PAGE_MODES = ['player', 'quiz', 'present'] as const;
+export const PAGE_MODES = ['player', 'quiz', 'present', 'explore'] as const;
 export type PageMode = (typeof PAGE_MODES)[number];
 
 /** Two procedures side by side: left, right. */
@@ -229,10 +229,10 @@ export function readReviewUrl(search: string): ReviewReading {
   let mode: PageMode = 'player';
   const rawMode = params.get(REVIEW_PARAM.mode);
   if (rawMode !== null) {
-    if (rawMode === 'quiz' || rawMode === 'present') mode = rawMode;
+    if (rawMode === 'quiz' || rawMode === 'present' || rawMode === 'explore') mode = rawMode;
     else
       problems.push(
-        `Unknown mode ${quote(rawMode)} in the address (expected quiz or present); showing the player.`,
+        `Unknown mode ${quote(rawMode)} in the address (expected quiz, present or explore); showing the player.`,
       );
   }
 

@@ -4,6 +4,7 @@ import type { RunResult } from '../../core/run';
 import type { Scenario } from '../../core/scenario';
 import { useApp } from '../store';
 import { writeReviewUrl, type ComparePair } from '../url';
+import { ExploreLink } from '../explore/ExploreLink';
 import { Downloads } from './Downloads';
 import { enterPresentation } from './presentation';
 
@@ -60,6 +61,7 @@ export function ReviewToolbar({
             {text}
           </CompareLink>
         ))}
+        <ExploreLink />
       </div>
       <Downloads run={run} scenario={scenario} procedure={procedure} />
     </div>

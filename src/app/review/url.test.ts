@@ -23,7 +23,10 @@ describe('readReviewUrl', () => {
   });
 
   it.each([
-    ['?mode=slides', 'Unknown mode "slides" in the address (expected quiz or present); showing the player.'],
+    [
+      '?mode=slides',
+      'Unknown mode "slides" in the address (expected quiz, present or explore); showing the player.',
+    ],
     [
       '?compare=10.1.4.3.3',
       'compare="10.1.4.3.3" in the address needs two procedures separated by a comma (for example compare=10.1.4.x.2,10.1.4.3.3); showing the player instead.',

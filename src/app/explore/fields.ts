@@ -1,0 +1,90 @@
+/**
+ * The fields the explore mode offers to vary, read from the scenario schema (src/core/schema.ts): the integer and
+ * true/false fields of the partner policy, of the primary's validation rules, of the profile for migration and of
+ * the preconditions. A field is offered when its schema takes an integer (or true), whether or not the scenario
+ * gives it yet.
+ */
+import { jsonPath, type Scenario } from '../../core/scenario';
+import { selectMigrationProfile } from '../../core/profile';
+import { getPath, parsePath, type PathKey } from '../../core/scenarioPath';
+import { PolicySchema, ProfileSchema, ScenarioSchema, ValidationRulesSchema } from '../../core/schema';
+import { z } from 'zod';
+
+export type FieldKind = 'integer' | 'boolean';
+
+export interface FieldChoice {
+  path: string;
+  kind: FieldKind;
+  /** Where it is, for the select's groups: "Partner policy", … */
+  group: string;
+  /** The scenario's value, or undefined when it gives none. */
+  current: unknown;
+}
+
+type Shape = Record<string, z.core.$ZodType>;
+
+function kindOf(schema: z.core.$ZodType): FieldKind | null {
+  const accepts = (value: unknown) => z.safeParse(schema, value).success;
+  if (accepts(0) && accepts(1) && !accepts(0.5)) return 'integer';
+  if (accepts(true) && accepts(false) && !accepts(0)) return 'boolean';
+  return null;
+}
+
+const preconditionsShape = (): Shape => {
+  const field = ScenarioSchema.shape.preconditions;
+  const inner = field.unwrap();
+  return inner.shape;
+};
+
+/** The index in `primary.profiles` of the profile the primary gives for migration to this partner (10.1.4.3.2). */
+export function migrationProfileIndex(scenario: Scenario): number {
+  const profile = selectMigrationProfile(scenario.primary.profiles, scenario.partner.systemId);
+  const index = profile ? scenario.primary.profiles.indexOf(profile) : -1;
+  if (index >= 0) return index;
+  const any = scenario.primary.profiles.findIndex((p) => p.migration);
+  return Math.max(0, any);
+}
+
+/** Every field to offer, in a stable order: policy, validation, profile for migration, preconditions. */
+export function fieldChoices(scenario: Scenario): FieldChoice[] {
+  const profile = migrationProfileIndex(scenario);
+  const places: { group: string; keys: PathKey[]; shape: Shape }[] = [
+    { group: 'Partner policy', keys: ['partner', 'policy'], shape: PolicySchema.shape },
+    {
+      group: 'Primary validation rules',
+      keys: ['primary', 'validation'],
+      shape: ValidationRulesSchema.shape,
+    },
+    {
+      group: `Profile for migration (primary.profiles[${profile}])`,
+      keys: ['primary', 'profiles', profile],
+      shape: ProfileSchema.shape,
+    },
+    { group: 'Preconditions', keys: ['preconditions'], shape: preconditionsShape() },
+  ];
+  const choices: FieldChoice[] = [];
+  for (const { group, keys, shape } of places) {
+    for (const [name, schema] of Object.entries(shape)) {
+      const kind = kindOf(schema);
+      if (!kind) continue;
+      const path = [...keys, name];
+      choices.push({ path: jsonPath(path), kind, group, current: getPath(scenario, path) });
+    }
+  }
+  return choices;
+}
+
+/** The last name of a path (`primary.profiles[1].priority` → `priority`): what a cell's name calls the field. */
+export function fieldName(path: string): string {
+  const keys = parsePath(path) ?? [];
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const key = keys[i];
+    if (typeof key === 'string') return key;
+  }
+  return path;
+}
+
+/** The values a newly chosen field starts with: `false,true` for a flag, `0..7` for an integer. */
+export function defaultValues(kind: FieldKind): string {
+  return kind === 'boolean' ? 'false,true' : '0..7';
+}
