@@ -150,10 +150,7 @@ export function ExploreControls({ scenario, state, onChange, layer, onLayer }: E
             {p} <span className="muted">{displayTitle(p)}</span>
           </label>
         ))}
-        <span
-          id={`${id}-procedures`}
-          className={procedureProblem ? 'explore-problem' : 'explore-visually-hidden'}
-        >
+        <span id={`${id}-procedures`} className={procedureProblem ? 'explore-problem' : 'visually-hidden'}>
           {procedureProblem ?? ''}
         </span>
       </fieldset>

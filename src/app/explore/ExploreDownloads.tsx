@@ -75,13 +75,13 @@ export function ExploreDownloads({
   const disabled = busy !== null || !complete;
   return (
     <div className="explore-downloads" role="group" aria-label="Downloads">
-      <button type="button" onClick={onSvg} aria-disabled={disabled}>
+      <button type="button" className="btn" onClick={onSvg} aria-disabled={disabled}>
         Download SVG
       </button>
-      <button type="button" onClick={onPng} aria-disabled={disabled}>
+      <button type="button" className="btn" onClick={onPng} aria-disabled={disabled}>
         Download PNG
       </button>
-      <button type="button" onClick={onCsv} aria-disabled={disabled}>
+      <button type="button" className="btn" onClick={onCsv} aria-disabled={disabled}>
         Download cells (CSV)
       </button>
     </div>

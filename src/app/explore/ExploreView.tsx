@@ -165,7 +165,7 @@ export function ExploreView() {
         )}
         {state.status === 'error' && <span>No map: {state.message}.</span>}
       </div>
-      <button type="button" className="explore-cancel" onClick={cancel} aria-disabled={!running}>
+      <button type="button" className="btn explore-cancel" onClick={cancel} aria-disabled={!running}>
         Cancel
       </button>
       <Legend />

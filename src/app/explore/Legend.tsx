@@ -16,7 +16,7 @@ export function Legend() {
               {kind.mark}
             </span>
             <span>
-              <span className="explore-visually-hidden">Mark {kind.mark}: </span>
+              <span className="visually-hidden">Mark {kind.mark}: </span>
               {kind.label}
             </span>
           </li>
