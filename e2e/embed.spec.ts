@@ -79,7 +79,7 @@ test('the embedded page: the diagram, the controls and the current step, fitting
     return {
       scrolls: root.scrollHeight > root.clientHeight || root.scrollWidth > root.clientWidth,
       diagram: inside('.sequence'),
-      step: inside('.current-step'),
+      step: inside('.review-current-step'),
     };
   });
   expect(fit).toEqual({ scrolls: false, diagram: true, step: true });
