@@ -57,11 +57,14 @@ function showFailure(error: unknown): void {
  */
 async function start(): Promise<void> {
   const theme: DiagramTheme = window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'default';
-  if (!hasCachedSvgs()) preloadMermaid();
+  // Issue 13: the explore mode draws no diagram; Mermaid and the first diagram would only hold up its maps.
+  const params = new URLSearchParams(window.location.search);
+  const explore = params.get('mode') === 'explore' && !params.has('compare') && !params.has('embed');
+  if (!explore && !hasCachedSvgs()) preloadMermaid();
   // The XML library is loaded before the store reads the session only when the session needs it.
   if (needsXml()) await loadXmlSupport().catch(() => undefined);
   const page = import('./mount');
-  const first = import('./firstDiagram');
+  const first = explore ? null : import('./firstDiagram');
   if (new URLSearchParams(window.location.search).has('bench')) {
     import('./benchHook').then(
       (m) => m.installBenchHook(),
@@ -69,7 +72,7 @@ async function start(): Promise<void> {
     );
   }
   // The first diagram is a head start only: should its module fail, the page draws the diagram itself.
-  await first.then(
+  await first?.then(
     (m) => m.startFirstDiagram(theme),
     () => undefined,
   );

@@ -6,7 +6,7 @@ import { embeddedFontCss } from '../review/fonts';
 import { svgToPng } from '../review/svgExport';
 import { useApp } from '../store';
 import { fieldName } from './fields';
-import { composeMaps, mapsSvgText } from './mapExport';
+import { composeMaps, mapSvgOf, mapsSvgText } from './mapExport';
 import type { SweepState } from './useSweep';
 
 type Kind = 'SVG' | 'PNG' | 'CSV';
@@ -44,11 +44,11 @@ export function ExploreDownloads({
   };
 
   const composed = () => {
-    const svgs = [...(maps.current?.querySelectorAll<SVGSVGElement>('svg.explore-svg') ?? [])];
-    if (!svgs.length) throw new Error('no map is drawn');
+    const grids = [...(maps.current?.querySelectorAll<HTMLElement>('.explore-grid') ?? [])];
+    if (!grids.length) throw new Error('no map is drawn');
     const style = getComputedStyle(document.documentElement);
     return composeMaps(
-      svgs.map((svg) => ({ title: `Outcome map: ${svg.dataset.procedure ?? ''}`, svg })),
+      grids.map((grid) => ({ title: `Outcome map: ${grid.dataset.procedure ?? ''}`, svg: mapSvgOf(grid) })),
       { fg: style.color || '#1a1f2b', bg: style.backgroundColor || '#ffffff' },
     );
   };

@@ -222,7 +222,7 @@ export const OutcomeMap = memo(function OutcomeMap(props: OutcomeMapProps) {
   const paths = useMemo(() => vary.map((v) => v.path), [vary]);
   const [focus, setFocus] = useState(0);
   const moved = useRef(false);
-  const svg = useRef<SVGSVGElement>(null);
+  const grid = useRef<HTMLDivElement>(null);
 
   const cellAt = useCallback(
     (i: number): SweepCell | undefined => rows[Math.floor(i / columns)]?.[i % columns],
@@ -233,13 +233,13 @@ export const OutcomeMap = memo(function OutcomeMap(props: OutcomeMapProps) {
   useEffect(() => {
     if (!moved.current) return;
     moved.current = false;
-    const target = svg.current?.querySelector<SVGRectElement>(`[data-i="${focus}"]`);
+    const target = grid.current?.querySelector<SVGRectElement>(`[data-i="${focus}"]`);
     target?.focus();
   }, [focus]);
 
   const range = useMemo(() => rangeOf(rows, layer), [rows, layer]);
 
-  const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const at = indexOf(event.target);
     if (at === null) return;
     const r = Math.floor(at / columns);
@@ -302,49 +302,84 @@ export const OutcomeMap = memo(function OutcomeMap(props: OutcomeMapProps) {
   // Until the focused cell is drawn, the first drawn one is the tab stop.
   const stop = cellAt(focus) ? focus : 0;
   const focusRow = Math.floor(stop / columns);
-  const rowItems = [];
-  for (let r = 0; r < rows.length; r++) {
-    const cells = rows[r];
-    if (!cells) continue;
-    rowItems.push(
-      <Row
-        key={r}
-        row={r}
-        cells={cells}
-        paths={paths}
-        geometry={geometry}
-        focusColumn={r === focusRow ? stop % columns : -1}
-        layer={layer}
-        range={range}
-      />,
+  const blocks = [];
+  for (let from = 0; from < rows.length; from += BLOCK_ROWS) {
+    const rowItems = [];
+    const to = Math.min(rowCount, from + BLOCK_ROWS);
+    for (let r = from; r < Math.min(to, rows.length); r++) {
+      const cells = rows[r];
+      if (!cells) continue;
+      rowItems.push(
+        <Row
+          key={r}
+          row={r}
+          cells={cells}
+          paths={paths}
+          geometry={geometry}
+          focusColumn={r === focusRow ? stop % columns : -1}
+          layer={layer}
+          range={range}
+        />,
+      );
+    }
+    if (!rowItems.length) continue;
+    // The block's part of the map's drawing (its own viewBox), placed over it in percentages: it scales with it.
+    const y0 = from === 0 ? 0 : geometry.top + from * geometry.cell;
+    const y1 = to >= rowCount ? geometry.height : geometry.top + to * geometry.cell;
+    blocks.push(
+      <svg
+        key={from}
+        className="explore-block"
+        role="none"
+        xmlns="http://www.w3.org/2000/svg"
+        viewBox={`0 ${y0} ${geometry.width} ${y1 - y0}`}
+        preserveAspectRatio="none"
+        style={{ top: `${(100 * y0) / geometry.height}%`, height: `${(100 * (y1 - y0)) / geometry.height}%` }}
+      >
+        {rowItems}
+      </svg>,
     );
   }
 
   return (
     <figure className="explore-map">
       <figcaption>Outcome map: {procedure}</figcaption>
-      <svg
-        ref={svg}
-        className="explore-svg"
+      <div
+        ref={grid}
+        className="explore-grid"
         role="group"
         aria-label={`Cells of ${procedure}`}
-        xmlns="http://www.w3.org/2000/svg"
-        viewBox={`0 0 ${geometry.width} ${geometry.height}`}
-        width={geometry.width}
-        height={geometry.height}
         data-procedure={procedure}
+        data-width={geometry.width}
+        data-height={geometry.height}
+        style={{ width: geometry.width, aspectRatio: `${geometry.width} / ${geometry.height}` }}
         onKeyDown={onKeyDown}
         onClick={onPick}
         onPointerOver={onOver}
         onPointerLeave={() => onDetail(procedure, null)}
         onFocus={onFocus}
       >
-        <Axes vary={vary} geometry={geometry} />
-        {rowItems}
-      </svg>
+        <svg
+          className="explore-svg"
+          aria-hidden="true"
+          xmlns="http://www.w3.org/2000/svg"
+          viewBox={`0 0 ${geometry.width} ${geometry.height}`}
+          width={geometry.width}
+          height={geometry.height}
+        >
+          <Axes vary={vary} geometry={geometry} />
+        </svg>
+        {blocks}
+      </div>
     </figure>
   );
 });
+
+/**
+ * Rows per block: each block of rows is an <svg> of its own, laid out and painted apart (CSS containment), so that a
+ * frame that draws new rows styles, lays out and paints those, not the whole map again.
+ */
+export const BLOCK_ROWS = 8;
 
 const NO_RANGE = { low: 0, high: 0 };
 

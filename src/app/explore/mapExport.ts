@@ -19,6 +19,24 @@ function text(doc: Document, x: number, y: number, content: string, attrs: Recor
   return el;
 }
 
+/**
+ * One map as one SVG (not in the document): the page draws it as an <svg> of axes under an <svg> per block of rows
+ * (./OutcomeMap.tsx), all in the map's coordinates; here their contents go into one root of the map's size.
+ */
+export function mapSvgOf(grid: HTMLElement): SVGSVGElement {
+  const root = document.createElementNS(SVG_NS, 'svg');
+  const width = grid.dataset.width ?? '0';
+  const height = grid.dataset.height ?? '0';
+  root.setAttribute('xmlns', SVG_NS);
+  root.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  root.setAttribute('width', width);
+  root.setAttribute('height', height);
+  for (const part of grid.querySelectorAll(':scope > svg')) {
+    for (const child of part.children) root.append(child.cloneNode(true));
+  }
+  return root;
+}
+
 /** The composed SVG element (not in the document) and its size. */
 export function composeMaps(
   maps: readonly { title: string; svg: SVGSVGElement }[],

@@ -4,7 +4,7 @@
  * older request that still arrive are dropped here), Cancel stops the current one and keeps what was drawn.
  */
 import * as Comlink from 'comlink';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { ProcedureId } from '../../core/ids';
 import type { Scenario } from '../../core/scenario';
 import type { SweepCell, Vary } from '../../core/sweep';
@@ -173,7 +173,8 @@ class Drawer {
 export function useSweep() {
   const [state, setState] = useState<SweepState>(IDLE);
   const current = useRef(0);
-  const [drawer] = useState(() => new Drawer(setState));
+  // A frame's cells are a transition: React renders them in slices of a few milliseconds (one long task otherwise).
+  const [drawer] = useState(() => new Drawer((update) => startTransition(() => setState(update))));
 
   const run = useCallback(
     (scenario: Scenario, vary: readonly Vary[], procedures: readonly ProcedureId[]) => {
