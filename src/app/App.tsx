@@ -67,7 +67,8 @@ function Page() {
 
   return (
     <div className={`app${present ? ' mode-present' : ''}`}>
-      <header className="app-header">
+      {/* In presentation the page's title stays for assistive technology (its one h1), off the projected screen. */}
+      <header className={present ? 'app-header visually-hidden' : 'app-header'}>
         <h1>MC migration profile simulator</h1>
         <p className="app-subtitle">
           TS 23.280 clause 10.1.4 — MC service user profile retrieval, step by step

@@ -1,18 +1,15 @@
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { ProcedureId } from '../../core/ids';
 import { PROCEDURES } from '../../core/procedures';
 import { Notices } from '../Notices';
 import { Controls } from '../player/Controls';
-import { announce } from '../player/format';
 import { ProcedurePicker } from '../player/ProcedurePicker';
+import { usePlayer } from '../player/usePlayer';
 import { SequenceDiagram } from '../player/SequenceDiagram';
-import { usePlayback } from '../player/usePlayback';
-import { useUrlSync } from '../player/useUrlSync';
 import '../player/player.css';
 import { CurrentStep } from '../review/CurrentStep';
 import { useApp } from '../store';
 import { encodeScenario } from '../url';
-import { useRun } from '../useRun';
 import { ViewBoundary } from '../ViewBoundary';
 import { fullPageLink } from './embedCode';
 import { useEmbedBridge } from './useEmbedBridge';
@@ -36,23 +33,8 @@ function OpenFullPage({ procedure, step }: { procedure: ProcedureId; step: numbe
 
 /** The player of the embedded page: the procedure, the controls, the diagram and the current step's words. */
 function EmbedPlayer() {
-  useUrlSync();
+  const { run, diagram, procedure, step, jump, pick, controls } = usePlayer();
   useEmbedBridge();
-  const { run, diagram } = useRun();
-  const procedure = useApp((s) => s.procedure);
-  const setProcedure = useApp((s) => s.setProcedure);
-  const goTo = useApp((s) => s.goTo);
-  const playing = useApp((s) => s.playing);
-  const speed = useApp((s) => s.speed);
-  const setSpeed = useApp((s) => s.setSpeed);
-  const total = run.steps.length;
-  // A scenario edit can shorten the run under the current step: show the last one.
-  const stored = useApp((s) => s.step);
-  const step = Math.min(stored, total);
-  const actions = usePlayback(total);
-  const jump = useCallback((n: number) => goTo(Math.max(0, Math.min(n, total))), [goTo, total]);
-  const pick = useCallback((id: ProcedureId) => setProcedure(id, 0), [setProcedure]);
-  const outcome = run.outcome === 'delivered' ? 'the profile is delivered' : 'the request is rejected';
   return (
     <>
       <div className="player-bar embed-bar">
@@ -60,18 +42,7 @@ function EmbedPlayer() {
           <ProcedurePicker value={procedure} onChange={pick} />
           <OpenFullPage procedure={procedure} step={step} />
         </div>
-        <Controls
-          step={step}
-          total={total}
-          playing={playing}
-          speed={speed}
-          status={announce(run.steps[step - 1], total, outcome)}
-          onPrevious={actions.previous}
-          onNext={actions.next}
-          onTogglePlay={actions.togglePlay}
-          onRestart={actions.restart}
-          onSpeed={setSpeed}
-        />
+        <Controls {...controls} />
       </div>
       <div className="embed-stage">
         <SequenceDiagram

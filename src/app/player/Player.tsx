@@ -1,21 +1,17 @@
-import { memo, useCallback } from 'react';
-import type { ProcedureId } from '../../core/ids';
+import { memo } from 'react';
 import { PROCEDURES } from '../../core/procedures';
 import { REFERENCE_POINTS } from '../../core/referencePoints';
 import { CurrentStep } from '../review/CurrentStep';
 import { ReviewToolbar } from '../review/ReviewToolbar';
 import { useApp } from '../store';
-import { useRun } from '../useRun';
 import { Controls } from './Controls';
 import { EntityPanels } from './EntityPanels';
-import { announce } from './format';
 import { MessagePanel } from './MessagePanel';
 import { PresentationBar } from './PresentationBar';
 import { ProcedurePicker } from './ProcedurePicker';
 import { SequenceDiagram } from './SequenceDiagram';
 import { StepList } from './StepList';
-import { usePlayback } from './usePlayback';
-import { useUrlSync } from './useUrlSync';
+import { usePlayer } from './usePlayer';
 import './player.css';
 
 // The toolbar depends on the run, not the step.
@@ -39,22 +35,7 @@ const ReferencePointToggle = memo(function ReferencePointToggle() {
 
 /** The player: pick a procedure, step through its run, see the diagram, the steps, the entities and the message. */
 export function Player() {
-  useUrlSync();
-  const { run, diagram } = useRun();
-  const procedure = useApp((s) => s.procedure);
-  const setProcedure = useApp((s) => s.setProcedure);
-  const goTo = useApp((s) => s.goTo);
-  const playing = useApp((s) => s.playing);
-  const speed = useApp((s) => s.speed);
-  const setSpeed = useApp((s) => s.setSpeed);
-  const total = run.steps.length;
-  // A scenario edit can shorten the run under the current step: show the last one.
-  const stored = useApp((s) => s.step);
-  const step = Math.min(stored, total);
-  const actions = usePlayback(total);
-  const jump = useCallback((n: number) => goTo(Math.max(0, Math.min(n, total))), [goTo, total]);
-  const pick = useCallback((id: ProcedureId) => setProcedure(id, 0), [setProcedure]);
-  const outcome = run.outcome === 'delivered' ? 'the profile is delivered' : 'the request is rejected';
+  const { run, diagram, procedure, step, actions, jump, pick, controls } = usePlayer();
   // Review (issue 5): presentation mode shows the diagram and the current step only, large.
   const present = useApp((s) => s.mode === 'present');
   const scenario = useApp((s) => s.scenario);
@@ -64,18 +45,7 @@ export function Player() {
     <>
       <div className="player-bar" role="group" aria-label="Player controls">
         <ProcedurePicker value={procedure} onChange={pick} />
-        <Controls
-          step={step}
-          total={total}
-          playing={playing}
-          speed={speed}
-          status={announce(run.steps[step - 1], total, outcome)}
-          onPrevious={actions.previous}
-          onNext={actions.next}
-          onTogglePlay={actions.togglePlay}
-          onRestart={actions.restart}
-          onSpeed={setSpeed}
-        />
+        <Controls {...controls} />
         <ReferencePointToggle />
         {present ? (
           <PresentationBar actions={actions} />
