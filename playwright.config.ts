@@ -35,6 +35,12 @@ export default defineConfig({
       args: [...CHROMIUM_ARGS, '--font-render-hinting=none', '--disable-lcd-text'],
     },
   },
+  // The timing specs (*-perf.spec.ts: a bound on main-thread tasks) run after every other spec, alone, so that no
+  // other spec's browser shares the two cores while they measure. Run one of them alone with --no-deps.
+  projects: [
+    { name: 'chromium', testIgnore: /-perf\.spec\.ts$/ },
+    { name: 'perf', testMatch: /-perf\.spec\.ts$/, dependencies: ['chromium'] },
+  ],
   webServer: {
     command: `npx vite build --logLevel warn --outDir ${OUT} && npx vite preview --outDir ${OUT} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,

@@ -96,21 +96,23 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
-// Every procedure, in both schemes, on a phone and a wide screen (issue 12): one page load each, at a middle step so
-// that done, current and still-to-come steps are all drawn, with the entity panels the procedure does not use greyed.
+// Every procedure, in both schemes, on a phone and a wide screen (issue 12): one page per scheme and width, each
+// procedure opened in it in turn (its scripts cached), at a middle step so that done, current and still-to-come steps
+// are all drawn, with the entity panels the procedure does not use greyed.
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const width of [360, 1400]) {
     test.describe(`${colorScheme}, ${width} px wide`, () => {
       test.use({ colorScheme, viewport: { width, height: 900 } });
-      for (const procedure of PROCEDURES) {
-        test(`player on ${procedure}`, async ({ player, page }, info) => {
+      test('the player on every procedure', async ({ player, page }, info) => {
+        test.slow();
+        for (const procedure of PROCEDURES) {
           const total = DEFAULT_TOTALS[procedure];
           const step = Math.ceil(total / 2);
           await player.open(`?procedure=${procedure}&step=${step}`);
           await player.expectStep(step, total);
           await expectAccessible(page, info, `player on ${procedure} at step ${step}, ${width} px`);
-        });
-      }
+        }
+      });
     });
   }
 }

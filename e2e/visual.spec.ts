@@ -208,6 +208,17 @@ for (const size of SIZES) {
               .getByRole('complementary', { name: 'Scenario editor' })
               .getByRole('button', { name: 'Undo' }),
           ).toBeAttached();
+        // The diagram's fit and the reveal of the current step follow the zoom library's lazy load: shoot once the
+        // diagram's box has stopped moving (the same scroll and width 300 ms apart).
+        const box = page.locator('.sequence-scroll').first();
+        const where = () => box.evaluate((b) => `${b.scrollTop},${b.scrollLeft},${b.scrollWidth}`);
+        await expect
+          .poll(async () => {
+            const before = await where();
+            await page.waitForTimeout(300);
+            return before === (await where());
+          })
+          .toBe(true);
         await page.evaluate(() => window.scrollTo(0, 0));
         await expect(page).toHaveScreenshot(`${view.name}.png`);
       });
