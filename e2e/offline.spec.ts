@@ -2,6 +2,7 @@
  * Offline (CONTRACT.md §9): after one visit, the built app works with the network off, at any address of the player,
  * from the server's root and from a sub-path; the service worker is relative to the page.
  */
+import { serveUnderSubPath } from './subPath';
 import type { BrowserContext, Page } from '@playwright/test';
 import { DEFAULT_TOTALS, expect, test, type PlayerPage } from './fixtures';
 
@@ -52,16 +53,8 @@ test('after one visit, the app works offline', async ({ page, player, context, b
 // context (the page's and the worker's) is rewritten to the preview server's root.
 test('from a sub-path, the app works offline', async ({ page, player, context, baseURL }) => {
   const root = new URL(baseURL ?? 'http://127.0.0.1:4173/');
-  // Playwright fetches a routed request itself, past the browser's offline switch: offline, the route fails it too.
   let network = true;
-  await context.route(`${root.origin}/**`, async (route) => {
-    if (!network) return route.abort('internetdisconnected');
-    const url = new URL(route.request().url());
-    if (!url.pathname.startsWith('/some/sub/'))
-      return route.fulfill({ status: 404, body: 'outside the sub-path' });
-    url.pathname = url.pathname.slice('/some/sub'.length);
-    await route.fulfill({ response: await route.fetch({ url: url.toString() }) });
-  });
+  await serveUnderSubPath(context, root.origin, () => network);
   await page.goto(`${root.origin}/some/sub/?procedure=10.1.4.3.3&step=4`);
   await expectDrawn(player, 4, DEFAULT_TOTALS['10.1.4.3.3']);
   await installed(page, `${root.origin}/some/sub/`);

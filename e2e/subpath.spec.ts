@@ -1,16 +1,11 @@
+import { serveUnderSubPath } from './subPath';
 import { expect, test } from './fixtures';
 
 // The static build is hosted anywhere (issue 7): here it is served under /some/sub/ by rewriting each request to the
 // preview server's root, so every asset must be addressed relative to the page.
 test('the built app works from a sub-path', async ({ page, player, baseURL }) => {
   const root = new URL(baseURL ?? 'http://127.0.0.1:4173/');
-  await page.route(`${root.origin}/**`, async (route) => {
-    const url = new URL(route.request().url());
-    if (!url.pathname.startsWith('/some/sub/'))
-      return route.fulfill({ status: 404, body: 'outside the sub-path' });
-    url.pathname = url.pathname.slice('/some/sub'.length);
-    await route.fulfill({ response: await route.fetch({ url: url.toString() }) });
-  });
+  await serveUnderSubPath(page, root.origin);
   await page.goto(`${root.origin}/some/sub/?procedure=10.1.4.3.3&step=4`);
   await expect(player.svg.locator('[data-step]').first()).toBeAttached();
   await player.expectStep(4, 11);

@@ -1,0 +1,23 @@
+import type { BrowserContext, Page } from '@playwright/test';
+
+export const SUB_PATH = '/some/sub/';
+
+/**
+ * Serves the preview server's build under SUB_PATH (issue 7: the static build is hosted anywhere) by rewriting each
+ * request to the server's root; any other path is a 404. `online() === false` fails every request as a lost network
+ * would: Playwright fetches a routed request itself, past the browser's offline switch.
+ */
+export async function serveUnderSubPath(
+  target: Page | BrowserContext,
+  origin: string,
+  online: () => boolean = () => true,
+): Promise<void> {
+  await target.route(`${origin}/**`, async (route) => {
+    if (!online()) return route.abort('internetdisconnected');
+    const url = new URL(route.request().url());
+    if (!url.pathname.startsWith(SUB_PATH))
+      return route.fulfill({ status: 404, body: 'outside the sub-path' });
+    url.pathname = url.pathname.slice(SUB_PATH.length - 1);
+    await route.fulfill({ response: await route.fetch({ url: url.toString() }) });
+  });
+}
