@@ -1,3 +1,4 @@
+import { isProcedureId, PROCEDURE_IDS, type ProcedureId } from '../core/ids';
 import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
@@ -136,6 +137,13 @@ export function runEntry(url: string, name: string, main: (argv: string[], io: I
     process.exit(1);
   });
   process.exitCode = main(process.argv.slice(2), nodeIo);
+}
+
+/** A `--procedure` value: a procedure id (CONTRACT.md §1), or a usage error naming the ids. */
+export function procedureOf(id: string): ProcedureId {
+  if (!isProcedureId(id))
+    throw new UsageError(`--procedure must be one of ${PROCEDURE_IDS.join(', ')}, got "${id}"`);
+  return id;
 }
 
 /** Runs node's parseArgs; what it refuses becomes a usage error of one line (exit 2). */

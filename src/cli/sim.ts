@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { toMermaid } from '../core/diagram';
-import { isProcedureId, PROCEDURE_IDS, type ProcedureId } from '../core/ids';
+import type { ProcedureId } from '../core/ids';
 import { toText, toTraceJson } from '../core/report';
 import { simulate } from '../core/run';
 import { toWalkthrough } from '../core/walkthrough';
 import { toProfileXml } from '../core/xml/profileXml';
-import { argsOrUsage, formatOf, oneFile, runEntry, UsageError } from './io';
+import { argsOrUsage, formatOf, oneFile, procedureOf, runEntry } from './io';
 import { scenarioCommand, type ScenarioOptions } from './scenarioInput';
 
 export type { Io } from './io';
@@ -34,10 +34,7 @@ function options(
   if (values.help) return { help: true as const };
   const file = oneFile(positionals, USAGE);
   const format = formatOf(values.format, FORMATS);
-  const procedure = values.procedure;
-  if (procedure !== undefined && !isProcedureId(procedure)) {
-    throw new UsageError(`--procedure must be one of ${PROCEDURE_IDS.join(', ')}, got "${procedure}"`);
-  }
+  const procedure = values.procedure === undefined ? undefined : procedureOf(values.procedure);
   return { help: false as const, file, format, procedure };
 }
 

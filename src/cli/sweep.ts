@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isProcedureId, PROCEDURE_IDS, type ProcedureId } from '../core/ids';
+import type { ProcedureId } from '../core/ids';
 import {
   parseVary,
   sweep,
@@ -9,7 +9,7 @@ import {
   type SweepResult,
   type Vary,
 } from '../core/sweep';
-import { argsOrUsage, formatOf, oneFile, runEntry, UsageError } from './io';
+import { argsOrUsage, formatOf, oneFile, procedureOf, runEntry, UsageError } from './io';
 import { scenarioCommand, type ScenarioOptions } from './scenarioInput';
 
 export type { Io } from './io';
@@ -50,13 +50,7 @@ function options(
   if (values.help) return { help: true as const };
   const file = oneFile(positionals, USAGE);
   const format = formatOf(values.format, FORMATS);
-  const procedures: ProcedureId[] = [];
-  for (const id of values.procedure ?? []) {
-    if (!isProcedureId(id)) {
-      throw new UsageError(`--procedure must be one of ${PROCEDURE_IDS.join(', ')}, got "${id}"`);
-    }
-    procedures.push(id);
-  }
+  const procedures = (values.procedure ?? []).map(procedureOf);
   if (!values.vary?.length) throw new UsageError(`nothing to vary: give at least one --vary; ${USAGE}`);
   const vary: Vary[] = orUsage(() => (values.vary ?? []).map((spec) => parseVary(spec)));
   return {
