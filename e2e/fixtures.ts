@@ -138,37 +138,89 @@ export class PlayerPage {
     await this.items.nth(n - 1).click();
   }
 
-  /** The diagram, the step list, the live region and the address all say step n (0 = before step 1). */
   /**
-   * Checks that step `n` (its position in the run) is current everywhere. `number` is the number it wears (CONTRACT.md
-   * §6): the clause's, or for an unnumbered step the one it follows and a letter (`11a`); by default `n`.
+   * Checks that step `n` (its position in the run) is current everywhere: the address, the step list, the diagram and
+   * the live region. `number` is the number it wears (CONTRACT.md §6): the clause's, or for an unnumbered step the one
+   * it follows and a letter (`11a`); by default `n`. One read of the page per try (`readStep`), retried until every
+   * check holds: the failure names each check that did not.
    */
   async expectStep(n: number, total?: number, number = String(n)): Promise<void> {
-    await expect(this.page).toHaveURL(new RegExp(`[?&]step=${n}(&|#|$)`));
-    const current = this.steps.locator('li[aria-current="step"]');
-    const marked = this.svg.locator('.step-current');
-    if (n === 0) {
-      await expect(current).toHaveCount(0);
-      await expect(marked).toHaveCount(0);
-      await expect(this.status).toHaveText(/^Before step 1 of \d+\.$/);
-      return;
-    }
-    await expect(current).toHaveCount(1);
-    await expect(current).toHaveText(new RegExp(`^${number}\\. `));
-    // Every element of step n is current, and nothing else is.
-    await expect(this.svg.locator(`.step-current:not([data-step="${n}"])`)).toHaveCount(0);
-    await expect(this.svg.locator(`[data-step="${n}"]:not(.step-current)`)).toHaveCount(0);
-    // At least the hit area, a label and a line.
-    expect(await this.svg.locator(`[data-step="${n}"].step-current`).count()).toBeGreaterThanOrEqual(3);
-    await expect(this.svg.locator(`text[data-step="${n}"].step-current`).first()).toContainText(`${number}.`);
-    await expect(
-      this.svg.locator(`[data-et="message"][data-step="${n}"].step-current`).first(),
-    ).toBeAttached();
-    // Done before, to do after.
-    if (n > 1) await expect(this.svg.locator(`[data-step="${n - 1}"]`).first()).toHaveClass(/step-done/);
-    const of = `${n === Number(number) ? '' : `\\(${n} `}of ${total ?? '\\d+'}${n === Number(number) ? '' : '\\)'}`;
-    await expect(this.status).toHaveText(new RegExp(`^Step ${number} ${of}: `));
+    await expect
+      .poll(async () => stepProblems(await this.readStep(n), n, total, number), {
+        message: `step ${n} (${number}) current in the address, the step list, the diagram and the live region`,
+      })
+      .toEqual([]);
   }
+
+  /** What the page shows of step n, read at once (the figure's first SVG, as `svg`; the one live region). */
+  private readStep(n: number): Promise<StepView> {
+    return this.page.evaluate((n): StepView => {
+      const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
+      const svg = document.querySelector('figure[aria-label="Sequence diagram"] svg');
+      const all = (selector: string) => [...(svg?.querySelectorAll(selector) ?? [])];
+      const current = [...document.querySelectorAll('ol[aria-label="Steps"] li[aria-current="step"]')];
+      const live = [...document.querySelectorAll('[aria-live="polite"]')];
+      return {
+        step: new URL(location.href).searchParams.get('step'),
+        svg: svg !== null,
+        listCurrent: current.map((li) => text(li) ?? ''),
+        marked: all('.step-current').length,
+        markedElsewhere: all(`.step-current:not([data-step="${n}"])`).length,
+        unmarked: all(`[data-step="${n}"]:not(.step-current)`).length,
+        markedHere: all(`[data-step="${n}"].step-current`).length,
+        label: text(all(`text[data-step="${n}"].step-current`)[0]),
+        line: all(`[data-et="message"][data-step="${n}"].step-current`).length > 0,
+        previousDone:
+          n > 1 ? (all(`[data-step="${n - 1}"]`)[0]?.classList.contains('step-done') ?? false) : true,
+        status: live.map((el) => text(el) ?? ''),
+      };
+    }, n);
+  }
+}
+
+/** What the page shows of one step (PlayerPage.readStep). */
+interface StepView {
+  step: string | null;
+  svg: boolean;
+  listCurrent: string[];
+  marked: number;
+  markedElsewhere: number;
+  unmarked: number;
+  markedHere: number;
+  label: string | null;
+  line: boolean;
+  previousDone: boolean;
+  status: string[];
+}
+
+/** Every way the page disagrees with "step n (wearing `number`) of `total` is current"; none when it agrees. */
+function stepProblems(view: StepView, n: number, total: number | undefined, number: string): string[] {
+  const problems: string[] = [];
+  const check = (ok: boolean, what: string) => ok || problems.push(what);
+  check(view.step === String(n), `the address says step=${view.step}`);
+  check(view.svg, 'no SVG in the figure');
+  check(view.status.length === 1, `${view.status.length} live regions`);
+  const status = view.status[0] ?? '';
+  if (n === 0) {
+    check(view.listCurrent.length === 0, `the step list marks ${view.listCurrent.length} steps current`);
+    check(view.marked === 0, `${view.marked} SVG elements marked current`);
+    check(/^Before step 1 of \d+\.$/.test(status), `the live region says "${status}"`);
+    return problems;
+  }
+  const listed = view.listCurrent[0] ?? '';
+  check(view.listCurrent.length === 1, `the step list marks ${view.listCurrent.length} steps current`);
+  check(new RegExp(`^${escape(number)}\\. `).test(listed), `the current list item reads "${listed}"`);
+  // every element of step n is current, and nothing else is: at least the hit area, a label and a line
+  check(view.markedElsewhere === 0, `${view.markedElsewhere} SVG elements of other steps marked current`);
+  check(view.unmarked === 0, `${view.unmarked} SVG elements of step ${n} not marked current`);
+  check(view.markedHere >= 3, `${view.markedHere} SVG elements of step ${n} marked current (at least 3)`);
+  check(view.label?.includes(`${number}.`) ?? false, `the current label reads "${view.label}"`);
+  check(view.line, `no current message line of step ${n}`);
+  // done before, to do after
+  check(view.previousDone, `step ${n - 1} is not marked done`);
+  const of = n === Number(number) ? `of ${total ?? '\\d+'}` : `\\(${n} of ${total ?? '\\d+'}\\)`;
+  check(new RegExp(`^Step ${escape(number)} ${of}: `).test(status), `the live region says "${status}"`);
+  return problems;
 }
 
 export const test = base.extend<{ player: PlayerPage; editor: EditorPage }>({
