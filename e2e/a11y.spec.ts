@@ -11,19 +11,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} colour scheme`, () => {
     test.use({ colorScheme });
 
-    test('player: before step 1, a middle step, the last step and a refused run', async ({
+    test('player: before step 1, the last step and a refused run (a middle step: every procedure, below)', async ({
       player,
       page,
     }, info) => {
-      // four scans of the whole page: more than a minute on a loaded two-core machine
+      // three scans of the whole page: more than a minute on a loaded two-core machine
       test.slow();
       await player.open('?procedure=10.1.4.3.3&step=0');
       await player.expectStep(0, 11);
       await expectAccessible(page, info, 'player at step 0');
-
-      await player.open('?procedure=10.1.4.3.3&step=6');
-      await player.expectStep(6, 11);
-      await expectAccessible(page, info, 'player at step 6');
 
       await player.open('?procedure=10.1.4.3.3&step=11');
       await player.expectStep(11, 11);
@@ -105,12 +101,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
       test.use({ colorScheme, viewport: { width, height: 900 } });
       test('the player on every procedure', async ({ player, page }, info) => {
         test.slow();
-        for (const procedure of PROCEDURES) {
+        for (const [i, procedure] of PROCEDURES.entries()) {
           const total = DEFAULT_TOTALS[procedure];
           const step = Math.ceil(total / 2);
           await player.open(`?procedure=${procedure}&step=${step}`);
           await player.expectStep(step, total);
-          await expectAccessible(page, info, `player on ${procedure} at step ${step}, ${width} px`);
+          // The editor is scanned with the first procedure; it holds the scenario, not the procedure, so the others'
+          // scans leave it out (it is most of a scan's time: its many fields' colour contrast).
+          await expectAccessible(page, info, `player on ${procedure} at step ${step}, ${width} px`, {
+            exclude: i === 0 ? [] : ['aside[aria-label="Scenario editor"]'],
+          });
         }
       });
     });
