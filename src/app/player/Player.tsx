@@ -1,9 +1,9 @@
 import { memo } from 'react';
-import { PROCEDURES } from '../../core/procedures';
 import { REFERENCE_POINTS } from '../../core/referencePoints';
 import { CurrentStep } from '../review/CurrentStep';
 import { ReviewToolbar } from '../review/ReviewToolbar';
 import { useApp } from '../store';
+import { captionOf } from './caption';
 import { Controls } from './Controls';
 import { EntityPanels } from './EntityPanels';
 import { MessagePanel } from './MessagePanel';
@@ -40,6 +40,8 @@ export function Player() {
   const present = useApp((s) => s.mode === 'present');
   const scenario = useApp((s) => s.scenario);
   const notes = useApp((s) => s.notes[procedure]);
+  // What a reload paints before React (./earlyView.ts): the player of the page, without reference points (not saved).
+  const referencePoints = useApp((s) => s.referencePoints);
 
   return (
     <>
@@ -57,9 +59,10 @@ export function Player() {
         <SequenceDiagram
           diagram={diagram}
           step={step}
-          caption={`Figure ${procedure}-1: ${PROCEDURES[procedure].figure} (as simulated)`}
+          caption={captionOf(procedure)}
           onSelect={jump}
           fitted={present}
+          noted={!present && !referencePoints}
         />
         {present && <CurrentStep run={run} step={step} withNote={false} />}
       </div>
