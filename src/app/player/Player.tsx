@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { REFERENCE_POINTS } from '../../core/referencePoints';
 import { CurrentStep } from '../review/CurrentStep';
 import { ReviewToolbar } from '../review/ReviewToolbar';
@@ -16,6 +16,12 @@ import './player.css';
 
 // The toolbar depends on the run, not the step.
 const ReviewToolbarMemo = memo(ReviewToolbar);
+// Issue 12: a step marks the diagram (and the controls) first; these follow in a render of their own (the step as a
+// deferred value), so that the highlight is not held up by them. Memoised: the first render passes them by.
+const StepListMemo = memo(StepList);
+const CurrentStepMemo = memo(CurrentStep);
+const MessagePanelMemo = memo(MessagePanel);
+const EntityPanelsMemo = memo(EntityPanels);
 
 const SOURCES = Object.entries(REFERENCE_POINTS)
   .map(([name, point]) => `${name}: ${point.source}`)
@@ -40,6 +46,8 @@ export function Player() {
   const present = useApp((s) => s.mode === 'present');
   const scenario = useApp((s) => s.scenario);
   const notes = useApp((s) => s.notes[procedure]);
+  // What the panels show: the run, its step and its notes together (never a step of one run with another run).
+  const shown = useDeferredValue(useMemo(() => ({ run, step, notes }), [run, step, notes]));
   // What a reload paints before React (./earlyView.ts): the player of the page, without reference points (not saved).
   const referencePoints = useApp((s) => s.referencePoints);
 
@@ -64,18 +72,18 @@ export function Player() {
           fitted={present}
           noted={!present && !referencePoints}
         />
-        {present && <CurrentStep run={run} step={step} withNote={false} />}
+        {present && <CurrentStepMemo run={shown.run} step={shown.step} withNote={false} />}
       </div>
       {!present && (
         <>
           <div className="player-columns">
-            <StepList steps={run.steps} current={step} onSelect={jump} notes={notes} />
+            <StepListMemo steps={shown.run.steps} current={shown.step} onSelect={jump} notes={shown.notes} />
             <div className="player-side">
-              <CurrentStep run={run} step={step} />
-              <MessagePanel run={run} step={step} />
+              <CurrentStepMemo run={shown.run} step={shown.step} />
+              <MessagePanelMemo run={shown.run} step={shown.step} />
             </div>
           </div>
-          <EntityPanels run={run} step={step} />
+          <EntityPanelsMemo run={shown.run} step={shown.step} />
         </>
       )}
     </>
