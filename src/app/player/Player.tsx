@@ -46,8 +46,11 @@ export function Player() {
   const present = useApp((s) => s.mode === 'present');
   const scenario = useApp((s) => s.scenario);
   const notes = useApp((s) => s.notes[procedure]);
-  // What the panels show: the run, its step and its notes together (never a step of one run with another run).
-  const shown = useDeferredValue(useMemo(() => ({ run, step, notes }), [run, step, notes]));
+  // What the panels show: the run, its step and its notes together (never a step of one run with another run). Only a
+  // step is deferred: another run (a procedure, an edit) or other notes are shown in the same render.
+  const now = useMemo(() => ({ run, step, notes }), [run, step, notes]);
+  const deferred = useDeferredValue(now);
+  const shown = deferred.run === run && deferred.notes === notes ? deferred : now;
   // What a reload paints before React (./earlyView.ts): the player of the page, without reference points (not saved).
   const referencePoints = useApp((s) => s.referencePoints);
 
