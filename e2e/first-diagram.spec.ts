@@ -150,10 +150,12 @@ test('a repeat visit paints its diagram before React, which then takes it over (
   await expect(player.button('Next step')).toHaveCount(0);
   // A click on message 4 before React is there.
   await figure.locator('rect.step-hit[data-step="4"]').first().click();
+  await expect(source(page)).toHaveAttribute('data-source', 'cache');
   release();
 
-  await expect(source(page)).toHaveAttribute('data-source', 'cache');
+  await expect(player.button('Next step')).toBeVisible();
   await expect(figure).toHaveCount(1);
+  await expect(source(page)).toHaveAttribute('data-source', 'cache');
   await player.expectStep(4, total);
   await player.button('Next step').click();
   await player.expectStep(5, total);

@@ -93,7 +93,7 @@ async function start(): Promise<void> {
       started.outcome,
       new Promise<null>((resolve) => setTimeout(() => resolve(null), FIRST_DIAGRAM_WAIT_MS)),
     ]);
-    if (outcome?.ok) paintEarly(view, outcome.svg);
+    if (outcome?.ok) paintEarly(view, outcome.svg, outcome.source);
   }
   const { mount } = await page;
   const root = document.getElementById('root');

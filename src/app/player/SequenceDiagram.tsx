@@ -4,7 +4,7 @@ import { DiagramViewport } from './diagramViewport';
 import './diagram-view.css';
 import { useReducedMotion } from './media';
 import { scrollIntoViewSoon } from './scroll';
-import { HIT_AREA, markSteps, stepOf, tagSteps } from './svgSteps';
+import { HIT_AREA, markSteps, STEP_CLASSES, stepOf, tagSteps } from './svgSteps';
 import { adoptEarly, noteView } from './earlyView';
 import { useDrawnDiagram } from './useDrawnDiagram';
 
@@ -72,7 +72,10 @@ export function SequenceDiagram({
     const early = outcome.ok ? adoptEarly(drawn.text, drawn.theme) : null;
     if (early) {
       host.replaceChildren(early.svg);
+      // Measured unmarked, as a fresh SVG is (the current step's bold label is wider).
       for (const hit of early.svg.querySelectorAll(`rect.${HIT_AREA}`)) hit.remove();
+      for (const marked of early.svg.querySelectorAll('[data-step]'))
+        marked.classList.remove(...STEP_CLASSES);
     } else host.innerHTML = outcome.ok ? outcome.svg : '';
     const messages = tagSteps(host, drawn.arrows);
     if (outcome.ok && outcome.source === 'cache' && messages !== drawn.arrows.length) {

@@ -122,14 +122,14 @@ export function paintNoted(theme: DiagramTheme): boolean {
   const view = notedView();
   if (!view || view.theme !== theme) return false;
   const outcome = settledDiagram(view.text, theme);
-  return outcome?.ok === true && paintEarly(view, outcome.svg);
+  return outcome?.ok === true && paintEarly(view, outcome.svg, outcome.source);
 }
 
 /**
  * Paints `svg` for `view` in a shell of the page's classes inside the empty #root (not once React has mounted), its
  * messages tagged and the step marked. A drawing whose messages are not the view's is not painted.
  */
-export function paintEarly(view: ShownView, svg: string): boolean {
+export function paintEarly(view: ShownView, svg: string, source: 'mermaid' | 'cache'): boolean {
   const root = document.getElementById('root');
   if (!root || root.firstChild || painted) return false;
   const element = (tag: string, className: string) => {
@@ -163,6 +163,8 @@ export function paintEarly(view: ShownView, svg: string): boolean {
     return false;
   }
   markSteps(host, view.step);
+  // Where the drawing came from, as the page's diagram says it (SequenceDiagram).
+  host.dataset.source = source;
   const early = { view, svg: drawn, clicked: null as number | null };
   // A message clicked before React is there is not lost: the diagram goes to it once it has taken the SVG.
   host.addEventListener('click', (event) => {
