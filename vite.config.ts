@@ -2,6 +2,8 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { CACHE_PREFIX } from './src/app/player/svgCache.js';
+import { firstPreloads } from './scripts/firstPreloads.js';
 import { mermaidStubs } from './scripts/mermaidStubs.js';
 
 const stub = (name: string) => fileURLToPath(new URL(`./src/app/vendor/${name}-stub.ts`, import.meta.url));
@@ -13,6 +15,8 @@ export default defineConfig({
   plugins: [
     react(),
     mermaidStubs(),
+    // The first visit's Mermaid chunks and font, requested by index.html itself (scripts/firstPreloads.ts).
+    firstPreloads(`${CACHE_PREFIX}:index`),
     // Offline (CONTRACT.md §9): a Workbox service worker precaching the whole build, registered by the page itself
     // (src/app/offline/registerOffline.ts, after the first view; never in development), a new version waiting for the
     // user's Reload. Every path is relative (sw.js, its scope, the manifest, the precache): any sub-path works.

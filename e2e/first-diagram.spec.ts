@@ -124,3 +124,40 @@ test('a corrupted or unusable kept SVG is drawn afresh by Mermaid', async ({ pla
   const [again] = await keptEntries(page);
   expect(again!.svg).toBe(fresh!.svg);
 });
+
+test('a repeat visit paints its diagram before React, which then takes it over (a click on it is kept)', async ({
+  player,
+  page,
+}) => {
+  const total = DEFAULT_TOTALS['10.1.4.3.2'];
+  await player.open('?procedure=10.1.4.3.2&step=1');
+  await expect(source(page)).toHaveAttribute('data-source', 'mermaid');
+  await keptEntries(page);
+
+  // The page's own chunk (React, the player) held back until released: what is on screen before is the early paint.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/assets\/mount-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const requested = mermaidRequests(page);
+  await page.goto('./?procedure=10.1.4.3.2&step=1');
+  const figure = page.getByRole('figure', { name: 'Sequence diagram', exact: true });
+  await expect(figure.locator('svg .step-current[data-step="1"]').first()).toBeAttached();
+  await expect(player.button('Next step')).toHaveCount(0);
+  // A click on message 4 before React is there.
+  await figure.locator('rect.step-hit[data-step="4"]').first().click();
+  await expect(source(page)).toHaveAttribute('data-source', 'cache');
+  release();
+
+  await expect(player.button('Next step')).toBeVisible();
+  await expect(figure).toHaveCount(1);
+  await expect(source(page)).toHaveAttribute('data-source', 'cache');
+  await player.expectStep(4, total);
+  await player.button('Next step').click();
+  await player.expectStep(5, total);
+  expect(requested, 'Mermaid is not loaded for a kept diagram').toEqual([]);
+});

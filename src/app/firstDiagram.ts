@@ -1,22 +1,31 @@
 /**
  * The diagram the page opens on, found before React mounts (issue 14): the saved session (the store reads it when
  * it is created) and the address, read as `useUrlSync` will apply them, give the scenario and procedure; its diagram
- * text goes to `renderDiagram` at once, so that Mermaid works (or the kept SVG is found) while React mounts. Should
- * the page end up on another text, this was only an early render of one text more. Never throws.
+ * text goes to `renderDiagram` at once, and the view (text, arrows, caption, step) comes back with the render, for
+ * main.tsx to paint it before React mounts (player/earlyView.ts). Should the page end up on another text, this was
+ * only an early render of one text more. Never throws.
  */
-import type { DiagramTheme } from './player/mermaid';
+import { captionOf } from './player/caption';
+import type { ShownView } from './player/earlyView';
+import type { DiagramTheme, RenderOutcome } from './player/mermaid';
 import { renderDiagram } from './player/mermaid';
 import { useApp } from './store';
 import { scenarioFor } from '../core/run';
 import { readReviewUrl, readUrl } from './url';
 import { runOf } from './useRun';
 
-export function startFirstDiagram(theme: DiagramTheme): void {
+export function startFirstDiagram(
+  theme: DiagramTheme,
+): { view: ShownView | null; outcome: Promise<RenderOutcome> } | null {
   try {
     const { search, hash } = window.location;
     // The comparison draws two diagrams of its own.
-    if (readReviewUrl(search).compare) return;
-    if (!useApp.persist.hasHydrated()) return;
+    const review = readReviewUrl(search);
+    if (review.compare) return null;
+    // Only the page's player is painted before React (the quiz, the presentation, the embedded page are laid out
+    // their own way).
+    const painted = review.mode === 'player' && !new URLSearchParams(search).has('embed');
+    if (!useApp.persist.hasHydrated()) return null;
     const s = useApp.getState();
     const reading = readUrl(
       search,
@@ -27,8 +36,16 @@ export function startFirstDiagram(theme: DiagramTheme): void {
     // As applyAddress → setProcedure / openLinked will: the scenario as the procedure runs it.
     const scenario = scenarioFor(reading.scenario ?? s.scenario, reading.procedure);
     const { diagram } = runOf(scenario, reading.procedure, s.referencePoints);
-    void renderDiagram(diagram.text, theme);
+    const view: ShownView = {
+      text: diagram.text,
+      arrows: diagram.arrows,
+      caption: captionOf(reading.procedure),
+      step: reading.step,
+      theme,
+    };
+    return { view: painted ? view : null, outcome: renderDiagram(diagram.text, theme) };
   } catch {
     /* the page reports what is wrong itself */
+    return null;
   }
 }

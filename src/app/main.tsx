@@ -2,7 +2,11 @@ import '@fontsource/ibm-plex-sans/400.css';
 import '@fontsource/ibm-plex-sans/600.css';
 import '@fontsource/ibm-plex-mono/400.css';
 import './styles.css';
+// The diagram's own style sheets, in the first one: the diagram painted before React looks as it will on the page.
+import './player/diagram-view.css';
+import './player/player.css';
 import lzString from 'lz-string';
+import { keepViewOnLeave, paintEarly, paintNoted } from './player/earlyView';
 import { preloadMermaid, type DiagramTheme } from './player/mermaid';
 import { hasCachedSvgs } from './player/svgCache';
 import { STORAGE_KEY } from './storageKey';
@@ -49,18 +53,25 @@ function showFailure(error: unknown): void {
   root.replaceChildren(message);
 }
 
+/** How long React's mount waits for the first diagram at most (a slow or failing Mermaid download). */
+const FIRST_DIAGRAM_WAIT_MS = 3000;
+
 /**
- * The loading order (issue 14): this first script is small (no React). Mermaid's download starts first, unless an
+ * The loading order (issue 14): this first script is small (no React). A repeat visit paints the diagram it showed
+ * last, from the SVG kept for it, at once (player/earlyView.ts). Otherwise Mermaid's download starts first, unless an
  * SVG is kept from an earlier visit (then the diagram's text decides: a kept drawing needs no Mermaid); the page
- * (React, the store, the core) loads beside it; the first diagram's text is computed and its render started
- * (`firstDiagram.ts`) before React mounts, so that Mermaid's work and React's overlap instead of queueing.
+ * (React, the store, the core) loads beside it; the first diagram's text is computed and rendered
+ * (`firstDiagram.ts`), painted before React, and only then does React mount (and adopt the SVG painted), so that
+ * the main thread is Mermaid's until the diagram is on screen.
  */
 async function start(): Promise<void> {
   const theme: DiagramTheme = window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'default';
   // Issue 13: the explore mode draws no diagram; Mermaid and the first diagram would only hold up its maps.
   const params = new URLSearchParams(window.location.search);
   const explore = params.get('mode') === 'explore' && !params.has('compare') && !params.has('embed');
-  if (!explore && !hasCachedSvgs()) preloadMermaid();
+  keepViewOnLeave();
+  const noted = !explore && paintNoted(theme);
+  if (!explore && !noted && !hasCachedSvgs()) preloadMermaid();
   // The XML library is loaded before the store reads the session only when the session needs it.
   if (needsXml()) await loadXmlSupport().catch(() => undefined);
   const page = import('./mount');
@@ -72,10 +83,18 @@ async function start(): Promise<void> {
     );
   }
   // The first diagram is a head start only: should its module fail, the page draws the diagram itself.
-  await first?.then(
+  const started = await first?.then(
     (m) => m.startFirstDiagram(theme),
-    () => undefined,
+    () => null,
   );
+  if (started?.view && !noted) {
+    const { view } = started;
+    const outcome = await Promise.race([
+      started.outcome,
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), FIRST_DIAGRAM_WAIT_MS)),
+    ]);
+    if (outcome?.ok) paintEarly(view, outcome.svg, outcome.source);
+  }
   const { mount } = await page;
   const root = document.getElementById('root');
   if (root) mount(root);

@@ -1,9 +1,9 @@
-import { memo } from 'react';
-import { PROCEDURES } from '../../core/procedures';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { REFERENCE_POINTS } from '../../core/referencePoints';
 import { CurrentStep } from '../review/CurrentStep';
 import { ReviewToolbar } from '../review/ReviewToolbar';
 import { useApp } from '../store';
+import { captionOf } from './caption';
 import { Controls } from './Controls';
 import { EntityPanels } from './EntityPanels';
 import { MessagePanel } from './MessagePanel';
@@ -16,6 +16,12 @@ import './player.css';
 
 // The toolbar depends on the run, not the step.
 const ReviewToolbarMemo = memo(ReviewToolbar);
+// Issue 12: a step marks the diagram (and the controls) first; these follow in a render of their own (the step as a
+// deferred value), so that the highlight is not held up by them. Memoised: the first render passes them by.
+const StepListMemo = memo(StepList);
+const CurrentStepMemo = memo(CurrentStep);
+const MessagePanelMemo = memo(MessagePanel);
+const EntityPanelsMemo = memo(EntityPanels);
 
 const SOURCES = Object.entries(REFERENCE_POINTS)
   .map(([name, point]) => `${name}: ${point.source}`)
@@ -40,6 +46,13 @@ export function Player() {
   const present = useApp((s) => s.mode === 'present');
   const scenario = useApp((s) => s.scenario);
   const notes = useApp((s) => s.notes[procedure]);
+  // What the panels show: the run, its step and its notes together (never a step of one run with another run). Only a
+  // step is deferred: another run (a procedure, an edit) or other notes are shown in the same render.
+  const now = useMemo(() => ({ run, step, notes }), [run, step, notes]);
+  const deferred = useDeferredValue(now);
+  const shown = deferred.run === run && deferred.notes === notes ? deferred : now;
+  // What a reload paints before React (./earlyView.ts): the player of the page, without reference points (not saved).
+  const referencePoints = useApp((s) => s.referencePoints);
 
   return (
     <>
@@ -57,22 +70,23 @@ export function Player() {
         <SequenceDiagram
           diagram={diagram}
           step={step}
-          caption={`Figure ${procedure}-1: ${PROCEDURES[procedure].figure} (as simulated)`}
+          caption={captionOf(procedure)}
           onSelect={jump}
           fitted={present}
+          noted={!present && !referencePoints}
         />
-        {present && <CurrentStep run={run} step={step} withNote={false} />}
+        {present && <CurrentStepMemo run={shown.run} step={shown.step} withNote={false} />}
       </div>
       {!present && (
         <>
           <div className="player-columns">
-            <StepList steps={run.steps} current={step} onSelect={jump} notes={notes} />
+            <StepListMemo steps={shown.run.steps} current={shown.step} onSelect={jump} notes={shown.notes} />
             <div className="player-side">
-              <CurrentStep run={run} step={step} />
-              <MessagePanel run={run} step={step} />
+              <CurrentStepMemo run={shown.run} step={shown.step} />
+              <MessagePanelMemo run={shown.run} step={shown.step} />
             </div>
           </div>
-          <EntityPanels run={run} step={step} />
+          <EntityPanelsMemo run={shown.run} step={shown.step} />
         </>
       )}
     </>

@@ -4,7 +4,8 @@ import { DiagramViewport } from './diagramViewport';
 import './diagram-view.css';
 import { useReducedMotion } from './media';
 import { scrollIntoViewSoon } from './scroll';
-import { HIT_AREA, markSteps, stepOf, tagSteps } from './svgSteps';
+import { HIT_AREA, markSteps, STEP_CLASSES, stepOf, tagSteps } from './svgSteps';
+import { adoptEarly, noteView } from './earlyView';
 import { useDrawnDiagram } from './useDrawnDiagram';
 
 /** The hit area spans the label and the line; without one (no layout), the line. */
@@ -22,6 +23,7 @@ export function SequenceDiagram({
   caption,
   onSelect,
   fitted = false,
+  noted = false,
 }: {
   diagram: Diagram;
   step: number;
@@ -29,6 +31,8 @@ export function SequenceDiagram({
   onSelect: (step: number) => void;
   /** Keep the diagram's width fitted to its box (presentation mode). */
   fitted?: boolean;
+  /** The page's own player: what it shows is noted, for the next visit to paint early (./earlyView.ts). */
+  noted?: boolean;
 }) {
   const reduced = useReducedMotion();
   const boxRef = useRef<HTMLDivElement>(null);
@@ -36,6 +40,7 @@ export function SequenceDiagram({
   const stripRef = useRef<HTMLDivElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const stepRef = useRef(step);
+  const selectRef = useRef(onSelect);
   const viewRef = useRef<DiagramViewport | null>(null);
   const { drawn, busy, refuse } = useDrawnDiagram(diagram);
 
@@ -62,7 +67,16 @@ export function SequenceDiagram({
     const host = hostRef.current;
     if (!host || !drawn) return;
     const { outcome } = drawn;
-    host.innerHTML = outcome.ok ? outcome.svg : '';
+    // The SVG painted before React for this text (./earlyView.ts) is taken as it is, its hit areas measured again
+    // in the page's layout; any other is parsed from the markup.
+    const early = outcome.ok ? adoptEarly(drawn.text, drawn.theme) : null;
+    if (early) {
+      host.replaceChildren(early.svg);
+      // Measured unmarked, as a fresh SVG is (the current step's bold label is wider).
+      for (const hit of early.svg.querySelectorAll(`rect.${HIT_AREA}`)) hit.remove();
+      for (const marked of early.svg.querySelectorAll('[data-step]'))
+        marked.classList.remove(...STEP_CLASSES);
+    } else host.innerHTML = outcome.ok ? outcome.svg : '';
     const messages = tagSteps(host, drawn.arrows);
     if (outcome.ok && outcome.source === 'cache' && messages !== drawn.arrows.length) {
       host.innerHTML = '';
@@ -72,7 +86,14 @@ export function SequenceDiagram({
     host.dataset.source = outcome.ok ? outcome.source : 'none';
     markSteps(host, stepRef.current);
     viewRef.current?.drawn();
+    // A message clicked on the early paint: gone to once the page has opened its address (after this commit).
+    const clicked = early?.clicked;
+    if (clicked != null) setTimeout(() => selectRef.current(clicked), 0);
   }, [drawn, refuse]);
+
+  useLayoutEffect(() => {
+    selectRef.current = onSelect;
+  }, [onSelect]);
 
   useLayoutEffect(() => {
     viewRef.current?.setFitted(fitted);
@@ -86,6 +107,13 @@ export function SequenceDiagram({
     const target = targetOf(markSteps(host, step));
     scrollIntoViewSoon('diagram', target, !reduced, 'center', viewRef.current?.reveal);
   }, [step, drawn, reduced]);
+
+  const shown = noted && drawn?.outcome.ok && drawn.text === diagram.text ? drawn : null;
+  useLayoutEffect(() => {
+    if (!shown) return;
+    noteView({ text: shown.text, arrows: shown.arrows, caption, step, theme: shown.theme });
+    return () => noteView(null);
+  }, [shown, caption, step]);
 
   const error = drawn && !drawn.outcome.ok ? drawn.outcome.error : null;
   return (
