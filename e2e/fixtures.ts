@@ -113,6 +113,19 @@ export class PlayerPage {
     return this.page.getByRole('button', { name, exact: true });
   }
 
+  /** The button of the review tools' disclosure: drawn below 600 px only (wider, the tools are always shown). */
+  get reviewToolsButton(): Locator {
+    return this.page.getByRole('button', { name: 'Review tools', exact: true });
+  }
+
+  /** Shows the review tools (modes, comparisons, downloads): opens their disclosure where the screen has one. */
+  async showReviewTools(): Promise<void> {
+    const button = this.reviewToolsButton;
+    if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) !== 'true')
+      await button.click();
+    await expect(this.page.getByRole('group', { name: 'Review', exact: true })).toBeVisible();
+  }
+
   /** Opens the page (with an optional query) and waits for the diagram to be drawn and tagged. */
   async open(query = ''): Promise<void> {
     await this.page.goto(`./${query}`);

@@ -5,6 +5,7 @@ import type { Scenario } from '../../core/scenario';
 import { useApp } from '../store';
 import { writeReviewUrl, type ComparePair } from '../url';
 import { ExploreLink } from '../explore/ExploreLink';
+import { Disclosure } from './Disclosure';
 import { Downloads } from './Downloads';
 import { enterPresentation } from './presentation';
 
@@ -37,7 +38,10 @@ function CompareLink({ pair, children }: { pair: ComparePair; children: ReactNod
   );
 }
 
-/** The ways into the review views (quiz, presentation, comparison) and the downloads of the current run. */
+/**
+ * The ways into the review views (quiz, presentation, comparison) and the downloads of the current run; on a narrow
+ * screen behind one **Review tools** button (issue 12: the diagram stays on the first screen).
+ */
 export function ReviewToolbar({
   run,
   scenario,
@@ -48,7 +52,7 @@ export function ReviewToolbar({
   procedure: ProcedureId;
 }) {
   return (
-    <div className="review-toolbar">
+    <Disclosure label="Review tools" className="review-toolbar">
       <div className="review-modes" role="group" aria-label="Review">
         <button type="button" className="btn" onClick={enterQuiz}>
           Quiz mode
@@ -64,6 +68,6 @@ export function ReviewToolbar({
         <ExploreLink />
       </div>
       <Downloads run={run} scenario={scenario} procedure={procedure} />
-    </div>
+    </Disclosure>
   );
 }
