@@ -11,7 +11,7 @@ import type { DiagramTheme, RenderOutcome } from './player/mermaid';
 import { renderDiagram } from './player/mermaid';
 import { useApp } from './store';
 import { scenarioFor } from '../core/run';
-import { readReviewUrl, readUrl } from './url';
+import { openingView, readUrl } from './url';
 import { runOf } from './useRun';
 
 export function startFirstDiagram(
@@ -20,11 +20,11 @@ export function startFirstDiagram(
   try {
     const { search, hash } = window.location;
     // The comparison draws two diagrams of its own.
-    const review = readReviewUrl(search);
-    if (review.compare) return null;
+    const view = openingView(search);
+    if (view === 'compare') return null;
     // Only the page's player is painted before React (the quiz, the presentation, the embedded page are laid out
     // their own way).
-    const painted = review.mode === 'player' && !new URLSearchParams(search).has('embed');
+    const painted = view === 'player';
     if (!useApp.persist.hasHydrated()) return null;
     const s = useApp.getState();
     const reading = readUrl(
@@ -36,14 +36,14 @@ export function startFirstDiagram(
     // As applyAddress → setProcedure / openLinked will: the scenario as the procedure runs it.
     const scenario = scenarioFor(reading.scenario ?? s.scenario, reading.procedure);
     const { diagram } = runOf(scenario, reading.procedure, s.referencePoints);
-    const view: ShownView = {
+    const shown: ShownView = {
       text: diagram.text,
       arrows: diagram.arrows,
       caption: captionOf(reading.procedure),
       step: reading.step,
       theme,
     };
-    return { view: painted ? view : null, outcome: renderDiagram(diagram.text, theme) };
+    return { view: painted ? shown : null, outcome: renderDiagram(diagram.text, theme) };
   } catch {
     /* the page reports what is wrong itself */
     return null;

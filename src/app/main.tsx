@@ -10,6 +10,7 @@ import { keepViewOnLeave, paintEarly, paintNoted } from './player/earlyView';
 import { preloadMermaid, type DiagramTheme } from './player/mermaid';
 import { hasCachedSvgs } from './player/svgCache';
 import { STORAGE_KEY } from './storageKey';
+import { openingView } from './viewUrl';
 import { loadXmlSupport, mentionsXml } from './xmlSupport';
 
 /** Whether the saved session or the address holds profiles given as TS 24.484 documents. */
@@ -67,8 +68,7 @@ const FIRST_DIAGRAM_WAIT_MS = 3000;
 async function start(): Promise<void> {
   const theme: DiagramTheme = window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'default';
   // Issue 13: the explore mode draws no diagram; Mermaid and the first diagram would only hold up its maps.
-  const params = new URLSearchParams(window.location.search);
-  const explore = params.get('mode') === 'explore' && !params.has('compare') && !params.has('embed');
+  const explore = openingView(window.location.search) === 'explore';
   keepViewOnLeave();
   const noted = !explore && paintNoted(theme);
   if (!explore && !noted && !hasCachedSvgs()) preloadMermaid();

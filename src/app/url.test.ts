@@ -2,7 +2,7 @@ import lzString from 'lz-string';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PRESETS } from '../core/presets';
 import { simulate } from '../core/run';
-import { decodeScenario, encodeScenario, readUrl, writeUrl, type CountSteps } from './url';
+import { decodeScenario, encodeScenario, readUrl, writeUrl, type CountSteps, openingView } from './url';
 import { loadXmlSupport } from './xmlSupport';
 
 const { compressToEncodedURIComponent } = lzString;
@@ -325,5 +325,22 @@ describe('hostile scenarios in the address: a problem each, never a throw (issue
       scenario: null,
       problems: ['The address could not be read (boom); the current scenario is shown at step 0.'],
     });
+  });
+});
+
+describe('openingView: the view an address opens, as the page shows it (and its first script reads it)', () => {
+  it.each([
+    ['', 'player'],
+    ['?mode=explore', 'explore'],
+    ['?mode=explore&embed=0', 'explore'],
+    ['?mode=explore&embed=1', 'embed'],
+    ['?embed', 'embed'],
+    ['?embed=yes&mode=quiz', 'quiz'],
+    ['?compare=10.1.4.x.2,10.1.4.3.3&mode=explore', 'compare'],
+    ['?compare=nope&mode=explore', 'explore'],
+    ['?mode=bogus', 'player'],
+    ['?mode=present&procedure=10.1.4.3.1', 'present'],
+  ])('%s opens %s', (search, view) => {
+    expect(openingView(search)).toBe(view);
   });
 });
