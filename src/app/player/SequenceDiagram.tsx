@@ -3,7 +3,6 @@ import type { Diagram } from '../../core/diagram';
 import { DiagramViewport } from './diagramViewport';
 import './diagram-view.css';
 import { useReducedMotion } from './media';
-import { scrollIntoViewSoon } from './scroll';
 import { HIT_AREA, markSteps, STEP_CLASSES, stepOf, tagSteps } from './svgSteps';
 import { adoptEarly, noteView } from './earlyView';
 import { useDrawnDiagram } from './useDrawnDiagram';
@@ -105,7 +104,7 @@ export function SequenceDiagram({
     const host = hostRef.current;
     if (!host) return;
     const target = targetOf(markSteps(host, step));
-    scrollIntoViewSoon('diagram', target, !reduced, 'center', viewRef.current?.reveal);
+    viewRef.current?.revealSoon(target, !reduced);
   }, [step, drawn, reduced]);
 
   const shown = noted && drawn?.outcome.ok && drawn.text === diagram.text ? drawn : null;

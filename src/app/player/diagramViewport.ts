@@ -17,8 +17,9 @@ import {
   stripView,
   wheelScale,
 } from './diagramGeometry';
-import { participantStrip, showRegion } from './participantStrip';
+import { participantStrip, showRegion, type ParticipantStrip } from './participantStrip';
 import { scrollIntoViewSoon, type RevealView } from './scroll';
+import { measureHitArea } from './svgSteps';
 
 interface Point {
   clientX: number;
@@ -66,7 +67,9 @@ export class DiagramViewport {
   private focal: Point | null = null;
   private revealAfter = false;
   private frame = 0;
-  private stripSvg: SVGSVGElement | null = null;
+  private strip: ParticipantStrip | null = null;
+  /** The SVG width (px) and box height the strip was last laid out for. */
+  private stripFor = '';
   private destroyed = false;
   /** While set (presentation mode), the diagram is kept fitted to the box's width as the box changes size. */
   private fitted = false;
@@ -100,21 +103,14 @@ export class DiagramViewport {
   drawn(): void {
     const svg = this.svg();
     const strip = svg ? participantStrip(svg) : null;
-    this.stripSvg = strip?.svg ?? null;
+    this.strip = strip;
+    this.stripFor = '';
     this.el.strip.replaceChildren(...(strip ? [strip.svg] : []));
     this.mirror?.disconnect();
+    // However a style sheet or a zoom lays the SVG out, the strip follows it (a zoom also lays it out at once, and a
+    // reveal reads it laid out: ./scroll.ts measures under it).
     if (svg && strip) {
-      // As wide as the SVG, showing as much of the participants as fits (a band around their names when zoomed in).
-      this.mirror = new ResizeObserver(([entry]) => {
-        const width = entry?.borderBoxSize[0]?.inlineSize;
-        if (!width) return;
-        setWidth(strip.svg, `${width}px`);
-        const scale = width / strip.viewBox.width;
-        showRegion(
-          strip.svg,
-          stripView(strip.region, strip.row, scale, stripMaxPx(this.el.box.clientHeight)),
-        );
-      });
+      this.mirror = new ResizeObserver(() => this.layoutStrip());
       this.mirror.observe(svg);
     }
     if (svg && this.scale !== null) this.size(svg, this.scale);
@@ -123,6 +119,29 @@ export class DiagramViewport {
     if (!svg) return;
     if (this.fitted) this.fit();
     else void this.load();
+  }
+
+  /**
+   * Lays the strip out for the SVG as it is now: as wide, showing as much of the participants as fits (a band around
+   * their names when zoomed in). Returns the strip's height on screen. Done when asked, not only when the SVG's
+   * resize is observed (after the frame's layout): a step revealed in the same frame as a zoom measures the strip the
+   * zoom made, not the one before it.
+   */
+  private layoutStrip(): number {
+    const { strip } = this;
+    const svg = this.svg();
+    if (!strip || !svg) return 0;
+    const width = svg.getBoundingClientRect().width;
+    if (!(width > 0)) return strip.svg.getBoundingClientRect().height;
+    const boxHeight = this.el.box.clientHeight;
+    const view = stripView(strip.region, strip.row, width / strip.viewBox.width, stripMaxPx(boxHeight));
+    const key = `${width} ${boxHeight}`;
+    if (key !== this.stripFor) {
+      this.stripFor = key;
+      setWidth(strip.svg, `${width}px`);
+      showRegion(strip.svg, view);
+    }
+    return (width * view.height) / view.width;
   }
 
   /** Keep the diagram fitted to the width of its box (presentation mode), or stop doing so. */
@@ -233,7 +252,7 @@ export class DiagramViewport {
     }
     if (this.revealAfter) {
       this.revealAfter = false;
-      scrollIntoViewSoon('diagram', this.el.current(), false, 'center', this.reveal);
+      this.revealSoon(this.el.current(), false);
     }
   }
 
@@ -260,8 +279,12 @@ export class DiagramViewport {
     });
   }
 
-  /** The diagram's whole width in the box, the current step scrolled into the middle. */
+  /**
+   * The diagram's whole width in the box, the current step scrolled into the middle once it is laid out at that
+   * width (a step revealed meanwhile waits for it: ./SequenceDiagram.tsx `revealSoon`).
+   */
   fit(): void {
+    this.revealAfter = true;
     void this.withPanzoom((panzoom) => {
       const svg = this.svg();
       const viewBox = svg && parseViewBox(svg.getAttribute('viewBox'));
@@ -270,10 +293,25 @@ export class DiagramViewport {
       const style = getComputedStyle(box);
       const inner = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
       this.focal = null;
-      this.revealAfter = true;
       panzoom.zoom(fitScale(inner, viewBox.width), { animate: false, force: true });
       // Already at that scale, the library sets it again all the same (and `apply` then reveals the step).
+    }).finally(() => {
+      // No diagram, or no zoom library: the step is revealed as the box lays it out.
+      if (this.revealAfter) {
+        this.revealAfter = false;
+        this.revealSoon(this.el.current(), false);
+      }
     });
+  }
+
+  /**
+   * Scrolls a step into the middle of the box, under the strip, in the next frame; while a fit is under way, its end
+   * does it instead (on the fitted layout: revealed before and again after, the step would land a pixel apart from
+   * one run to the next, by the rounding of the first scroll).
+   */
+  revealSoon(element: Element | null | undefined, smooth: boolean): void {
+    if (this.revealAfter) return;
+    scrollIntoViewSoon('diagram', element, smooth, 'center', this.reveal);
   }
 
   private onWheel = (event: WheelEvent): void => {
@@ -300,10 +338,10 @@ export class DiagramViewport {
   }
 
   /** The height the strip covers at the top of the box. */
-  readonly stripHeight = (): number => this.stripSvg?.getBoundingClientRect().height ?? 0;
+  readonly stripHeight = (): number => this.layoutStrip();
 
   /** How the current step is scrolled into view: under the strip, inside the window. */
-  readonly reveal: RevealView = { covered: this.stripHeight, inWindow: true };
+  readonly reveal: RevealView = { covered: this.stripHeight, inWindow: true, measure: measureHitArea };
 
   /** How far the page has scrolled past the top of the box (measured on the page's scroll only). */
   private pageDown = 0;
@@ -321,7 +359,7 @@ export class DiagramViewport {
 
   private updateStrip(): void {
     const { box, strip } = this.el;
-    if (!this.stripSvg) {
+    if (!this.strip) {
       strip.classList.remove(STUCK);
       return;
     }

@@ -19,6 +19,8 @@ export interface RevealView {
   covered?: () => number;
   /** Reveal within the part of the box inside the window (when that part is tall enough to hold the element). */
   inWindow?: boolean;
+  /** Brings the element up to date with the layout before it is measured (a diagram's hit area). */
+  measure?: (element: Element) => void;
 }
 
 export function scrollIntoViewSoon(
@@ -62,6 +64,7 @@ function scrollingBox(element: Element): HTMLElement | null {
 function revealInBox(element: Element, smooth: boolean, align: 'nearest' | 'center', view: RevealView): void {
   const box = scrollingBox(element);
   if (!box) return;
+  view.measure?.(element);
   const outer = box.getBoundingClientRect();
   const inner = element.getBoundingClientRect();
   const delta = (start: number, end: number, lo: number, hi: number) =>

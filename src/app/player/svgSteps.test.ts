@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { markSteps, stepOf, tagSteps } from './svgSteps';
+import { markSteps, measureHitArea, stepOf, tagSteps } from './svgSteps';
 
 /** The shape Mermaid 11.17 draws: each message's label text(s), then its line (or self-message path). */
 function diagram(): SVGSVGElement {
@@ -69,5 +69,60 @@ describe('stepOf', () => {
     expect(stepOf(svg.querySelectorAll('text.messageText')[2]!)).toBe(2);
     expect(stepOf(svg.querySelector('.actor'))).toBeNull();
     expect(stepOf(null)).toBeNull();
+  });
+});
+
+/** Lays each label and line out as `boxes` says (jsdom has no layout): getBBox reads the element's `data-box`. */
+function layOut(svg: SVGSVGElement, boxes: Record<string, [number, number, number, number]>): void {
+  for (const element of svg.querySelectorAll('text.messageText, [data-et="message"]')) {
+    const key =
+      element.textContent || element.getAttribute('data-et') + (element.getAttribute('data-step') ?? '');
+    Object.defineProperty(element, 'getBBox', {
+      configurable: true,
+      value: () => {
+        const [x, y, width, height] = boxes[key] ?? [0, 0, 0, 0];
+        return { x, y, width, height };
+      },
+    });
+  }
+}
+
+const hitOf = (svg: Element, step: number) => {
+  const rect = svg.querySelector(`rect.step-hit[data-step="${step}"]`);
+  return rect && ['x', 'y', 'width', 'height'].map((name) => Number(rect.getAttribute(name)));
+};
+
+describe('hit areas', () => {
+  const boxes = (labelY: number): Record<string, [number, number, number, number]> => ({
+    '1. request': [10, labelY, 80, 12],
+    message1: [0, 30, 200, 2],
+  });
+
+  it('covers a message label and line, padded, measured on the layout when tagged', () => {
+    // given step 1's label and line as laid out
+    const svg = diagram();
+    for (const line of svg.querySelectorAll('[data-et="message"]')) line.setAttribute('data-step', '1');
+    layOut(svg, boxes(10));
+    // when tagged
+    tagSteps(svg, [1, 2, 3, 3, 4]);
+    // then its hit area spans both, 4 units around
+    expect(hitOf(svg, 1)).toEqual([-4, 6, 208, 30]);
+  });
+
+  it('is measured again on the layout as it is now, so a reveal does not depend on when the SVG was tagged', () => {
+    // given a diagram tagged while its label was laid out 1.5 units higher than it is now
+    const svg = diagram();
+    for (const line of svg.querySelectorAll('[data-et="message"]')) line.setAttribute('data-step', '1');
+    layOut(svg, boxes(8.5));
+    tagSteps(svg, [1, 2, 3, 3, 4]);
+    layOut(svg, boxes(10));
+    // when its hit area is measured again
+    const rect = svg.querySelector('rect.step-hit[data-step="1"]')!;
+    measureHitArea(rect);
+    // then it is where a fresh tagging would put it; another element is left alone
+    expect(hitOf(svg, 1)).toEqual([-4, 6, 208, 30]);
+    const label = svg.querySelector('text.messageText')!;
+    measureHitArea(label);
+    expect(label.getAttributeNames()).not.toContain('x');
   });
 });

@@ -39,15 +39,13 @@ export function tagSteps(root: ParentNode, arrows: readonly number[]): number {
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const PAD = 4;
 
-/**
- * A transparent rectangle under a message's label and line: a click target wider than a 2px line, and one box to
- * scroll into view. Needs layout (getBBox), so it is skipped where there is none.
- */
-function addHitArea(elements: Element[], n: number): void {
-  const first = elements[0];
-  if (!first || !('getBBox' in first)) return;
+type Extent = { x: number; y: number; width: number; height: number };
+
+/** The box around a message's label and line, padded (user units, as laid out now), or null where there is no layout. */
+function extentOf(elements: readonly Element[]): Extent | null {
   let box: { x1: number; y1: number; x2: number; y2: number } | null = null;
   for (const element of elements) {
+    if (!('getBBox' in element)) return null;
     const b = (element as SVGGraphicsElement).getBBox();
     box = box
       ? {
@@ -58,15 +56,50 @@ function addHitArea(elements: Element[], n: number): void {
         }
       : { x1: b.x, y1: b.y, x2: b.x + b.width, y2: b.y + b.height };
   }
-  if (!box || box.x2 <= box.x1) return;
+  if (!box || box.x2 <= box.x1) return null;
+  return {
+    x: box.x1 - PAD,
+    y: box.y1 - PAD,
+    width: box.x2 - box.x1 + 2 * PAD,
+    height: box.y2 - box.y1 + 2 * PAD,
+  };
+}
+
+function place(rect: Element, extent: Extent): void {
+  rect.setAttribute('x', String(extent.x));
+  rect.setAttribute('y', String(extent.y));
+  rect.setAttribute('width', String(extent.width));
+  rect.setAttribute('height', String(extent.height));
+}
+
+/**
+ * A transparent rectangle under a message's label and line: a click target wider than a 2px line, and one box to
+ * scroll into view. Needs layout (getBBox), so it is skipped where there is none.
+ */
+function addHitArea(elements: Element[], n: number): void {
+  const first = elements[0];
+  const extent = first ? extentOf(elements) : null;
+  if (!first || !extent) return;
   const rect = first.ownerDocument.createElementNS(SVG_NS, 'rect');
-  rect.setAttribute('x', String(box.x1 - PAD));
-  rect.setAttribute('y', String(box.y1 - PAD));
-  rect.setAttribute('width', String(box.x2 - box.x1 + 2 * PAD));
-  rect.setAttribute('height', String(box.y2 - box.y1 + 2 * PAD));
+  place(rect, extent);
   rect.setAttribute('class', HIT_AREA);
   rect.setAttribute('data-step', String(n));
   first.before(rect);
+}
+
+/**
+ * Measures a hit area again on the layout as it is now. A label's box depends on the size its text is laid out at
+ * (the page's layout when the SVG was tagged, before a zoom, a fit or the font): revealing a step measures its box
+ * first, so that where it lands does not depend on when the diagram was tagged.
+ */
+export function measureHitArea(rect: Element): void {
+  if (!rect.classList.contains(HIT_AREA)) return;
+  const n = rect.getAttribute('data-step');
+  const elements = [...(rect.parentElement?.children ?? [])].filter(
+    (element) => element !== rect && element.getAttribute('data-step') === n,
+  );
+  const extent = extentOf(elements);
+  if (extent) place(rect, extent);
 }
 
 /** Marks step elements current, done or to do; returns the elements of the current step. */
