@@ -59,7 +59,17 @@ export const clientMachine = setup({
   },
 }).createMachine({
   id: 'client',
-  context: ({ input }) => ({ ...input, request: null, profiles: [], error: null }),
+  // Every field written out: in this Node's V8 a spread followed by new fields makes a new hidden class each time.
+  context: ({ input }): ClientContext => ({
+    id: input.id,
+    server: input.server,
+    serviceId: input.serviceId,
+    purpose: input.purpose,
+    partnerSystemId: input.partnerSystemId,
+    request: null,
+    profiles: [],
+    error: null,
+  }),
   initial: 'idle',
   states: {
     idle: { on: { 'client.start': { target: 'requesting', actions: 'sendRequest' } } },
