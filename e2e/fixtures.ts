@@ -80,6 +80,9 @@ export const DEFAULT_TOTALS: Record<ProcedureId, number> = {
 
 export const PROCEDURES = Object.keys(DEFAULT_TOTALS) as ProcedureId[];
 
+/** expectStep's poll: fine at first (a step settles within about 150 ms), then every 100 ms. */
+const STEP_POLL_MS = [25, 25, 50, 50, 100];
+
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export class PlayerPage {
@@ -161,6 +164,9 @@ export class PlayerPage {
     await expect
       .poll(async () => stepProblems(await this.readStep(n), n, total, number), {
         message: `step ${n} (${number}) current in the address, the step list, the diagram and the live region`,
+        // The address follows a step 120 ms later (useUrlSync.ts): polled finely, not at Playwright's default
+        // 100, 250, 500 ms, which made every step of a walk wait about 350 ms for it.
+        intervals: STEP_POLL_MS,
       })
       .toEqual([]);
   }

@@ -4,6 +4,7 @@
  * clicked (the element at its centre, once scrolled into view, is the button or inside it).
  */
 import type { Page } from '@playwright/test';
+import { eachAfresh } from './afresh';
 import { expect, preset, scenarioAddress, test } from './fixtures';
 
 const SIZES = [
@@ -85,79 +86,91 @@ for (const size of SIZES) {
   test.describe(`${size.width}x${size.height}`, () => {
     test.use({ viewport: size });
 
-    test('player: no sideways scroll, no overlap, every button clickable', async ({
+    // One page for the four checks, each from a fresh start (nothing stored): a page each spent most of its time
+    // opening a new browser.
+    test('the player, a refused run with the review tools, the diagram on the first screen, quiz and comparison', async ({
       player,
       page,
       editor,
     }) => {
-      await player.open('?procedure=10.1.4.3.2&step=7');
-      await expect(editor.aside.getByRole('button', { name: 'Undo' })).toBeVisible();
-      await expectNoSidewaysScroll(page);
-      const boxes = await regions(page);
-      const overlaps: string[] = [];
-      for (const [i, a] of boxes.entries())
-        for (const b of boxes.slice(i + 1)) if (overlap(a, b)) overlaps.push(`${a.name} × ${b.name}`);
-      expect(overlaps, JSON.stringify(boxes)).toEqual([]);
-      expect(await unreachableButtons(page)).toEqual([]);
-      // and the buttons do what they say where they are drawn
-      await player.button('Next step').click();
-      await player.expectStep(8, 14);
-      await expectNoSidewaysScroll(page);
-    });
+      test.slow();
+      await eachAfresh({ player, page, editor }, [
+        [
+          'player: no sideways scroll, no overlap, every button clickable',
+          async ({ player, page, editor }) => {
+            await player.open('?procedure=10.1.4.3.2&step=7');
+            await expect(editor.aside.getByRole('button', { name: 'Undo' })).toBeVisible();
+            await expectNoSidewaysScroll(page);
+            const boxes = await regions(page);
+            const overlaps: string[] = [];
+            for (const [i, a] of boxes.entries())
+              for (const b of boxes.slice(i + 1)) if (overlap(a, b)) overlaps.push(`${a.name} × ${b.name}`);
+            expect(overlaps, JSON.stringify(boxes)).toEqual([]);
+            expect(await unreachableButtons(page)).toEqual([]);
+            // and the buttons do what they say where they are drawn
+            await player.button('Next step').click();
+            await player.expectStep(8, 14);
+            await expectNoSidewaysScroll(page);
+          },
+        ],
 
-    test('a refused run and the review toolbar: no sideways scroll, every button clickable', async ({
-      player,
-      page,
-    }) => {
-      await player.open(
-        scenarioAddress({ procedure: '10.1.4.3.2', step: 12, scenario: preset('validation-refused') }),
-      );
-      await player.expectStep(12, 12, '11a');
-      await expect(page.getByRole('region', { name: 'Resulting profile' })).toContainText(
-        /refused|rejected/i,
-      );
-      await expectNoSidewaysScroll(page);
-      expect(await unreachableButtons(page)).toEqual([]);
-      // and the review tools, behind their button on a phone
-      await player.showReviewTools();
-      await expect(page.getByRole('button', { name: 'Download SVG' })).toBeVisible();
-      await expectNoSidewaysScroll(page);
-      expect(await unreachableButtons(page)).toEqual([]);
-    });
+        [
+          'a refused run and the review toolbar: no sideways scroll, every button clickable',
+          async ({ player, page }) => {
+            await player.open(
+              scenarioAddress({ procedure: '10.1.4.3.2', step: 12, scenario: preset('validation-refused') }),
+            );
+            await player.expectStep(12, 12, '11a');
+            await expect(page.getByRole('region', { name: 'Resulting profile' })).toContainText(
+              /refused|rejected/i,
+            );
+            await expectNoSidewaysScroll(page);
+            expect(await unreachableButtons(page)).toEqual([]);
+            // and the review tools, behind their button on a phone
+            await player.showReviewTools();
+            await expect(page.getByRole('button', { name: 'Download SVG' })).toBeVisible();
+            await expectNoSidewaysScroll(page);
+            expect(await unreachableButtons(page)).toEqual([]);
+          },
+        ],
 
-    test(`the diagram's box starts ${size.width >= 1280 ? 'in the upper half of' : 'on'} the first screen`, async ({
-      player,
-      page,
-      editor,
-    }) => {
-      // a projector's screen or wider: the upper half; a phone or a tablet: the first screen
-      const limit = size.width >= 1280 ? size.height / 2 : size.height;
-      // the superseded draft's bar is the tallest (its badge under the picker)
-      for (const procedure of ['10.1.4.3.2', '10.1.4.x.2']) {
-        await player.open(`?procedure=${procedure}&step=3`);
-        await expect(editor.aside.getByRole('button', { name: 'Undo' })).toBeVisible();
-        await page.evaluate(() => window.scrollTo(0, 0));
-        const top = await player.figure.evaluate((el) => el.getBoundingClientRect().top + scrollY);
-        expect(top, procedure).toBeLessThan(limit);
-      }
-      // from 600 px the review tools are shown as they are, without a button
-      if (size.width >= 600) {
-        await expect(player.reviewToolsButton).toBeHidden();
-        await expect(page.getByRole('group', { name: 'Review', exact: true })).toBeVisible();
-        await expect(page.getByRole('group', { name: 'Downloads', exact: true })).toBeVisible();
-      }
-    });
+        [
+          `the diagram's box starts ${size.width >= 1280 ? 'in the upper half of' : 'on'} the first screen`,
+          async ({ player, page, editor }) => {
+            // a projector's screen or wider: the upper half; a phone or a tablet: the first screen
+            const limit = size.width >= 1280 ? size.height / 2 : size.height;
+            // the superseded draft's bar is the tallest (its badge under the picker)
+            for (const procedure of ['10.1.4.3.2', '10.1.4.x.2']) {
+              await player.open(`?procedure=${procedure}&step=3`);
+              await expect(editor.aside.getByRole('button', { name: 'Undo' })).toBeVisible();
+              await page.evaluate(() => window.scrollTo(0, 0));
+              const top = await player.figure.evaluate((el) => el.getBoundingClientRect().top + scrollY);
+              expect(top, procedure).toBeLessThan(limit);
+            }
+            // from 600 px the review tools are shown as they are, without a button
+            if (size.width >= 600) {
+              await expect(player.reviewToolsButton).toBeHidden();
+              await expect(page.getByRole('group', { name: 'Review', exact: true })).toBeVisible();
+              await expect(page.getByRole('group', { name: 'Downloads', exact: true })).toBeVisible();
+            }
+          },
+        ],
 
-    test('quiz and comparison: no sideways scroll', async ({ page }) => {
-      await page.goto('./?mode=quiz&procedure=10.1.4.3.3&step=0');
-      await expect(page.getByRole('button', { name: 'Check answer' })).toBeVisible();
-      await expectNoSidewaysScroll(page);
-      expect(await unreachableButtons(page)).toEqual([]);
-      await page.goto('./?compare=10.1.4.x.2,10.1.4.3.3');
-      await expect(page.getByRole('figure', { name: 'Sequence diagram: 10.1.4.3.3' })).toBeVisible();
-      await expect(page.getByRole('table').first()).toBeVisible();
-      await expectNoSidewaysScroll(page);
-      expect(await unreachableButtons(page)).toEqual([]);
+        [
+          'quiz and comparison: no sideways scroll',
+          async ({ page }) => {
+            await page.goto('./?mode=quiz&procedure=10.1.4.3.3&step=0');
+            await expect(page.getByRole('button', { name: 'Check answer' })).toBeVisible();
+            await expectNoSidewaysScroll(page);
+            expect(await unreachableButtons(page)).toEqual([]);
+            await page.goto('./?compare=10.1.4.x.2,10.1.4.3.3');
+            await expect(page.getByRole('figure', { name: 'Sequence diagram: 10.1.4.3.3' })).toBeVisible();
+            await expect(page.getByRole('table').first()).toBeVisible();
+            await expectNoSidewaysScroll(page);
+            expect(await unreachableButtons(page)).toEqual([]);
+          },
+        ],
+      ]);
     });
   });
 }
@@ -165,59 +178,73 @@ for (const size of SIZES) {
 test.describe('360x740: the review tools behind one button', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
-  test('the button opens and closes them, Escape closes them and gives the focus back', async ({
+  test('the button opens and closes them, Escape closes them and gives the focus back; Quiz mode from behind it', async ({
     player,
     page,
   }) => {
-    await player.open('?procedure=10.1.4.3.3&step=2');
-    const button = player.reviewToolsButton;
-    const review = page.getByRole('group', { name: 'Review', exact: true });
-    const downloads = page.getByRole('group', { name: 'Downloads', exact: true });
-    // closed: the button says so, and the tools are neither drawn nor in the accessibility tree
-    await expect(button).toHaveAttribute('aria-expanded', 'false');
-    await expect(review).toHaveCount(0);
-    await expect(page.getByRole('button', { name: 'Download SVG' })).toHaveCount(0);
-    const panel = page.locator(`[id="${await button.getAttribute('aria-controls')}"]`);
-    await expect(panel).toBeHidden();
+    await eachAfresh({ player, page }, [
+      [
+        'the button opens and closes them, Escape closes them and gives the focus back',
+        async ({ player, page }) => {
+          await player.open('?procedure=10.1.4.3.3&step=2');
+          const button = player.reviewToolsButton;
+          const review = page.getByRole('group', { name: 'Review', exact: true });
+          const downloads = page.getByRole('group', { name: 'Downloads', exact: true });
+          // closed: the button says so, and the tools are neither drawn nor in the accessibility tree
+          await expect(button).toHaveAttribute('aria-expanded', 'false');
+          await expect(review).toHaveCount(0);
+          await expect(page.getByRole('button', { name: 'Download SVG' })).toHaveCount(0);
+          const panel = page.locator(`[id="${await button.getAttribute('aria-controls')}"]`);
+          await expect(panel).toBeHidden();
 
-    // the button opens them
-    await button.click();
-    await expect(button).toHaveAttribute('aria-expanded', 'true');
-    await expect(panel).toBeVisible();
-    await expect(panel.getByRole('group', { name: 'Review', exact: true })).toBeVisible();
-    await expect(panel.getByRole('group', { name: 'Downloads', exact: true })).toBeVisible();
-    for (const name of ['Quiz mode', 'Presentation mode', 'Download SVG', 'Download walkthrough (Markdown)'])
-      await expect(panel.getByRole('button', { name, exact: true })).toBeVisible();
-    await expect(panel.getByRole('link', { name: 'Compare the draft with 10.1.4.3.3' })).toBeVisible();
+          // the button opens them
+          await button.click();
+          await expect(button).toHaveAttribute('aria-expanded', 'true');
+          await expect(panel).toBeVisible();
+          await expect(panel.getByRole('group', { name: 'Review', exact: true })).toBeVisible();
+          await expect(panel.getByRole('group', { name: 'Downloads', exact: true })).toBeVisible();
+          for (const name of [
+            'Quiz mode',
+            'Presentation mode',
+            'Download SVG',
+            'Download walkthrough (Markdown)',
+          ])
+            await expect(panel.getByRole('button', { name, exact: true })).toBeVisible();
+          await expect(panel.getByRole('link', { name: 'Compare the draft with 10.1.4.3.3' })).toBeVisible();
 
-    // and closes them
-    await button.click();
-    await expect(button).toHaveAttribute('aria-expanded', 'false');
-    await expect(review).toHaveCount(0);
+          // and closes them
+          await button.click();
+          await expect(button).toHaveAttribute('aria-expanded', 'false');
+          await expect(review).toHaveCount(0);
 
-    // by the keyboard: Enter opens, Tab goes into them, Escape closes them and the focus is on the button again
-    await button.focus();
-    await page.keyboard.press('Enter');
-    await expect(button).toHaveAttribute('aria-expanded', 'true');
-    await page.keyboard.press('Tab');
-    await expect(panel.getByRole('button', { name: 'Quiz mode', exact: true })).toBeFocused();
-    await page.keyboard.press('Escape');
-    await expect(button).toHaveAttribute('aria-expanded', 'false');
-    await expect(button).toBeFocused();
-    await expect(downloads).toHaveCount(0);
-    // Escape on the open button itself closes them too
-    await page.keyboard.press('Space');
-    await expect(button).toHaveAttribute('aria-expanded', 'true');
-    await page.keyboard.press('Escape');
-    await expect(button).toHaveAttribute('aria-expanded', 'false');
-    await expect(button).toBeFocused();
-  });
-
-  test('a review tool works from behind the button: Quiz mode', async ({ player, page }) => {
-    await player.open('?procedure=10.1.4.3.3&step=4');
-    await player.showReviewTools();
-    await page.getByRole('button', { name: 'Quiz mode', exact: true }).click();
-    await expect(page).toHaveURL(/[?&]mode=quiz(&|#|$)/);
-    await expect(page.getByRole('button', { name: 'Check answer' })).toBeVisible();
+          // by the keyboard: Enter opens, Tab goes into them, Escape closes them and the focus is on the button again
+          await button.focus();
+          await page.keyboard.press('Enter');
+          await expect(button).toHaveAttribute('aria-expanded', 'true');
+          await page.keyboard.press('Tab');
+          await expect(panel.getByRole('button', { name: 'Quiz mode', exact: true })).toBeFocused();
+          await page.keyboard.press('Escape');
+          await expect(button).toHaveAttribute('aria-expanded', 'false');
+          await expect(button).toBeFocused();
+          await expect(downloads).toHaveCount(0);
+          // Escape on the open button itself closes them too
+          await page.keyboard.press('Space');
+          await expect(button).toHaveAttribute('aria-expanded', 'true');
+          await page.keyboard.press('Escape');
+          await expect(button).toHaveAttribute('aria-expanded', 'false');
+          await expect(button).toBeFocused();
+        },
+      ],
+      [
+        'a review tool works from behind the button: Quiz mode',
+        async ({ player, page }) => {
+          await player.open('?procedure=10.1.4.3.3&step=4');
+          await player.showReviewTools();
+          await page.getByRole('button', { name: 'Quiz mode', exact: true }).click();
+          await expect(page).toHaveURL(/[?&]mode=quiz(&|#|$)/);
+          await expect(page.getByRole('button', { name: 'Check answer' })).toBeVisible();
+        },
+      ],
+    ]);
   });
 });
