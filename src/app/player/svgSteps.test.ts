@@ -72,7 +72,7 @@ describe('stepOf', () => {
   });
 });
 
-/** Lays each label and line out as `boxes` says (jsdom has no layout): getBBox reads the element's `data-box`. */
+/** Lays each label and line out as `boxes` says (jsdom has no layout): a label by its text, a line by its step. */
 function layOut(svg: SVGSVGElement, boxes: Record<string, [number, number, number, number]>): void {
   for (const element of svg.querySelectorAll('text.messageText, [data-et="message"]')) {
     const key =
@@ -96,12 +96,21 @@ describe('hit areas', () => {
   const boxes = (labelY: number): Record<string, [number, number, number, number]> => ({
     '1. request': [10, labelY, 80, 12],
     message1: [0, 30, 200, 2],
+    // step 3: a message and its side message, one under the other
+    '3. store, acknowledge': [20, 60 + labelY, 100, 12],
+    message3: [10, 80, 150, 2],
+    '3. acknowledgement': [30, 100, 90, 12],
   });
+  /** Each message line tagged with its own step (the label keys above), the side message's line too. */
+  const tagLines = (svg: SVGSVGElement) =>
+    [...svg.querySelectorAll('[data-et="message"]')].forEach((line, i) =>
+      line.setAttribute('data-step', String([1, 2, 3, 3, 4][i])),
+    );
 
   it('covers a message label and line, padded, measured on the layout when tagged', () => {
     // given step 1's label and line as laid out
     const svg = diagram();
-    for (const line of svg.querySelectorAll('[data-et="message"]')) line.setAttribute('data-step', '1');
+    tagLines(svg);
     layOut(svg, boxes(10));
     // when tagged
     tagSteps(svg, [1, 2, 3, 3, 4]);
@@ -112,7 +121,7 @@ describe('hit areas', () => {
   it('is measured again on the layout as it is now, so a reveal does not depend on when the SVG was tagged', () => {
     // given a diagram tagged while its label was laid out 1.5 units higher than it is now
     const svg = diagram();
-    for (const line of svg.querySelectorAll('[data-et="message"]')) line.setAttribute('data-step', '1');
+    tagLines(svg);
     layOut(svg, boxes(8.5));
     tagSteps(svg, [1, 2, 3, 3, 4]);
     layOut(svg, boxes(10));
@@ -121,6 +130,14 @@ describe('hit areas', () => {
     measureHitArea(rect);
     // then it is where a fresh tagging would put it; another element is left alone
     expect(hitOf(svg, 1)).toEqual([-4, 6, 208, 30]);
+    // and a step with a side message: each hit area is its own message's, not the step's two together
+    const [main, side] = svg.querySelectorAll('rect.step-hit[data-step="3"]');
+    measureHitArea(main!);
+    measureHitArea(side!);
+    const place = (rect: Element) =>
+      ['x', 'y', 'width', 'height'].map((name) => Number(rect.getAttribute(name)));
+    expect(place(main!)).toEqual([6, 66, 158, 20]);
+    expect(place(side!)).toEqual([6, 76, 158, 40]);
     const label = svg.querySelector('text.messageText')!;
     measureHitArea(label);
     expect(label.getAttributeNames()).not.toContain('x');

@@ -94,11 +94,10 @@ function addHitArea(elements: Element[], n: number): void {
  */
 export function measureHitArea(rect: Element): void {
   if (!rect.classList.contains(HIT_AREA)) return;
-  const n = rect.getAttribute('data-step');
-  const elements = [...(rect.parentElement?.children ?? [])].filter(
-    (element) => element !== rect && element.getAttribute('data-step') === n,
-  );
-  const extent = extentOf(elements);
+  // Put right before its message's first label (or its line): the line is the first message after it.
+  let line = rect.nextElementSibling;
+  while (line && line.getAttribute('data-et') !== 'message') line = line.nextElementSibling;
+  const extent = line ? extentOf([...labelsOf(line), line]) : null;
   if (extent) place(rect, extent);
 }
 
