@@ -90,7 +90,7 @@ export function applyPolicy(profile: Profile, policy: Policy | undefined): Polic
       // JSON has no undefined: a field that was absent is `null` before (CONTRACT.md §3 shows `before` on every change).
       changes.push({ field, before: before === undefined ? null : before, after, rule });
       // Object.assign, not `{ ...current, [field]: after }`: in this Node's V8 a spread followed by a field the copy
-      // lacks makes a new hidden class each time (slow, and garbage); the result is the same object.
+      // lacks makes a new hidden class each time (slow, and garbage); the copy has the same fields in the same order.
       current = Object.assign({}, current, { [field]: after });
     }
   }

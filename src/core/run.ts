@@ -240,34 +240,15 @@ export class Simulation {
     this.network = createActor(networkLogic);
     // One actor per entity, its parent the network, registered in the network's system by its entity id.
     const parent = this.network;
-    // Each actor's options one literal (no spread then more fields: in this Node's V8 that makes a new hidden class
-    // per object).
+    // Each actor's options one literal with every field (a spread and then more fields would make, in this Node's
+    // V8, a new hidden class per object).
+    const actorOptions = <Id extends EntityId>(id: Id) => ({ id, systemId: id, parent, input: input[id] });
     this.actors = {
-      cmc: createActor(ENTITY_MACHINES.cmc, { id: 'cmc', systemId: 'cmc', parent, input: input.cmc }),
-      'primary-cms': createActor(ENTITY_MACHINES['primary-cms'], {
-        id: 'primary-cms',
-        systemId: 'primary-cms',
-        parent,
-        input: input['primary-cms'],
-      }),
-      'primary-udb': createActor(ENTITY_MACHINES['primary-udb'], {
-        id: 'primary-udb',
-        systemId: 'primary-udb',
-        parent,
-        input: input['primary-udb'],
-      }),
-      'partner-cms': createActor(ENTITY_MACHINES['partner-cms'], {
-        id: 'partner-cms',
-        systemId: 'partner-cms',
-        parent,
-        input: input['partner-cms'],
-      }),
-      'partner-udb': createActor(ENTITY_MACHINES['partner-udb'], {
-        id: 'partner-udb',
-        systemId: 'partner-udb',
-        parent,
-        input: input['partner-udb'],
-      }),
+      cmc: createActor(ENTITY_MACHINES.cmc, actorOptions('cmc')),
+      'primary-cms': createActor(ENTITY_MACHINES['primary-cms'], actorOptions('primary-cms')),
+      'primary-udb': createActor(ENTITY_MACHINES['primary-udb'], actorOptions('primary-udb')),
+      'partner-cms': createActor(ENTITY_MACHINES['partner-cms'], actorOptions('partner-cms')),
+      'partner-udb': createActor(ENTITY_MACHINES['partner-udb'], actorOptions('partner-udb')),
     };
     this.network.start();
     for (const id of ENTITY_IDS) this.actors[id].start();
