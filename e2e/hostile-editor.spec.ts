@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, type EditorPage, type PlayerPage } from './fixtures';
-import { startAfresh } from './afresh';
+import { eachAfresh } from './afresh';
 import { PAYLOADS, expectDiagram, expectNotPwned, shownInDiagram } from './hostile';
 
 type Shape = 'line' | 'list' | 'note';
@@ -89,46 +89,49 @@ for (const batch of BATCHES) {
     player,
   }) => {
     test.slow(); // a few fields, each with every payload
-    for (const [i, field] of batch.entries()) {
-      await test.step(`${field.group} › ${field.label}`, async () => {
-        if (i > 0) await startAfresh(page);
-        await player.open(`?procedure=${field.procedure ?? '10.1.4.3.3'}&step=2`);
-        const input =
-          field.shape === 'note'
-            ? page
-                .getByRole('region', { name: field.group, exact: true })
-                .getByLabel(field.label, { exact: true })
-            : editor.group(field.group).getByLabel(field.label, { exact: true });
-        await expect(input).toBeEditable();
+    await eachAfresh(
+      { editor, page, player },
+      batch.map((field) => [
+        `${field.group} › ${field.label}`,
+        async ({ editor, page, player }) => {
+          await player.open(`?procedure=${field.procedure ?? '10.1.4.3.3'}&step=2`);
+          const input =
+            field.shape === 'note'
+              ? page
+                  .getByRole('region', { name: field.group, exact: true })
+                  .getByLabel(field.label, { exact: true })
+              : editor.group(field.group).getByLabel(field.label, { exact: true });
+          await expect(input).toBeEditable();
 
-        for (const payload of PAYLOADS) {
-          await test.step(payload.name, async () => {
-            await input.fill(payload.text);
-            // taken as typed: valid, and the field holds it
-            await expect(input).toHaveValue(typed(field.shape, payload.text));
-            await expect(input).not.toHaveAttribute('aria-invalid', 'true');
-            await expectDiagram(player);
-            await expectNotPwned(page);
-            if (field.shows) {
-              const where = field.shows(page, player, editor);
-              for (const text of displayed(field.shape, payload.text))
-                await expect(where).toContainText(text);
-            }
-            if (field.diagram) {
-              // compared without white space and hyphens
-              const literal = squeeze(shownInDiagram(typed(field.shape, payload.text), field.diagram));
-              await expect
-                .poll(async () => squeeze(await svgText(player)), { message: 'the SVG text' })
-                .toContain(literal);
-            }
-            expect(await svgText(player), 'no broken entity codes in the SVG text').not.toMatch(BROKEN);
-          });
-        }
-        // the page still steps
-        await player.button('Next step').click();
-        await expect(page).toHaveURL(/[?&]step=3(&|#|$)/);
-        await expectNotPwned(page);
-      });
-    }
+          for (const payload of PAYLOADS) {
+            await test.step(payload.name, async () => {
+              await input.fill(payload.text);
+              // taken as typed: valid, and the field holds it
+              await expect(input).toHaveValue(typed(field.shape, payload.text));
+              await expect(input).not.toHaveAttribute('aria-invalid', 'true');
+              await expectDiagram(player);
+              await expectNotPwned(page);
+              if (field.shows) {
+                const where = field.shows(page, player, editor);
+                for (const text of displayed(field.shape, payload.text))
+                  await expect(where).toContainText(text);
+              }
+              if (field.diagram) {
+                // compared without white space and hyphens
+                const literal = squeeze(shownInDiagram(typed(field.shape, payload.text), field.diagram));
+                await expect
+                  .poll(async () => squeeze(await svgText(player)), { message: 'the SVG text' })
+                  .toContain(literal);
+              }
+              expect(await svgText(player), 'no broken entity codes in the SVG text').not.toMatch(BROKEN);
+            });
+          }
+          // the page still steps
+          await player.button('Next step').click();
+          await expect(page).toHaveURL(/[?&]step=3(&|#|$)/);
+          await expectNotPwned(page);
+        },
+      ]),
+    );
   });
 }
