@@ -18,6 +18,13 @@ export async function serveUnderSubPath(
     if (!url.pathname.startsWith(SUB_PATH))
       return route.fulfill({ status: 404, body: 'outside the sub-path' });
     url.pathname = url.pathname.slice(SUB_PATH.length - 1);
-    await route.fulfill({ response: await route.fetch({ url: url.toString() }) });
+    try {
+      await route.fulfill({ response: await route.fetch({ url: url.toString() }) });
+    } catch (error) {
+      // A request still in flight when the test ends: its page and its fetch are torn down under it ("Fetch response
+      // has been disposed", "Target page, context or browser has been closed"). Nothing is left to serve it to.
+      if (error instanceof Error && /has been (disposed|closed)/.test(error.message)) return;
+      throw error;
+    }
   });
 }
