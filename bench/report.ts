@@ -6,7 +6,9 @@
  * `npm run bench -- --no-browser` leaves the browser out; `npm run bench -- --browser-only` runs only the browser
  * (`--runs=N`: the first-diagram visits of each kind, default 7), written to bench/results/browser.json.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { BrowserResults } from './browser';
 import { benchCore, CORE_TARGET, type Rate } from './core';
 import { benchSweep, SWEEP_TARGETS, type CliRun } from './sweep';
@@ -106,6 +108,14 @@ if (!browserOnly) {
 
 let browser: (BrowserResults & { targets: unknown; met: Record<string, boolean> }) | null = null;
 if (!process.argv.includes('--no-browser')) {
+  // The system Chromium, found or installed as `npm test` does (scripts/ensure-chromium.mjs): a fresh machine has none.
+  execFileSync(
+    process.execPath,
+    [fileURLToPath(new URL('../scripts/ensure-chromium.mjs', import.meta.url))],
+    {
+      stdio: 'inherit',
+    },
+  );
   const { benchBrowser, BROWSER_TARGETS } = await import('./browser');
   const results = await benchBrowser({ runs });
   const { cold, repeat } = results.firstDiagram;
