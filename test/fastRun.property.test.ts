@@ -65,6 +65,44 @@ const variation = fc.record({
 
 type Variation = typeof variation extends fc.Arbitrary<infer V> ? V : never;
 
+/** The example unchanged, as a variation. */
+const AS_IS: Variation = {
+  maxPriority: undefined,
+  minPriority: undefined,
+  onFailure: undefined,
+  requireAreas: undefined,
+  noValidation: false,
+  noPolicy: false,
+  policyAreas: undefined,
+  privateCall: undefined,
+  migrationPermitted: undefined,
+  authenticatedInPartner: undefined,
+  noPreconditions: false,
+  partners: ['county.example'],
+  migrationDisabled: false,
+  firstAlsoForMigration: undefined,
+  partnerSystemId: 'county.example',
+  primarySystemId: 'metro.example',
+  service: undefined,
+  profileService: undefined,
+  cache: false,
+  priority: undefined,
+  configuredBy: 'partner',
+};
+
+/**
+ * One variation for each way the procedures end, run before the random ones: 400 random draws reach a refusal at
+ * 10.1.4.3.2 step 11a only now and then (its procedure, a floor above the capped priority and `prohibit` together).
+ */
+const BRANCHES: [Variation, ProcedureId][] = [
+  [AS_IS, '10.1.4.3.2'],
+  [{ ...AS_IS, maxPriority: 2, minPriority: 5, onFailure: 'prohibit' }, '10.1.4.3.2'],
+  [{ ...AS_IS, migrationPermitted: false }, '10.1.4.3.2'],
+  [{ ...AS_IS, partners: ['elsewhere.example'] }, '10.1.4.3.2'],
+  [{ ...AS_IS, partners: ['elsewhere.example'] }, '10.1.4.3.3'],
+  [{ ...AS_IS, partners: ['elsewhere.example'] }, '10.1.4.x.2'],
+];
+
 /** The example with a variation applied, parsed (every variation is a valid scenario). */
 function varied(v: Variation): Scenario {
   const raw: ExampleRaw = exampleJson();
@@ -133,11 +171,18 @@ describe('runOutcome equals simulate', () => {
         expect(runOutcome(scenario, id)).toEqual(want);
         outcomes.add(`${want.outcome} ${want.error?.number ?? ''}`);
       }),
-      { numRuns: 400 },
+      { numRuns: 400, examples: BRANCHES },
     );
     // the variations reach the branches: delivered, and refused at each place the procedures refuse
     expect([...outcomes].sort()).toEqual(
-      expect.arrayContaining(['delivered ', 'rejected 11a', 'rejected 1a', 'rejected 3a', 'rejected 4a']),
+      expect.arrayContaining([
+        'delivered ',
+        'rejected 11a',
+        'rejected 1a',
+        'rejected 3a',
+        'rejected 4a',
+        'rejected 6a',
+      ]),
     );
   });
 
