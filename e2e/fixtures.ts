@@ -36,6 +36,16 @@ export interface ScenarioAddress {
   form?: 'fragment' | 'query';
 }
 
+/**
+ * The last text encoded, and its encoding: a spec that puts one text in the fragment and then in the query packs it
+ * once (lz-string takes seconds on the 3 MB title of e2e/hostile.ts, its dictionary growing one `x` at a time).
+ */
+let lastEncoded: { json: string; packed: string } | null = null;
+function encodeOnce(json: string): string {
+  if (lastEncoded?.json !== json) lastEncoded = { json, packed: encodeScenarioText(json) };
+  return lastEncoded.packed;
+}
+
 /** `?…#…` to pass to `player.open` or `page.goto('./…')`: the scenario as src/app/url.ts encodes it. */
 export function scenarioAddress(address: ScenarioAddress): string {
   const params = new URLSearchParams(address.query);
@@ -43,7 +53,7 @@ export function scenarioAddress(address: ScenarioAddress): string {
   if (address.step !== undefined) params.set(PARAM.step, String(address.step));
   const packed =
     address.json !== undefined
-      ? encodeScenarioText(address.json)
+      ? encodeOnce(address.json)
       : address.scenario !== undefined
         ? // a value the schema would refuse is encoded all the same: that is what a bad link holds
           encodeScenario(address.scenario as Scenario)

@@ -2,9 +2,11 @@
  * Offline (CONTRACT.md §9): after one visit, the built app works with the network off, at any address of the player,
  * from the server's root and from a sub-path; the service worker is relative to the page.
  */
-import { serveUnderSubPath } from './subPath';
+import { serveUnderSubPath, unrouteSubPath } from './subPath';
 import type { BrowserContext, Page } from '@playwright/test';
 import { DEFAULT_TOTALS, expect, test, type PlayerPage } from './fixtures';
+
+test.afterEach(unrouteSubPath);
 
 test.use({ serviceWorkers: 'allow' });
 

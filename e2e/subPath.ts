@@ -22,9 +22,25 @@ export async function serveUnderSubPath(
       await route.fulfill({ response: await route.fetch({ url: url.toString() }) });
     } catch (error) {
       // A request still in flight when the test ends: its page and its fetch are torn down under it ("Fetch response
-      // has been disposed", "Target page, context or browser has been closed"). Nothing is left to serve it to.
-      if (error instanceof Error && /has been (disposed|closed)/.test(error.message)) return;
+      // has been disposed", "Target page, context or browser has been closed", "route.fetch: Test ended."). Nothing
+      // is left to serve it to. (The specs also unroute after each test: `unrouteSubPath`.)
+      if (error instanceof Error && /has been (disposed|closed)|Test ended/.test(error.message)) return;
       throw error;
     }
   });
+}
+
+/**
+ * Ends the sub-path's routing before the test's page and context close (a spec's `test.afterEach`), as Playwright
+ * advises for routes that may still be running: a request in flight then neither waits nor fails the test.
+ */
+export async function unrouteSubPath({
+  page,
+  context,
+}: {
+  page: Page;
+  context: BrowserContext;
+}): Promise<void> {
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await context.unrouteAll({ behavior: 'ignoreErrors' });
 }

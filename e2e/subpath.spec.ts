@@ -1,5 +1,7 @@
-import { serveUnderSubPath } from './subPath';
+import { serveUnderSubPath, unrouteSubPath } from './subPath';
 import { expect, test } from './fixtures';
+
+test.afterEach(unrouteSubPath);
 
 // The static build is hosted anywhere (issue 7): here it is served under /some/sub/ by rewriting each request to the
 // preview server's root, so every asset must be addressed relative to the page.
