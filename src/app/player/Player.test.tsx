@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ENTITIES, ENTITY_IDS } from '../../core/ids';
 import { PRESETS } from '../../core/presets';
 import { REFERENCE_POINTS } from '../../core/referencePoints';
 import { useApp } from '../store';
@@ -102,5 +103,23 @@ describe('reference points on the page (issue 10, item 5)', () => {
     expect(row?.querySelector('dd')?.textContent).toBe(
       `CSC-17 (${point.between}; named in ${point.source}, not in the clause)`,
     );
+  });
+
+  it('the entity panels: one per entity in order, each with the rows of its own run', () => {
+    render(<Player />);
+    act(() => useApp.getState().goTo(useApp.getState().step + 99));
+    const region = screen.getByRole('region', { name: /^Entities after/ });
+    const panels = within(region).getAllByRole('article');
+    expect(panels.map((a) => a.querySelector('h3')?.textContent)).toEqual(
+      ENTITY_IDS.map((id) => ENTITIES[id].title),
+    );
+    const labels = (id: string) =>
+      [
+        ...(panels[ENTITY_IDS.findIndex((e) => e === id)]?.querySelectorAll(':scope > dl > div > dt') ?? []),
+      ].map((dt) => dt.textContent?.replace(' (changed)', ''));
+    expect(labels('cmc')).toEqual(['State', 'Request sent', 'Profiles held']);
+    // 10.1.4.3.3: the primary UDB retrieves; the partner UDB receives, modifies and stores
+    expect(labels('primary-udb')).toEqual(['State', 'Requests in flight', 'Retrieved']);
+    expect(labels('partner-udb')).toEqual(['State', 'Requests in flight', 'Received', 'Modified', 'Stored']);
   });
 });
