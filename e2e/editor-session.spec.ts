@@ -28,6 +28,22 @@ test('the scenario survives a reload, with and without the address', async ({ ed
   await expect(player.alerts).toHaveCount(0);
 });
 
+test('a UE configured by the primary survives a reload of the bare address, on 10.1.4.3.2 (issue 10, item 7)', async ({
+  editor,
+  page,
+  player,
+}) => {
+  await player.open();
+  const configuredBy = editor.field('User and UE', 'UE configured by');
+  await configuredBy.selectOption('primary');
+  await expect(page.getByLabel('Procedure')).toHaveValue('10.1.4.3.2');
+  // the address names no procedure: the saved scenario decides it, and nothing is rewritten or to undo
+  await player.open();
+  await expect(configuredBy).toHaveValue('primary');
+  await expect(page.getByLabel('Procedure')).toHaveValue('10.1.4.3.2');
+  await expect(editor.button('Undo')).toBeDisabled();
+});
+
 test('unreadable storage: a notice and the default scenario, and the page works', async ({
   editor,
   page,

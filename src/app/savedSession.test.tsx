@@ -140,3 +140,46 @@ describe('a saved session that cannot be read is kept aside (issue 11)', () => {
     expect(localStorage.getItem(STORAGE_KEY)).toBe('not a session');
   });
 });
+
+describe('a saved scenario whose UE the primary configures, opened at the bare address (issue 10, item 7)', () => {
+  const PRIMARY = PRESETS.find((p) => p.id === 'primary-configures')!.scenario;
+  const savedPrimary = JSON.stringify({ state: { scenario: PRIMARY, notes: {} }, version: 3 });
+  beforeEach(() => localStorage.clear());
+  afterEach(() => {
+    vi.doUnmock('./player/mermaid');
+    vi.restoreAllMocks();
+  });
+
+  it('opens on 10.1.4.3.2 with the scenario as saved: no rewrite to "partner", nothing to undo', async () => {
+    // given a saved session with `ue.configuredBy: "primary"` (the procedure is not saved)
+    expect(PRIMARY.ue.configuredBy).toBe('primary');
+    const { useApp } = await load(savedPrimary);
+    // when the page reads the saved session and then an address that names no procedure
+    const { applyAddress } = await import('./player/useUrlSync');
+    applyAddress('', '');
+    // then the procedure follows the saved scenario, which stays as it was
+    const s = useApp.getState();
+    expect(s.procedure).toBe('10.1.4.3.2');
+    expect(s.scenario).toEqual(PRIMARY);
+    expect(s.scenario.ue.configuredBy).toBe('primary');
+    expect(s.past).toEqual([]);
+    expect(s.notices).toEqual([]);
+  });
+
+  it('the first paint (before React) draws 10.1.4.3.2 of that scenario too', async () => {
+    await load(savedPrimary);
+    const rendered: string[] = [];
+    vi.doMock('./player/mermaid', () => ({
+      renderDiagram: (text: string) => {
+        rendered.push(text);
+        return new Promise(() => {});
+      },
+    }));
+    const { startFirstDiagram } = await import('./firstDiagram');
+    const { runOf } = await import('./useRun');
+    const { captionOf } = await import('./player/caption');
+    const first = startFirstDiagram('default');
+    expect(first?.view?.caption).toBe(captionOf('10.1.4.3.2'));
+    expect(rendered).toEqual([runOf(PRIMARY, '10.1.4.3.2').diagram.text]);
+  });
+});

@@ -184,7 +184,12 @@ export const useApp = create<AppState>()(
       storage: writeOnChange(createJSONStorage<unknown>(() => (EMBED.embed ? noStorage : safeStorage))),
       partialize: (s): SavedState => ({ scenario: s.scenario, notes: s.notes, replaced: s.replaced }),
       migrate: migrateSaved,
-      merge: mergeSaved,
+      // The procedure is not saved: it follows the saved scenario's `ue.configuredBy` (a UE configured by the
+      // primary opens on 10.1.4.3.2), so an address that names no procedure neither rewrites it nor adds an undo.
+      merge: (persisted, current) => {
+        const merged = mergeSaved(persisted, current);
+        return { ...merged, procedure: procedureFor(merged.scenario, merged.procedure) };
+      },
     },
   ),
 );

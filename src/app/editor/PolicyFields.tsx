@@ -39,9 +39,15 @@ function PrivateCallRule() {
 
 /** The partner's local policy: each rule can be switched off (absent) and keeps its value meanwhile. */
 export function PolicyFields() {
+  const noteId = useId();
   return (
-    <fieldset>
+    <fieldset aria-describedby={noteId}>
       <legend>Local policy</legend>
+      <p id={noteId} className="hint">
+        The simulator's own rule set: the clauses say only that the partner UDB modifies the profile
+        “according to its system policies and local configuration information” (10.1.4.3.2 step 7, 10.1.4.3.3
+        step 8).
+      </p>
       <Field
         label="Service areas (areas, one a line)"
         path={[...POLICY, 'areas']}

@@ -200,13 +200,18 @@ function OnFailureField() {
 }
 
 function PrimarySection() {
+  const noteId = useId();
   return (
     <fieldset>
       <legend>Primary MC system</legend>
       <Field label="Primary system id" path={['primary', 'systemId']} conversion={REQUIRED} />
       <ProfilesSection />
-      <fieldset>
+      <fieldset aria-describedby={noteId}>
         <legend>Validation rules</legend>
+        <p id={noteId} className="hint">
+          The simulator's own rule set: 10.1.4.3.2 step 11 names only “e.g. safety, applicability of any new
+          configuration to the MC service user”.
+        </p>
         <Field
           label="Minimum priority (minPriority)"
           path={['primary', 'validation', 'minPriority']}

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, render } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../core/presets';
 import { useApp } from '../store';
@@ -72,5 +72,25 @@ describe('the editor offers the second edition inputs (issue 10, items 3 and 4)'
     expect(option('mcvideo').disabled).toBe(false);
     type(service, 'mcvideo');
     expect(current().ue.service).toBe('mcvideo');
+  });
+});
+
+describe("the editor's rule sets say they are the simulator's (issue 10, item 6)", () => {
+  useFreshStore();
+
+  it('"Local policy" and "Validation rules" keep their names, and are described as the simulator\'s own rule set', () => {
+    render(<Editor />);
+    const policy = screen.getByRole('group', {
+      name: 'Local policy',
+      description: /^The simulator's own rule set/,
+    });
+    expect(policy.textContent).toContain(
+      'according to its system policies and local configuration information',
+    );
+    const validation = screen.getByRole('group', {
+      name: 'Validation rules',
+      description: /^The simulator's own rule set/,
+    });
+    expect(validation.textContent).toContain('names only “e.g. safety, applicability');
   });
 });

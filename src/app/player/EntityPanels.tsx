@@ -230,26 +230,27 @@ const EntityPanel = memo(
 
 /** One panel per entity: its state after the current step, what changed in this step highlighted. */
 export function EntityPanels({ run, step }: { run: RunResult; step: number }) {
-  const { involved, rows } = useMemo(() => {
+  const { involved, panels } = useMemo(() => {
     const involved = new Set<EntityId>(involvedEntities(run.procedure));
     for (const s of run.steps) {
       involved.add(s.from);
       involved.add(s.to);
     }
-    const rows = Object.fromEntries(ENTITY_IDS.map((id) => [id, rowsOf(run, id)])) as Record<EntityId, Row[]>;
-    return { involved, rows };
+    // Each entity with its rows, in ENTITY_IDS order: the same arrays while the run is the same (EntityPanel's memo).
+    const panels = ENTITY_IDS.map((id) => ({ id, rows: rowsOf(run, id) }));
+    return { involved, panels };
   }, [run]);
   return (
     <section className="player-entities" aria-labelledby="entities-heading">
       <h2 id="entities-heading">Entities after {step ? `step ${step}` : 'the start'}</h2>
       <div className="player-entity-grid">
-        {ENTITY_IDS.map((id) => (
+        {panels.map(({ id, rows }) => (
           <EntityPanel
             key={id}
             id={id}
             now={run.snapshots[step]?.[id]}
             before={step > 0 ? run.snapshots[step - 1]?.[id] : undefined}
-            rows={rows[id]}
+            rows={rows}
             involved={involved.has(id)}
           />
         ))}

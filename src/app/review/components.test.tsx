@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PRESETS } from '../../core/presets';
 import { simulate } from '../../core/run';
+import type { Scenario } from '../../core/scenario';
 import { CurrentStep } from './CurrentStep';
 import { QuizPanel } from './QuizPanel';
 import { withAnswer, type QuizAnswer } from './quiz';
@@ -50,6 +51,27 @@ describe('the current step', () => {
     expect(screen.getByText('TS 23.280 clause 10.1.4.3.2, step 11 (the error it describes)')).toBeTruthy();
     expect(screen.getByRole('note', { name: /^Spec note: What is the "appropriate error"/ })).toBeTruthy();
     expect(screen.queryByText('Simulator assumption')).toBeNull();
+  });
+
+  it('a failed check read as "continue" (onFailure): step 11 shows the logged line, and step 12 follows', () => {
+    const base = preset('validation-refused');
+    const scenario: Scenario = {
+      ...base,
+      primary: { ...base.primary, validation: { ...base.primary.validation, onFailure: 'continue' } },
+    };
+    const run = simulate(scenario, '10.1.4.3.2');
+    const logged = run.steps[10]!.log;
+    expect(logged).toHaveLength(1);
+    render(<CurrentStep run={run} step={11} withNote={false} />);
+    const region = screen.getByRole('region', { name: 'Current step' });
+    const line = [...region.querySelectorAll('.review-current-log')].map((p) => p.textContent);
+    expect(line).toEqual([`Logged: ${logged[0]}`]);
+    expect(line[0]).toMatch(/^Logged: validation failed \(.+\); logged, and processing continues in step 12/);
+    cleanup();
+    // the step after it is the clause's step 12, with nothing logged
+    render(<CurrentStep run={run} step={12} withNote={false} />);
+    expect(screen.getByRole('region', { name: 'Current step' }).textContent).not.toContain('Logged:');
+    expect(run.steps[11]!.number).toBe('12');
   });
 });
 
