@@ -17,8 +17,6 @@ vi.mock('./mermaid', () => ({
   settledDiagram: () => null,
   refuseKept: () => new Promise(() => {}),
 }));
-// The downloads' embedded font (a ?url asset) plays no part here.
-vi.mock('../review/fonts', () => ({ embeddedFontCss: () => Promise.resolve('') }));
 
 const happy = PRESETS.find((p) => p.id === 'happy-path')!;
 /** The message lines (`a->>b: label`, `a--xb: …`) of the diagram text the player last asked Mermaid to draw. */
