@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareProcedures, diffWords } from '../../src/core/compare';
 import { PROCEDURE_IDS } from '../../src/core/ids';
@@ -5,7 +7,9 @@ import { narrate, notesFor, notesForStep, SPEC_NOTES } from '../../src/core/narr
 import { PRESETS } from '../../src/core/presets';
 import { getProcedure } from '../../src/core/procedures';
 import { simulate } from '../../src/core/run';
+import { parseScenarioOrThrow } from '../../src/core/scenario';
 import { toWalkthrough } from '../../src/core/walkthrough';
+import { ROOT } from '../support/fixtures';
 
 const preset = (id: string) => {
   const p = PRESETS.find((x) => x.id === id);
@@ -43,6 +47,51 @@ describe('narration', () => {
     const assumption = missing.steps.find((s) => s.assumption)!;
     expect(notesForStep('10.1.4.3.3', assumption)).toEqual([]);
     expect(narrate('10.1.4.3.3', assumption)).toContain('does not say');
+  });
+});
+
+describe('narration of 10.1.4.3.2 steps 11 and 12: true whichever way step 11 is read (onFailure)', () => {
+  const golden = (name: string) =>
+    parseScenarioOrThrow(readFileSync(resolve(ROOT, `test/golden/scenarios/${name}.json`), 'utf8'));
+  const continued = simulate(golden('validation-continue'), '10.1.4.3.2');
+  const passed = simulate(preset('happy-path').scenario, '10.1.4.3.2');
+  const step = (run: typeof passed, clauseStep: number) =>
+    run.steps.find((s) => s.clauseStep === clauseStep)!;
+
+  it('a "continue" run whose check failed: step 12 does not say the check passed, but that it failed and was logged', () => {
+    expect(continued.validation?.ok).toBe(false);
+    const text = narrate('10.1.4.3.2', step(continued, 12), continued);
+    expect(text).not.toMatch(/check passed/i);
+    expect(text).toContain('failed, and the primary CMS logged it');
+    expect(text).toContain('onFailure: continue');
+    // and so does the walkthrough
+    const md = toWalkthrough(continued, golden('validation-continue'));
+    const section = md.slice(md.indexOf('### 12. '), md.indexOf('### 13. '));
+    expect(section).not.toMatch(/check passed/i);
+    expect(section).toContain('failed, and the primary CMS logged it');
+  });
+
+  it('a run whose check passed (prohibit, the default): step 12 says the check passed', () => {
+    expect(passed.validation?.ok).toBe(true);
+    expect(narrate('10.1.4.3.2', step(passed, 12), passed)).toMatch(/^The check passed: /);
+    const md = toWalkthrough(passed, preset('happy-path').scenario);
+    expect(md.slice(md.indexOf('### 12. '), md.indexOf('### 13. '))).toContain('The check passed: ');
+  });
+
+  it('without the run, step 12 names both cases and claims neither', () => {
+    const text = narrate('10.1.4.3.2', step(continued, 12));
+    expect(text).not.toMatch(/check passed/i);
+    expect(text).toContain('passed, or');
+    expect(text).toContain('failed and was logged');
+  });
+
+  it('the step 11 notes of a "continue" run do not promise an error: the error is the "prohibit" reading', () => {
+    const note = notesForStep('10.1.4.3.2', step(continued, 11)).find((n) => n.id === 'step11-error')!;
+    expect(note.text).toContain(
+      'When the check fails and the scenario reads step 11 as `onFailure: "prohibit"`',
+    );
+    expect(note.text).toContain('With "continue" no error is returned');
+    expect(note.text).not.toMatch(/\. The simulator returns one error/);
   });
 });
 
