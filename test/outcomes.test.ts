@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ENTITIES, PROCEDURE_IDS, type ProcedureId } from '../src/core/ids';
+import { PROCEDURE_IDS } from '../src/core/ids';
 import { applyPolicy } from '../src/core/policy';
 import { getProcedure } from '../src/core/procedures';
 import { simulate } from '../src/core/run';
 import { exampleScenario } from './support/fixtures';
 import { goldenScenario, runGolden } from './support/golden';
+import { expectedReferencePoint, IDENTIFIES_PARTNER, partnerIdOf } from './support/traceRules';
 
 /**
  * The meaning of every branch, checked on the golden scenarios without their expected files: a regenerated golden
@@ -275,40 +276,19 @@ describe('10.1.4.3.2 step 11 read as "continue" (onFailure)', () => {
 });
 
 describe('what each request carries and the reference point of each message', () => {
-  // The requests that the clauses say include "an identification of the partner MC system", by step number.
-  const IDENTIFIES_PARTNER: Record<ProcedureId, string[]> = {
-    '10.1.4.3.1': [],
-    '10.1.4.3.2': ['1', '2'],
-    '10.1.4.3.3': ['3'],
-    '10.1.4.x.2': ['5'],
-  };
   it.each(PROCEDURE_IDS)('%s: the partner is identified exactly where the clause says', (procedure) => {
     // given the example
     // when the procedure runs
     const run = simulate(exampleScenario(), procedure);
     // then the requests carrying the partner's id are those the clause names, and they carry county.example
-    const requests = run.steps.flatMap((s) => (s.message.type === 'profile.request' ? [s] : []));
-    const withPartner = requests.filter(
-      (s) => s.message.type === 'profile.request' && s.message.request.partnerSystemId !== null,
-    );
+    const withPartner = run.steps.filter((s) => partnerIdOf(s) !== null);
     expect(withPartner.map((s) => s.number)).toEqual(IDENTIFIES_PARTNER[procedure]);
-    for (const s of withPartner) {
-      expect(s.message).toMatchObject({ request: { partnerSystemId: 'county.example' } });
-    }
+    for (const s of withPartner) expect(partnerIdOf(s)).toBe('county.example');
   });
 
   it.each(PROCEDURE_IDS)('%s: client-CMS is CSC-4, CMS-UDB CSC-13, CMS-CMS CSC-17, own actions none', (p) => {
     const run = simulate(exampleScenario(), p);
-    for (const s of run.steps) {
-      const kinds = [ENTITIES[s.from].kind, ENTITIES[s.to].kind].sort().join('-');
-      const expected =
-        s.from === s.to
-          ? null
-          : ({ 'client-cms': 'CSC-4', 'cms-udb': 'CSC-13', 'cms-cms': 'CSC-17' } as Record<string, string>)[
-              kinds
-            ];
-      expect(s.referencePoint).toBe(expected);
-    }
+    for (const s of run.steps) expect(s.referencePoint).toBe(expectedReferencePoint(s.from, s.to));
     // and the expected ones occur: every migration procedure crosses CSC-17
     if (p !== '10.1.4.3.1') expect(run.steps.map((s) => s.referencePoint)).toContain('CSC-17');
   });

@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compareProcedures, diffWords } from '../../src/core/compare';
 import { PROCEDURE_IDS } from '../../src/core/ids';
@@ -7,7 +6,7 @@ import { PRESETS } from '../../src/core/presets';
 import { citation, displayTitle, getProcedure } from '../../src/core/procedures';
 import { simulate } from '../../src/core/run';
 import { toWalkthrough } from '../../src/core/walkthrough';
-import { GOLDEN_SCENARIOS, goldenScenario } from '../support/golden';
+import { allGoldenScenarios, goldenScenario } from '../support/golden';
 
 const preset = (id: string) => {
   const p = PRESETS.find((x) => x.id === id);
@@ -117,12 +116,7 @@ describe('the corrected words stay corrected (issue 10, item 6)', () => {
 
   /** Every narration and spec note the core gives, for every preset and golden scenario under every procedure. */
   function everyNarration(): { texts: string[]; narrated: Set<string> } {
-    const scenarios = [
-      ...PRESETS.map((p) => p.scenario),
-      ...readdirSync(GOLDEN_SCENARIOS)
-        .filter((f) => f.endsWith('.json'))
-        .map((f) => goldenScenario(f.replace(/\.json$/, ''))),
-    ];
+    const scenarios = [...PRESETS.map((p) => p.scenario), ...allGoldenScenarios()];
     const texts: string[] = SPEC_NOTES.flatMap((n) => [n.title, n.text]);
     const narrated = new Set<string>();
     for (const scenario of scenarios) {
