@@ -74,6 +74,38 @@ describe('happy paths', () => {
   });
 });
 
+describe('a service other than MCPTT (ue.service)', () => {
+  it('10.1.4.3.1 with ue.service "mcdata": the profiles of the MCData ID, its migration profile included', () => {
+    // given a user with MCPTT, MCVideo and MCData IDs, two MCData profiles (6, 7; 7 for migration)
+    const scenario = goldenScenario('non-migrated-mcdata');
+    // when the non-migrated procedure runs
+    const { run, trace } = runGolden('non-migrated-mcdata', '10.1.4.3.1');
+    // then the request carries her MCData ID and the answer holds the MCData profiles alone, unchanged
+    expect(run.steps[0]?.message).toMatchObject({ request: { serviceId: 'sip:alice-data@metro.example' } });
+    expect(trace.profiles.map((p) => p.index)).toEqual([6, 7]);
+    expect(trace.profiles).toEqual(scenario.primary.profiles.filter((p) => p.index === 6 || p.index === 7));
+  });
+
+  it.each(['10.1.4.3.2', '10.1.4.3.3'] as const)(
+    '%s with ue.service "mcvideo": the MCVideo ID\'s migration profile (6), not the MCPTT one (2)',
+    (procedure) => {
+      // given MCPTT and MCVideo migration profiles for the partner
+      const scenario = goldenScenario('migration-mcvideo');
+      const video = scenario.primary.profiles.find((p) => p.index === 6)!;
+      // when the migration procedure runs
+      const { run, trace } = runGolden('migration-mcvideo', procedure);
+      // then every clause step ran and the CMC holds the MCVideo profile as the partner's policy modified it
+      expect(trace.outcome).toBe('delivered');
+      expect(trace.steps).toHaveLength(getProcedure(procedure).steps.length);
+      expect(run.steps[0]?.message).toMatchObject({
+        request: { serviceId: 'sip:alice-video@metro.example', purpose: 'migration' },
+      });
+      expect(trace.profiles).toEqual([applyPolicy(video, scenario.partner.policy).profile]);
+      expect(trace.stores['partner-udb']?.index).toBe(6);
+    },
+  );
+});
+
 describe('10.1.4.3.2 validation refused (step 11)', () => {
   it.each([
     ['validation-min-priority', 'minPriority'],
