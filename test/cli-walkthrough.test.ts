@@ -9,6 +9,9 @@ import { runMain } from './support/cli';
 import { EXAMPLE_PATH, ROOT } from './support/fixtures';
 
 const REFUSED = resolve(ROOT, 'test/golden/scenarios/validation-min-priority.json');
+const CONTINUED = resolve(ROOT, 'test/golden/scenarios/validation-continue.json');
+const LOGGED =
+  'validation failed (priority 3 is below the minimum of 5); logged, and processing continues in step 12 (onFailure: "continue")';
 
 const run = (argv: string[]) => runMain(main, argv);
 
@@ -53,5 +56,41 @@ describe('sim --format markdown (CONTRACT.md §6)', () => {
     const migration = run([EXAMPLE_PATH, '--procedure', '10.1.4.3.2', '--format', 'text']);
     expect(migration.stdout).toContain('Stored by partner-udb: profile 2');
     expect(migration.stdout).toContain('Stored by primary-udb: profile 2');
+  });
+});
+
+describe('a check that failed and was logged (onFailure "continue", 10.1.4.3.2 step 11) in the text and Markdown', () => {
+  it('--format text: the log line under step 11, before step 12, and the validation marked as failed and logged', () => {
+    const result = run([CONTINUED, '--format', 'text']);
+    expect(result.code).toBe(0);
+    const text = result.stdout;
+    const step11 = text.indexOf(' 11. primary-cms (own action)');
+    const step12 = text.indexOf(' 12. primary-cms -> primary-udb [CSC-13]');
+    expect(step11).toBeGreaterThan(0);
+    expect(step12).toBeGreaterThan(step11);
+    expect(text.slice(step11, step12)).toContain(`     logged: ${LOGGED}\n`);
+    expect(text.match(/logged: /g)).toHaveLength(1);
+    expect(text).toContain('Outcome: delivered\n');
+    expect(text).toContain(
+      'Validation by the primary: failed (logged, and the migration went on: onFailure "continue")\n  - minPriority: priority 3 is below the minimum of 5',
+    );
+    // while the same check under "prohibit" logs nothing
+    expect(run([REFUSED, '--format', 'text']).stdout).not.toContain('logged: ');
+  });
+
+  it('--format markdown: "Logged by" in the step 11 section, and the closing sentence with the violated rule', () => {
+    const result = run([CONTINUED, '--format', 'markdown']);
+    expect(result.code).toBe(0);
+    const md = result.stdout;
+    const step11 = md.slice(md.indexOf('### 11. '), md.indexOf('### 12. '));
+    expect(step11).toContain(`**Logged by Configuration management server, primary MC system:** ${LOGGED}`);
+    expect(md.match(/\*\*Logged by /g)).toHaveLength(1);
+    expect(md).toContain('Outcome: **delivered**.');
+    expect(md).toContain(
+      "The primary's validation failed and was logged; the migration went on (onFailure: continue):\n- minPriority: priority 3 is below the minimum of 5",
+    );
+    const refused = run([REFUSED, '--format', 'markdown']).stdout;
+    expect(refused).not.toContain('Logged by');
+    expect(refused).not.toContain('was logged');
   });
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ENTITIES, PROCEDURE_IDS, type ProcedureId } from '../src/core/ids';
+import { PROCEDURE_IDS } from '../src/core/ids';
 import { applyPolicy } from '../src/core/policy';
 import { getProcedure } from '../src/core/procedures';
 import { simulate } from '../src/core/run';
 import { exampleScenario } from './support/fixtures';
 import { goldenScenario, runGolden } from './support/golden';
+import { expectedReferencePoint, IDENTIFIES_PARTNER, partnerIdOf } from './support/traceRules';
 
 /**
  * The meaning of every branch, checked on the golden scenarios without their expected files: a regenerated golden
@@ -71,6 +72,38 @@ describe('happy paths', () => {
     expect(run.steps[0]?.message).toMatchObject({ request: { serviceId: 'sip:alice-video@metro.example' } });
     expect(trace.profiles).toEqual([scenario.primary.profiles[2]]);
   });
+});
+
+describe('a service other than MCPTT (ue.service)', () => {
+  it('10.1.4.3.1 with ue.service "mcdata": the profiles of the MCData ID, its migration profile included', () => {
+    // given a user with MCPTT, MCVideo and MCData IDs, two MCData profiles (6, 7; 7 for migration)
+    const scenario = goldenScenario('non-migrated-mcdata');
+    // when the non-migrated procedure runs
+    const { run, trace } = runGolden('non-migrated-mcdata', '10.1.4.3.1');
+    // then the request carries her MCData ID and the answer holds the MCData profiles alone, unchanged
+    expect(run.steps[0]?.message).toMatchObject({ request: { serviceId: 'sip:alice-data@metro.example' } });
+    expect(trace.profiles.map((p) => p.index)).toEqual([6, 7]);
+    expect(trace.profiles).toEqual(scenario.primary.profiles.filter((p) => p.index === 6 || p.index === 7));
+  });
+
+  it.each(['10.1.4.3.2', '10.1.4.3.3'] as const)(
+    '%s with ue.service "mcvideo": the MCVideo ID\'s migration profile (6), not the MCPTT one (2)',
+    (procedure) => {
+      // given MCPTT and MCVideo migration profiles for the partner
+      const scenario = goldenScenario('migration-mcvideo');
+      const video = scenario.primary.profiles.find((p) => p.index === 6)!;
+      // when the migration procedure runs
+      const { run, trace } = runGolden('migration-mcvideo', procedure);
+      // then every clause step ran and the CMC holds the MCVideo profile as the partner's policy modified it
+      expect(trace.outcome).toBe('delivered');
+      expect(trace.steps).toHaveLength(getProcedure(procedure).steps.length);
+      expect(run.steps[0]?.message).toMatchObject({
+        request: { serviceId: 'sip:alice-video@metro.example', purpose: 'migration' },
+      });
+      expect(trace.profiles).toEqual([applyPolicy(video, scenario.partner.policy).profile]);
+      expect(trace.stores['partner-udb']?.index).toBe(6);
+    },
+  );
 });
 
 describe('10.1.4.3.2 validation refused (step 11)', () => {
@@ -275,40 +308,19 @@ describe('10.1.4.3.2 step 11 read as "continue" (onFailure)', () => {
 });
 
 describe('what each request carries and the reference point of each message', () => {
-  // The requests that the clauses say include "an identification of the partner MC system", by step number.
-  const IDENTIFIES_PARTNER: Record<ProcedureId, string[]> = {
-    '10.1.4.3.1': [],
-    '10.1.4.3.2': ['1', '2'],
-    '10.1.4.3.3': ['3'],
-    '10.1.4.x.2': ['5'],
-  };
   it.each(PROCEDURE_IDS)('%s: the partner is identified exactly where the clause says', (procedure) => {
     // given the example
     // when the procedure runs
     const run = simulate(exampleScenario(), procedure);
     // then the requests carrying the partner's id are those the clause names, and they carry county.example
-    const requests = run.steps.flatMap((s) => (s.message.type === 'profile.request' ? [s] : []));
-    const withPartner = requests.filter(
-      (s) => s.message.type === 'profile.request' && s.message.request.partnerSystemId !== null,
-    );
+    const withPartner = run.steps.filter((s) => partnerIdOf(s) !== null);
     expect(withPartner.map((s) => s.number)).toEqual(IDENTIFIES_PARTNER[procedure]);
-    for (const s of withPartner) {
-      expect(s.message).toMatchObject({ request: { partnerSystemId: 'county.example' } });
-    }
+    for (const s of withPartner) expect(partnerIdOf(s)).toBe('county.example');
   });
 
   it.each(PROCEDURE_IDS)('%s: client-CMS is CSC-4, CMS-UDB CSC-13, CMS-CMS CSC-17, own actions none', (p) => {
     const run = simulate(exampleScenario(), p);
-    for (const s of run.steps) {
-      const kinds = [ENTITIES[s.from].kind, ENTITIES[s.to].kind].sort().join('-');
-      const expected =
-        s.from === s.to
-          ? null
-          : ({ 'client-cms': 'CSC-4', 'cms-udb': 'CSC-13', 'cms-cms': 'CSC-17' } as Record<string, string>)[
-              kinds
-            ];
-      expect(s.referencePoint).toBe(expected);
-    }
+    for (const s of run.steps) expect(s.referencePoint).toBe(expectedReferencePoint(s.from, s.to));
     // and the expected ones occur: every migration procedure crosses CSC-17
     if (p !== '10.1.4.3.1') expect(run.steps.map((s) => s.referencePoint)).toContain('CSC-17');
   });

@@ -1,6 +1,7 @@
 import type { ProcedureId } from './ids';
 import { citation, getProcedure } from './procedures';
 import type { TraceStep } from './run';
+import type { ValidationResult } from './validation';
 
 /** Where the clauses are silent, ambiguous or differ from each other: shown beside the steps they concern. */
 export interface SpecNote {
@@ -18,9 +19,11 @@ export const SPEC_NOTES: readonly SpecNote[] = [
     text:
       'Step 11 says only that "an appropriate error is returned to the configuration management client". It names no ' +
       'error, does not say whether the partner MC system is told, and leaves the partner MC service user database ' +
-      'holding the modified profile it stored at step 8. The simulator returns one error from the primary CMS to the ' +
-      'client, numbered 11a (the clause numbers no step for it), stores nothing in the primary UDB, and leaves the ' +
-      "partner's stored profile as it is.",
+      'holding the modified profile it stored at step 8. When the check fails and the scenario reads step 11 as ' +
+      '`onFailure: "prohibit"` (the default), the simulator returns one error from the primary CMS to the client, ' +
+      'numbered 11a (the clause numbers no step for it), stores nothing in the primary UDB, and leaves the ' +
+      'partner\'s stored profile as it is. With "continue" no error is returned: the failed check is logged and step ' +
+      '12 follows.',
     at: { '10.1.4.3.2': [11] },
   },
   {
@@ -166,7 +169,7 @@ const NARRATION: Record<ProcedureId, Record<number, string>> = {
     9: 'The modified profile goes back to the partner CMS.',
     10: 'The partner CMS returns the modified profile to the primary CMS, not to the client: the primary validates it next (step 11).',
     11: 'The primary CMS validates the modified profile "for e.g. safety, applicability of any new configuration" (the clause). The simulator\'s checks are its own rule set: a minimum priority, groups that must survive, a service area left. If the check fails the user "may be prohibited from migrating": the scenario\'s onFailure picks prohibit (an error to the client) or continue (logged, and step 12 follows).',
-    12: 'The check passed: the primary CMS gives the modified profile to its own user database.',
+    12: "The primary CMS gives the modified profile to its own user database. Step 12 follows a check at step 11 that passed, or (with the scenario's onFailure: continue, one of the two readings the simulator runs) one that failed and was logged.",
     13: 'The primary UDB stores the profile it received and acknowledges the request.',
     14: 'Finally the primary CMS delivers the modified profile to the client. The UE now holds the profile the partner will apply.',
   },
@@ -209,9 +212,26 @@ function errorNarration(step: TraceStep): string {
   return `The clause does not say what happens here. The simulator returns an error to whoever asked (${reason}).`;
 }
 
-/** A plain-language explanation of a step of a run. */
-export function narrate(procedure: ProcedureId, step: TraceStep): string {
+/** What the narration may take from the run a step belongs to (a `RunResult` has it). */
+export interface NarrationFacts {
+  /** The primary's check of 10.1.4.3.2 step 11, or null where none ran. */
+  validation: ValidationResult | null;
+}
+
+/** 10.1.4.3.2 step 12 as the run has it: after a check that passed, or one that failed and was logged. */
+function step12Narration(facts: NarrationFacts): string {
+  if (facts.validation?.ok === false)
+    return 'The check at step 11 failed, and the primary CMS logged it; as the scenario reads step 11 (onFailure: continue, one of the two readings the simulator runs), the migration goes on: the primary CMS gives the modified profile to its own user database all the same.';
+  return 'The check passed: the primary CMS gives the modified profile to its own user database.';
+}
+
+/**
+ * A plain-language explanation of a step of a run. Without `facts` (the run the step belongs to) a step whose
+ * explanation depends on the run gets words that hold for every run.
+ */
+export function narrate(procedure: ProcedureId, step: TraceStep, facts?: NarrationFacts): string {
   if (step.kind === 'error') return errorNarration(step);
+  if (facts && procedure === '10.1.4.3.2' && step.clauseStep === 12) return step12Narration(facts);
   return (step.clauseStep !== null && NARRATION[procedure][step.clauseStep]) || '';
 }
 

@@ -57,7 +57,7 @@ export function toWalkthrough(run: RunResult, scenario: Scenario, notes: ReviewN
     out.push('', quote(step.text));
     for (const entry of step.log)
       out.push('', `**Logged by ${md(ENTITIES[step.from].title)}:** ${md(entry)}`);
-    const narration = narrate(run.procedure, step);
+    const narration = narrate(run.procedure, step, run);
     if (narration) out.push('', `*In plain words (the simulator's explanation):* ${md(narration)}`);
     for (const note of notesForStep(run.procedure, step))
       out.push('', `**Spec note — ${md(note.title)}:** ${md(note.text)}`);

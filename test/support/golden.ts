@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProcedureId } from '../../src/core/ids';
 import { toTraceJson, type TraceJson } from '../../src/core/report';
@@ -11,6 +11,14 @@ export const GOLDEN_SCENARIOS = join(ROOT, 'test', 'golden', 'scenarios');
 /** A golden scenario by name (test/golden/scenarios/<name>.json), parsed. */
 export function goldenScenario(name: string): Scenario {
   return parseScenarioOrThrow(readFileSync(join(GOLDEN_SCENARIOS, `${name}.json`), 'utf8'));
+}
+
+/** Every golden scenario, parsed, in the order of their names. */
+export function allGoldenScenarios(): Scenario[] {
+  return readdirSync(GOLDEN_SCENARIOS)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => goldenScenario(f.replace(/\.json$/, '')));
 }
 
 /** Runs a golden scenario; returns the run and its trace JSON. */

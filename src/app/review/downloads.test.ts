@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/sim';
 import { PROCEDURE_IDS } from '../../core/ids';
 import { PRESETS } from '../../core/presets';
-import { simulate } from '../../core/run';
+import { simulate, type RunResult } from '../../core/run';
+import type { Scenario } from '../../core/scenario';
 import { fileNames, traceText, walkthroughText } from './downloads';
 
 function cli(argv: string[], file: string): string {
@@ -19,18 +20,26 @@ function cli(argv: string[], file: string): string {
   return out;
 }
 
+/** What the page offers for download, by the CLI format that prints the same (review notes: none). */
+const DOWNLOADS = {
+  json: (run: RunResult) => traceText(run),
+  markdown: (run: RunResult, scenario: Scenario) => walkthroughText(run, scenario, undefined),
+} as const;
+const FORMATS = Object.keys(DOWNLOADS) as (keyof typeof DOWNLOADS)[];
+
 describe('the downloads', () => {
-  it.each(PRESETS.flatMap((preset) => PROCEDURE_IDS.map((id) => [preset.id, id] as const)))(
-    'the trace of %s on %s is what the CLI prints',
-    (presetId, procedure) => {
-      const scenario = PRESETS.find((p) => p.id === presetId)!.scenario;
-      const printed = cli(
-        ['scenario.json', '--procedure', procedure, '--format', 'json'],
-        JSON.stringify(scenario),
-      );
-      expect(traceText(simulate(scenario, procedure))).toBe(printed);
-    },
-  );
+  it.each(
+    PRESETS.flatMap((preset) =>
+      PROCEDURE_IDS.flatMap((id) => FORMATS.map((format) => [preset.id, id, format] as const)),
+    ),
+  )('the download of %s on %s is what the CLI prints with --format %s', (presetId, procedure, format) => {
+    const scenario = PRESETS.find((p) => p.id === presetId)!.scenario;
+    const printed = cli(
+      ['scenario.json', '--procedure', procedure, '--format', format],
+      JSON.stringify(scenario),
+    );
+    expect(DOWNLOADS[format](simulate(scenario, procedure), scenario)).toBe(printed);
+  });
 
   it('the walkthrough carries the notes, blank ones left out', () => {
     const scenario = PRESETS[0]!.scenario;
