@@ -83,7 +83,7 @@ export function CurrentStep({
               <strong>Logged:</strong> {entry}
             </p>
           ))}
-          <Narration text={narrate(procedure, current)} />
+          <Narration text={narrate(procedure, current, run)} />
           <SpecNotes notes={notesForStep(procedure, current)} />
         </>
       )}

@@ -70,8 +70,12 @@ describe('the current step', () => {
     cleanup();
     // the step after it is the clause's step 12, with nothing logged
     render(<CurrentStep run={run} step={12} withNote={false} />);
-    expect(screen.getByRole('region', { name: 'Current step' }).textContent).not.toContain('Logged:');
+    const step12 = screen.getByRole('region', { name: 'Current step' }).textContent;
+    expect(step12).not.toContain('Logged:');
     expect(run.steps[11]!.number).toBe('12');
+    // the narration is this run's: the check failed and was logged, it did not pass
+    expect(step12).toContain('The check at step 11 failed, and the primary CMS logged it');
+    expect(step12).not.toContain('The check passed');
   });
 });
 
