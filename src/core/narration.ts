@@ -138,6 +138,16 @@ export const SPEC_NOTES: readonly SpecNote[] = [
     at: { '10.1.4.3.1': [0, 1, 3] },
   },
   {
+    id: 'migration-service',
+    title: 'Which MC service ID a migration request is for',
+    text:
+      'The migration procedures (10.1.4.3.2, 10.1.4.3.3, the draft 10.1.4.x.2) do not say that their requests carry ' +
+      "an MC service ID. The simulator assumes they carry the one of the scenario's `ue.service` (MCPTT by default), " +
+      "as 10.1.4.3.1's request does, and that the user database picks the migration profile among that ID's profiles " +
+      '(a simulator assumption).',
+    at: { '10.1.4.3.2': [0], '10.1.4.3.3': [0], '10.1.4.x.2': [0] },
+  },
+  {
     id: 'typos',
     title: 'Typos and slips in the texts',
     text:
