@@ -2,23 +2,16 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENTITIES } from '../../core/ids';
-import { PRESETS } from '../../core/presets';
 import { simulate } from '../../core/run';
-import type { Scenario } from '../../core/scenario';
+import { preset, refusedReadAsContinue } from '../pageTests.testing';
 import { MessagePanel } from './MessagePanel';
 
-const preset = (id: string) => PRESETS.find((p) => p.id === id)!.scenario;
 const panel = () => screen.getByRole('region', { name: 'Current message' });
 
 afterEach(() => cleanup());
 
 describe('the message panel: step 11 read as "continue" (onFailure, issue 10 item 4)', () => {
-  const base = preset('validation-refused');
-  const scenario: Scenario = {
-    ...base,
-    primary: { ...base.primary, validation: { ...base.primary.validation, onFailure: 'continue' } },
-  };
-  const run = simulate(scenario, '10.1.4.3.2');
+  const run = simulate(refusedReadAsContinue(), '10.1.4.3.2');
 
   it('the failed check is shown as logged by the primary CMS, and processing continues in step 12', () => {
     const logged = run.steps[10]!.log;
@@ -30,7 +23,7 @@ describe('the message panel: step 11 read as "continue" (onFailure, issue 10 ite
   });
 
   it('read as "prohibit", the same check is not logged: the failure goes back as the error 11a', () => {
-    const refused = simulate(base, '10.1.4.3.2');
+    const refused = simulate(preset('validation-refused'), '10.1.4.3.2');
     render(<MessagePanel run={refused} step={11} />);
     expect(panel().querySelector('.player-message-log')).toBeNull();
     expect(panel().textContent).toContain('Validation failed:');

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ENTITIES, ENTITY_IDS } from '../../core/ids';
 import { PRESETS } from '../../core/presets';
 import { REFERENCE_POINTS } from '../../core/referencePoints';
+import { stubPageApis } from '../pageTests.testing';
 import { useApp } from '../store';
 import { Player } from './Player';
 
@@ -32,14 +33,7 @@ async function drawnText(): Promise<string> {
 
 describe('reference points on the page (issue 10, item 5)', () => {
   beforeEach(() => {
-    // jsdom has neither media queries nor scrolling
-    vi.stubGlobal('matchMedia', (media: string) => ({
-      matches: false,
-      media,
-      addEventListener: () => {},
-      removeEventListener: () => {},
-    }));
-    Element.prototype.scrollIntoView = () => {};
+    stubPageApis();
     drawn.length = 0;
     localStorage.clear();
     useApp.setState({

@@ -2,14 +2,12 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PRESETS } from '../../core/presets';
 import { simulate } from '../../core/run';
-import type { Scenario } from '../../core/scenario';
+import { preset, refusedReadAsContinue } from '../pageTests.testing';
 import { CurrentStep } from './CurrentStep';
 import { QuizPanel } from './QuizPanel';
 import { withAnswer, type QuizAnswer } from './quiz';
 
-const preset = (id: string) => PRESETS.find((p) => p.id === id)!.scenario;
 const happy = simulate(preset('happy-path'), '10.1.4.3.3');
 
 afterEach(() => cleanup());
@@ -54,12 +52,7 @@ describe('the current step', () => {
   });
 
   it('a failed check read as "continue" (onFailure): step 11 shows the logged line, and step 12 follows', () => {
-    const base = preset('validation-refused');
-    const scenario: Scenario = {
-      ...base,
-      primary: { ...base.primary, validation: { ...base.primary.validation, onFailure: 'continue' } },
-    };
-    const run = simulate(scenario, '10.1.4.3.2');
+    const run = simulate(refusedReadAsContinue(), '10.1.4.3.2');
     const logged = run.steps[10]!.log;
     expect(logged).toHaveLength(1);
     render(<CurrentStep run={run} step={11} withNote={false} />);

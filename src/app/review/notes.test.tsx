@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PRESETS } from '../../core/presets';
 import { loadStoreWith } from '../loadStore.testing';
+import { stubPageApis } from '../pageTests.testing';
 import { STORAGE_KEY } from '../storageKey';
 import { readNotes, withNote, exportedNotes } from './slice';
 
@@ -64,14 +65,7 @@ describe('review notes in the store', () => {
   });
 
   it('the note field writes through the store, and the step list shows the note', async () => {
-    // jsdom has neither media queries nor scrolling
-    vi.stubGlobal('matchMedia', (media: string) => ({
-      matches: false,
-      media,
-      addEventListener: () => {},
-      removeEventListener: () => {},
-    }));
-    Element.prototype.scrollIntoView = () => {};
+    stubPageApis();
     const { useApp } = await loadWith(null);
     const { NoteField } = await import('./NoteField');
     const { StepList } = await import('../player/StepList');
