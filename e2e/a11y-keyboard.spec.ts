@@ -166,3 +166,39 @@ test('the editor with the keyboard alone: a field typed, a preset loaded', async
   await expect(editor.field('Local policy', 'Maximum priority (maxPriority)')).toHaveValue('1');
   await expect(editor.field('User and UE', 'UE configured by')).toHaveValue('partner');
 });
+
+// WCAG 2.2 2.4.11 (focus not obscured): beside the player the Resulting profile stays at the top of the editor while
+// the form scrolls under it. Walking the form backwards (each field scrolled into view at the top), no focused field
+// may lie under it.
+test('Shift+Tab back through the editor: no focused field is hidden under the Resulting profile', async ({
+  editor,
+  page,
+  player,
+}) => {
+  await player.open('?procedure=10.1.4.3.3&step=0');
+  const fields = editor.aside.locator('input:not([type="file"]), textarea, select');
+  await expect(editor.result).toBeVisible();
+  await fields.last().focus();
+  const hidden: string[] = [];
+  let walked = 0;
+  for (let i = 0; i < (await fields.count()); i++) {
+    await page.keyboard.press('Shift+Tab');
+    const place = await page.evaluate(() => {
+      const el = document.activeElement;
+      const result = document.querySelector('.app-editor .editor-result');
+      if (!el?.closest('.app-editor') || !result || result.contains(el)) return null;
+      const field = el.getBoundingClientRect();
+      const over = result.getBoundingClientRect();
+      return {
+        what: el.getAttribute('aria-label') ?? el.labels?.[0]?.textContent ?? el.tagName,
+        under: field.top >= over.top && field.bottom <= over.bottom,
+      };
+    });
+    if (!place) continue;
+    walked += 1;
+    if (place.under) hidden.push(place.what);
+  }
+  // the walk went through most of the form, which is longer than the space below the profile
+  expect(walked).toBeGreaterThan(40);
+  expect(hidden, 'fields focused entirely under the Resulting profile').toEqual([]);
+});

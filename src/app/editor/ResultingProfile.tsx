@@ -1,6 +1,6 @@
 import { download } from '../download';
 import { profileDocuments } from './file';
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { Change } from '../../core/policy';
 import type { Profile } from '../../core/profile';
 import type { RunResult } from '../../core/run';
@@ -229,12 +229,37 @@ function Outcome({ run }: { run: RunResult }) {
   );
 }
 
+/**
+ * Beside the player the Resulting profile stays at the top of the editor while the form scrolls under it (editor.css):
+ * its height, kept in `--editor-result-height` on the editor's scroller, is the scroller's `scroll-padding-top`, so
+ * that a field reached with the keyboard (Shift+Tab) is scrolled into view below it, not hidden under it (WCAG 2.2
+ * 2.4.11, focus not obscured).
+ */
+function useStickyClearance() {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const section = ref.current;
+    const scroller = section?.closest<HTMLElement>('.app-editor');
+    if (!section || !scroller || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      scroller.style.setProperty('--editor-result-height', `${section.getBoundingClientRect().height}px`);
+    });
+    observer.observe(section);
+    return () => {
+      observer.disconnect();
+      scroller.style.removeProperty('--editor-result-height');
+    };
+  }, []);
+  return ref;
+}
+
 /** CONTRACT.md §4: the profile the client ends with, every change naming its rule, or the error of a rejected run. */
 export function ResultingProfile() {
   const headingId = useId();
   const { run } = useRun();
+  const ref = useStickyClearance();
   return (
-    <section className="editor-result" aria-labelledby={headingId}>
+    <section ref={ref} className="editor-result" aria-labelledby={headingId}>
       <h2 id={headingId}>Resulting profile</h2>
       <p className="muted">
         {run.procedure}: {run.outcome}
