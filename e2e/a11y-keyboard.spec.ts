@@ -190,7 +190,14 @@ test('Shift+Tab back through the editor: no focused field is hidden under the Re
       const field = el.getBoundingClientRect();
       const over = result.getBoundingClientRect();
       return {
-        what: el.getAttribute('aria-label') ?? el.labels?.[0]?.textContent ?? el.tagName,
+        what:
+          el.getAttribute('aria-label') ??
+          (el instanceof HTMLInputElement ||
+          el instanceof HTMLTextAreaElement ||
+          el instanceof HTMLSelectElement
+            ? el.labels?.[0]?.textContent
+            : null) ??
+          el.tagName,
         under: field.top >= over.top && field.bottom <= over.bottom,
       };
     });
