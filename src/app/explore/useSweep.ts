@@ -174,7 +174,16 @@ export function useSweep() {
   const [state, setState] = useState<SweepState>(IDLE);
   const current = useRef(0);
   // A frame's cells are a transition: React renders them in slices of a few milliseconds (one long task otherwise).
-  const [drawer] = useState(() => new Drawer((update) => startTransition(() => setState(update))));
+  // A transition may still be waiting to render when Cancel (or a new sweep) replaces the state: React then applies
+  // it after that update, and a cancelled sweep's last frame was drawn after "Cancelled after N cells" (e2e caught
+  // 2,304 cells for 256). Each frame's update is kept only while its sweep is still the current one.
+  const [drawer] = useState(
+    () =>
+      new Drawer((update) => {
+        const id = current.current;
+        startTransition(() => setState((s) => (current.current === id ? update(s) : s)));
+      }),
+  );
 
   const run = useCallback(
     (scenario: Scenario, vary: readonly Vary[], procedures: readonly ProcedureId[]) => {
