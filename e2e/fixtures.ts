@@ -151,10 +151,6 @@ export class PlayerPage {
     await expect(this.page).toHaveURL(new RegExp(`[?&]procedure=${escape(id)}(&|#|$)`));
   }
 
-  async total(): Promise<number> {
-    return this.items.count();
-  }
-
   /** Clicks the message of step n in the SVG (its hit area, which spans the label and the line). */
   async clickMessage(n: number): Promise<void> {
     await this.svg.locator(`rect.step-hit[data-step="${n}"]`).first().click();
