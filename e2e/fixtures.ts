@@ -8,7 +8,7 @@ import { test as base, expect, type Browser, type Locator, type Page } from '@pl
 import { encodeScenario, encodeScenarioText, PARAM } from '../src/app/url';
 import { STORAGE_KEY } from '../src/app/storageKey';
 import type { ProcedureId } from '../src/core/ids';
-import { PRESETS } from '../src/core/presets';
+import { presetScenario } from '../src/core/presets';
 import type { Scenario } from '../src/core/scenario';
 import { EditorPage } from './editor-page';
 
@@ -17,12 +17,8 @@ export { EditorPage, STORAGE_KEY };
 /** The default scenario's title (the first preset's). */
 export const DEFAULT_TITLE = 'Officer migrates from Metro to County';
 
-/** A preset's scenario by id. */
-export function preset(id: string): Scenario {
-  const found = PRESETS.find((p) => p.id === id);
-  if (!found) throw new Error(`no preset ${id}`);
-  return found.scenario;
-}
+/** A preset's scenario by id (the core's lookup). */
+export const preset = presetScenario;
 
 export interface ScenarioAddress {
   /** The scenario (encoded as the page encodes it), or `json`: any text, as a hand-made or hostile link holds. */

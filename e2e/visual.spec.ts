@@ -9,17 +9,12 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { ProcedureId } from '../src/core/ids';
-import { PRESETS } from '../src/core/presets';
+import { presetScenario } from '../src/core/presets';
 import { expect, scenarioAddress, test } from './fixtures';
 
-const preset = (id: string) => {
-  const found = PRESETS.find((p) => p.id === id);
-  if (!found) throw new Error(`no preset ${id}`);
-  return found;
-};
 /** The address of a preset's scenario at a procedure and step (the scenario in the fragment, as Copy link writes). */
 const presetAt = (procedure: ProcedureId, step: number, id: string) =>
-  scenarioAddress({ procedure, step, scenario: preset(id).scenario });
+  scenarioAddress({ procedure, step, scenario: presetScenario(id) });
 
 test.use({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', reducedMotion: 'reduce' });
 

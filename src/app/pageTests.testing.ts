@@ -1,18 +1,11 @@
 /** What the page's component tests share. For tests only. */
 import { vi } from 'vitest';
-import { PRESETS } from '../core/presets';
+import { presetScenario } from '../core/presets';
 import type { Scenario } from '../core/scenario';
-
-/** A preset's scenario by id. */
-export function preset(id: string): Scenario {
-  const found = PRESETS.find((p) => p.id === id);
-  if (!found) throw new Error(`no preset ${id}`);
-  return found.scenario;
-}
 
 /** The validation-refused preset with its failed check read as "continue" (10.1.4.3.2 step 11's "may", issue 10). */
 export function refusedReadAsContinue(): Scenario {
-  const base = preset('validation-refused');
+  const base = presetScenario('validation-refused');
   return {
     ...base,
     primary: { ...base.primary, validation: { ...base.primary.validation, onFailure: 'continue' } },

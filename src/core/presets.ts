@@ -156,3 +156,15 @@ export const PRESETS: readonly Preset[] = [
     scenario: derive('Officer migrates (earlier draft)', () => {}),
   },
 ];
+
+/** The preset with this id, if there is one. */
+export function findPreset(id: string): Preset | undefined {
+  return PRESETS.find((p) => p.id === id);
+}
+
+/** The scenario of the preset with this id (for fixtures and tests, where an unknown id is a mistake: it throws). */
+export function presetScenario(id: string): Scenario {
+  const found = findPreset(id);
+  if (!found) throw new Error(`no preset ${id}`);
+  return found.scenario;
+}

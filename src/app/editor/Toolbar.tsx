@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { PRESETS } from '../../core/presets';
+import { findPreset, PRESETS } from '../../core/presets';
 import { buildEmbedCode } from '../embed/embedCode';
 import { useApp, type AppState } from '../store';
 import { procedureFor, redo, replaceScenario, undo } from './actions';
@@ -46,7 +46,7 @@ function useUndoKeys() {
 function Presets() {
   const id = useId();
   const [chosen, setChosen] = useState(PRESETS[0]?.id ?? '');
-  const preset = PRESETS.find((p) => p.id === chosen);
+  const preset = findPreset(chosen);
   return (
     <div className="editor-presets">
       <label htmlFor={id}>Preset</label>

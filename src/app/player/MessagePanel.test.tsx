@@ -3,7 +3,8 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENTITIES } from '../../core/ids';
 import { simulate } from '../../core/run';
-import { preset, refusedReadAsContinue } from '../pageTests.testing';
+import { presetScenario as preset } from '../../core/presets';
+import { refusedReadAsContinue } from '../pageTests.testing';
 import { MessagePanel } from './MessagePanel';
 
 const panel = () => screen.getByRole('region', { name: 'Current message' });

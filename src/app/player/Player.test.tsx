@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ENTITIES, ENTITY_IDS } from '../../core/ids';
-import { PRESETS } from '../../core/presets';
+import { presetScenario } from '../../core/presets';
 import { REFERENCE_POINTS } from '../../core/referencePoints';
 import { stubPageApis } from '../pageTests.testing';
 import { useApp } from '../store';
@@ -19,7 +19,7 @@ vi.mock('./mermaid', () => ({
   refuseKept: () => new Promise(() => {}),
 }));
 
-const happy = PRESETS.find((p) => p.id === 'happy-path')!;
+const happy = presetScenario('happy-path');
 /** The message lines (`a->>b: label`, `a--xb: …`) of the diagram text the player last asked Mermaid to draw. */
 const arrows = () =>
   (drawn.at(-1) ?? '').split('\n').filter((line) => /^\s*\w+-{1,2}(>>|x|\))\w+:/.test(line));
@@ -37,7 +37,7 @@ describe('reference points on the page (issue 10, item 5)', () => {
     drawn.length = 0;
     localStorage.clear();
     useApp.setState({
-      scenario: happy.scenario,
+      scenario: happy,
       procedure: '10.1.4.3.3',
       step: 0,
       past: [],

@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { simulate } from '../../core/run';
-import { preset, refusedReadAsContinue } from '../pageTests.testing';
+import { presetScenario as preset } from '../../core/presets';
+import { refusedReadAsContinue } from '../pageTests.testing';
 import { CurrentStep } from './CurrentStep';
 import { QuizPanel } from './QuizPanel';
 import { withAnswer, type QuizAnswer } from './quiz';
