@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/sim';
@@ -7,6 +7,7 @@ import { isProcedureId, type ProcedureId } from '../../src/core/ids';
 import { defaultProcedure } from '../../src/core/run';
 import { parseScenarioOrThrow } from '../../src/core/scenario';
 import { fakeIo } from '../support/fixtures';
+import { goldenScenarioNames } from '../support/golden';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SCENARIOS = join(HERE, 'scenarios');
@@ -22,10 +23,8 @@ interface Case {
 /** Every scenario with the procedures its sidecar `<name>.procedures` names (else the scenario's default). */
 function cases(): Case[] {
   const out: Case[] = [];
-  for (const entry of readdirSync(SCENARIOS).sort()) {
-    if (!entry.endsWith('.json')) continue;
-    const name = basename(entry, '.json');
-    const file = join(SCENARIOS, entry);
+  for (const name of goldenScenarioNames()) {
+    const file = join(SCENARIOS, `${name}.json`);
     const sidecar = join(SCENARIOS, `${name}.procedures`);
     let procedures: ProcedureId[];
     if (existsSync(sidecar)) {

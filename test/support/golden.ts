@@ -13,12 +13,17 @@ export function goldenScenario(name: string): Scenario {
   return parseScenarioOrThrow(readFileSync(join(GOLDEN_SCENARIOS, `${name}.json`), 'utf8'));
 }
 
-/** Every golden scenario, parsed, in the order of their names. */
-export function allGoldenScenarios(): Scenario[] {
+/** The names of the golden scenarios (`<name>.json` in test/golden/scenarios), sorted. */
+export function goldenScenarioNames(): string[] {
   return readdirSync(GOLDEN_SCENARIOS)
     .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => goldenScenario(f.replace(/\.json$/, '')));
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort();
+}
+
+/** Every golden scenario, parsed, in the order of their names. */
+export function allGoldenScenarios(): Scenario[] {
+  return goldenScenarioNames().map(goldenScenario);
 }
 
 /** Runs a golden scenario; returns the run and its trace JSON. */
