@@ -181,7 +181,8 @@ test('Shift+Tab back through the editor: no focused field is hidden under the Re
   await fields.last().focus();
   const hidden: string[] = [];
   let walked = 0;
-  for (let i = 0; i < (await fields.count()); i++) {
+  const count = await fields.count();
+  for (let i = 0; i < count; i++) {
     await page.keyboard.press('Shift+Tab');
     const place = await page.evaluate(() => {
       const el = document.activeElement;

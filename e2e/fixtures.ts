@@ -76,7 +76,10 @@ export async function freshPage(
   return { page, errors };
 }
 
-/** Steps of each procedure on the default scenario (the happy path: every procedure delivers). */
+/**
+ * Steps of each procedure on the default scenario (the happy path: every procedure delivers). Specs wait for the step
+ * list to show this many (`toHaveCount`) rather than read a count once, right after a page opens (it can be early).
+ */
 export const DEFAULT_TOTALS: Record<ProcedureId, number> = {
   '10.1.4.3.1': 3,
   '10.1.4.3.2': 14,

@@ -4,10 +4,8 @@ for (const procedure of PROCEDURES) {
   test(`${procedure}: steps forward and back with the buttons`, async ({ player }) => {
     // given the procedure, before step 1
     await player.open(`?procedure=${procedure}`);
-    // the default scenario's count (the core's), once the list shows it: a count read at once could be early
     const total = DEFAULT_TOTALS[procedure];
     await expect(player.items).toHaveCount(total);
-    expect(total).toBe(DEFAULT_TOTALS[procedure]);
     await player.expectStep(0, total);
     await expect(player.button('Previous step')).toHaveAttribute('aria-disabled', 'true');
     const svg = await player.svg.elementHandle();

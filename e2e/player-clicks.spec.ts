@@ -3,7 +3,6 @@ import { DEFAULT_TOTALS, PROCEDURES, expect, test } from './fixtures';
 for (const procedure of PROCEDURES) {
   test(`${procedure}: jumps by clicking the step list`, async ({ player }) => {
     await player.open(`?procedure=${procedure}`);
-    // the default scenario's count (the core's), once the list shows it: a count read at once could be early
     const total = DEFAULT_TOTALS[procedure];
     await expect(player.items).toHaveCount(total);
     for (let n = 1; n <= total; n++) {
@@ -18,7 +17,6 @@ for (const procedure of PROCEDURES) {
 
   test(`${procedure}: jumps by clicking a message in the diagram`, async ({ player }) => {
     await player.open(`?procedure=${procedure}`);
-    // the default scenario's count (the core's), once the list shows it: a count read at once could be early
     const total = DEFAULT_TOTALS[procedure];
     await expect(player.items).toHaveCount(total);
     for (let n = 1; n <= total; n++) {

@@ -3,7 +3,6 @@ import { DEFAULT_TOTALS, PROCEDURES, expect, test } from './fixtures';
 for (const procedure of PROCEDURES) {
   test(`${procedure}: steps forward and back with → and ←`, async ({ player, page }) => {
     await player.open(`?procedure=${procedure}`);
-    // the default scenario's count (the core's), once the list shows it: a count read at once could be early
     const total = DEFAULT_TOTALS[procedure];
     await expect(player.items).toHaveCount(total);
     await player.expectStep(0, total);
