@@ -44,9 +44,10 @@ export function PolicyFields() {
     <fieldset aria-describedby={noteId}>
       <legend>Local policy</legend>
       <p id={noteId} className="hint">
-        The simulator's own rule set: the clauses say only that the partner UDB modifies the profile
-        “according to its system policies and local configuration information” (10.1.4.3.2 step 7, 10.1.4.3.3
-        step 8).
+        The simulator's own rule set. The clauses say that the partner UDB modifies the profile “according to
+        its system policies and local configuration information” (10.1.4.3.2 step 7, 10.1.4.3.3 step 8);
+        10.1.4.1 gives as examples the locations where migrating users may receive service, specific priority
+        levels and certain groups.
       </p>
       <Field
         label="Service areas (areas, one a line)"
