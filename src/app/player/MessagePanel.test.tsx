@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ENTITIES } from '../../core/ids';
 import { simulate } from '../../core/run';
 import { presetScenario as preset } from '../../core/presets';
-import { refusedReadAsContinue } from '../pageTests.testing';
+import { goldenScenario } from '../../../test/support/golden';
 import { MessagePanel } from './MessagePanel';
 
 const panel = () => screen.getByRole('region', { name: 'Current message' });
@@ -12,7 +12,7 @@ const panel = () => screen.getByRole('region', { name: 'Current message' });
 afterEach(() => cleanup());
 
 describe('the message panel: step 11 read as "continue" (onFailure, issue 10 item 4)', () => {
-  const run = simulate(refusedReadAsContinue(), '10.1.4.3.2');
+  const run = simulate(goldenScenario('validation-continue'), '10.1.4.3.2');
 
   it('the failed check is shown as logged by the primary CMS, and processing continues in step 12', () => {
     const logged = run.steps[10]!.log;

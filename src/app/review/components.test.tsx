@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { simulate } from '../../core/run';
 import { presetScenario as preset } from '../../core/presets';
-import { refusedReadAsContinue } from '../pageTests.testing';
+import { goldenScenario } from '../../../test/support/golden';
 import { CurrentStep } from './CurrentStep';
 import { QuizPanel } from './QuizPanel';
 import { withAnswer, type QuizAnswer } from './quiz';
@@ -53,7 +53,7 @@ describe('the current step', () => {
   });
 
   it('a failed check read as "continue" (onFailure): step 11 shows the logged line, and step 12 follows', () => {
-    const run = simulate(refusedReadAsContinue(), '10.1.4.3.2');
+    const run = simulate(goldenScenario('validation-continue'), '10.1.4.3.2');
     const logged = run.steps[10]!.log;
     expect(logged).toHaveLength(1);
     render(<CurrentStep run={run} step={11} withNote={false} />);
