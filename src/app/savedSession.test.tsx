@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PRESETS } from '../core/presets';
+import { PRESETS, presetScenario } from '../core/presets';
 import { loadStoreWith } from './loadStore.testing';
 import { STORAGE_KEY } from './storageKey';
 
 const BASE = PRESETS[0]!.scenario;
-const OTHER = PRESETS.find((p) => p.id === 'validation-refused')!.scenario;
+const OTHER = presetScenario('validation-refused');
 const KEPT = `${STORAGE_KEY}.unreadable`;
 const saved = () => JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as unknown;
 
@@ -142,7 +142,7 @@ describe('a saved session that cannot be read is kept aside (issue 11)', () => {
 });
 
 describe('a saved scenario whose UE the primary configures, opened at the bare address (issue 10, item 7)', () => {
-  const PRIMARY = PRESETS.find((p) => p.id === 'primary-configures')!.scenario;
+  const PRIMARY = presetScenario('primary-configures');
   const savedPrimary = JSON.stringify({ state: { scenario: PRIMARY, notes: {} }, version: 3 });
   beforeEach(() => localStorage.clear());
   afterEach(() => {

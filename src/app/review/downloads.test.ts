@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/sim';
 import { PROCEDURE_IDS } from '../../core/ids';
-import { PRESETS } from '../../core/presets';
+import { PRESETS, presetScenario } from '../../core/presets';
 import { simulate, type RunResult } from '../../core/run';
 import type { Scenario } from '../../core/scenario';
 import { fileNames, traceText, walkthroughText } from './downloads';
@@ -33,7 +33,7 @@ describe('the downloads', () => {
       PROCEDURE_IDS.flatMap((id) => FORMATS.map((format) => [preset.id, id, format] as const)),
     ),
   )('the download of %s on %s is what the CLI prints with --format %s', (presetId, procedure, format) => {
-    const scenario = PRESETS.find((p) => p.id === presetId)!.scenario;
+    const scenario = presetScenario(presetId);
     const printed = cli(
       ['scenario.json', '--procedure', procedure, '--format', format],
       JSON.stringify(scenario),
