@@ -12,10 +12,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
-import { toMermaid } from '../src/core/diagram';
-import type { ProcedureId } from '../src/core/ids';
-import { PRESETS } from '../src/core/presets';
-import { simulate } from '../src/core/run';
+import { toMermaid } from '../src/core/formats/diagram';
+import type { ProcedureId } from '../src/core/model/ids';
+import { PRESETS } from '../src/core/model/presets';
+import { simulate } from '../src/core/engine/run';
 import { mermaidConfig } from '../src/app/player/mermaid';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium';
 

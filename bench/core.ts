@@ -5,11 +5,11 @@
  * and on the sweep path (bench/sweep.ts: a sweep's cells, each a complete run).
  */
 import { readFileSync } from 'node:fs';
-import { runOutcome } from '../src/core/fastRun';
-import { PROCEDURE_IDS } from '../src/core/ids';
-import { PRESETS } from '../src/core/presets';
-import { simulate } from '../src/core/run';
-import { parseScenario, parseScenarioOrThrow, type Scenario } from '../src/core/scenario';
+import { runOutcome } from '../src/core/engine/fastRun';
+import { PROCEDURE_IDS } from '../src/core/model/ids';
+import { PRESETS } from '../src/core/model/presets';
+import { simulate } from '../src/core/engine/run';
+import { parseScenario, parseScenarioOrThrow, type Scenario } from '../src/core/model/scenario';
 
 export const CORE_TARGET = { procedure: '10.1.4.3.2', runsPerSecond: 2000 } as const;
 

@@ -10,8 +10,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseScenarioOrThrow } from '../src/core/scenario';
-import { parseVary, sweep } from '../src/core/sweep';
+import { parseScenarioOrThrow } from '../src/core/model/scenario';
+import { parseVary, sweep } from '../src/core/explore/sweep';
 import { measure, type Rate } from './core';
 
 export const SWEEP_TARGETS = { inProcessRunsPerSecond: 10_000, cliCellsPerSecond: 5_000 } as const;

@@ -4,8 +4,8 @@
  */
 import type { FrameLocator, Page } from '@playwright/test';
 import { decodeScenario, scenarioValue } from '../src/app/url';
-import { PRESETS } from '../src/core/presets';
-import { simulate } from '../src/core/run';
+import { PRESETS } from '../src/core/model/presets';
+import { simulate } from '../src/core/engine/run';
 import { DEFAULT_TOTALS, STORAGE_KEY, expect, freshPage, preset, scenarioAddress, test } from './fixtures';
 
 interface StepMessage {

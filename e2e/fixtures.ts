@@ -7,9 +7,9 @@
 import { test as base, expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { encodeScenario, encodeScenarioText, PARAM } from '../src/app/url';
 import { STORAGE_KEY } from '../src/app/storageKey';
-import type { ProcedureId } from '../src/core/ids';
-import { presetScenario } from '../src/core/presets';
-import type { Scenario } from '../src/core/scenario';
+import type { ProcedureId } from '../src/core/model/ids';
+import { presetScenario } from '../src/core/model/presets';
+import type { Scenario } from '../src/core/model/scenario';
 import { EditorPage } from './editor-page';
 
 export { EditorPage, STORAGE_KEY };

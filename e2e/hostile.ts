@@ -3,7 +3,7 @@
  * string, right-to-left text and emoji; and the checks that the page survived each one.
  */
 import type { Page } from '@playwright/test';
-import { PRESETS } from '../src/core/presets';
+import { PRESETS } from '../src/core/model/presets';
 import { expect, type PlayerPage } from './fixtures';
 
 export interface Payload {
@@ -50,7 +50,7 @@ export async function expectDiagram(player: PlayerPage): Promise<void> {
 
 /**
  * The text Mermaid shows for a user string: white space flattened and, past `max` characters (code points), cut with
- * an ellipsis (core/diagram.ts escapeMermaid).
+ * an ellipsis (core/formats/diagram.ts escapeMermaid).
  */
 export function shownInDiagram(text: string, max: number): string {
   const chars = [...text.replace(/\s+/g, ' ').trim()];

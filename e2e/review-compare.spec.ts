@@ -1,4 +1,4 @@
-import { compareProcedures } from '../src/core/compare';
+import { compareProcedures } from '../src/core/explore/compare';
 import { expect, test } from './fixtures';
 
 const figure = (page: import('@playwright/test').Page, id: string) =>

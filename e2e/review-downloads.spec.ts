@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { toTraceJson } from '../src/core/report';
-import { simulate } from '../src/core/run';
+import { toTraceJson } from '../src/core/formats/report';
+import { simulate } from '../src/core/engine/run';
 import { expect, preset, scenarioAddress, test } from './fixtures';
 
 async function download(page: Page, name: string): Promise<{ file: string; bytes: Buffer }> {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { PRESETS } from '../src/core/presets';
+import { PRESETS } from '../src/core/model/presets';
 import { expect, scenarioAddress, test } from './fixtures';
 
 test('a review note is kept across reloads, shown in the step list and exported in the walkthrough', async ({

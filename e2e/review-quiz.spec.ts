@@ -1,5 +1,5 @@
-import { simulate } from '../src/core/run';
-import type { EntityId } from '../src/core/ids';
+import { simulate } from '../src/core/engine/run';
+import type { EntityId } from '../src/core/model/ids';
 import { expect, preset, scenarioAddress, test } from './fixtures';
 import type { Page } from '@playwright/test';
 

@@ -8,8 +8,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import type { ProcedureId } from '../src/core/ids';
-import { presetScenario } from '../src/core/presets';
+import type { ProcedureId } from '../src/core/model/ids';
+import { presetScenario } from '../src/core/model/presets';
 import { expect, scenarioAddress, test } from './fixtures';
 
 /** The address of a preset's scenario at a procedure and step (the scenario in the fragment, as Copy link writes). */

@@ -3,7 +3,7 @@
  * never runs: it draws sequence diagrams only, and their renderer uses none of the shared layout and shape code of
  * the other diagram types (nodes, edges, clusters, shapes, the dagre graph, rich text, icons), nor the YAML reader
  * Mermaid needs only for front matter and `@{…}` participant metadata, which the core's diagram text never has
- * (src/core/diagram.ts escapes `{`, `%`, `-`-runs cannot start a line). Mermaid's entry imports those modules only to
+ * (src/core/formats/diagram.ts escapes `{`, `%`, `-`-runs cannot start a line). Mermaid's entry imports those modules only to
  * re-export them (its `internalHelpers`), so they are replaced, export by export, with values that throw on any use:
  * should a future Mermaid call one for a sequence diagram, the render fails loudly (the e2e and visual specs say so)
  * instead of drawing something else. Each chunk is recognised by the source file Mermaid's build names in its

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/sweep';
 import { expectRefusal, runMain } from './support/cli';
-import { parseVary, sweep } from '../src/core/sweep';
+import { parseVary, sweep } from '../src/core/explore/sweep';
 import { EXAMPLE_PATH, exampleJson, exampleScenario, lines, ROOT } from './support/fixtures';
 
 const example = exampleScenario();

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/sim';
-import { simulate } from '../src/core/run';
-import { parseScenarioOrThrow } from '../src/core/scenario';
-import { toWalkthrough } from '../src/core/walkthrough';
+import { simulate } from '../src/core/engine/run';
+import { parseScenarioOrThrow } from '../src/core/model/scenario';
+import { toWalkthrough } from '../src/core/formats/walkthrough';
 import { runMain } from './support/cli';
 import { EXAMPLE_PATH, ROOT } from './support/fixtures';
 

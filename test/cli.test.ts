@@ -16,10 +16,10 @@ import { isEntry, nodeIo, runCli } from '../src/cli/io';
 import { main as profileMain } from '../src/cli/profile';
 import { main } from '../src/cli/sim';
 import { expectRefusal, runMain } from './support/cli';
-import { toMermaid } from '../src/core/diagram';
-import { toText, toTraceJson } from '../src/core/report';
-import { simulate } from '../src/core/run';
-import { parseScenarioOrThrow } from '../src/core/scenario';
+import { toMermaid } from '../src/core/formats/diagram';
+import { toText, toTraceJson } from '../src/core/formats/report';
+import { simulate } from '../src/core/engine/run';
+import { parseScenarioOrThrow } from '../src/core/model/scenario';
 import { EXAMPLE_PATH, exampleJson, fakeIo, lines, ROOT, type ExampleRaw } from './support/fixtures';
 import { HOSTILE, profileDoc } from './support/hostileXml';
 

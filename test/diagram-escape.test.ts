@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeMermaid, keepCodesWhole, toMermaid } from '../src/core/diagram';
-import { simulate } from '../src/core/run';
+import { escapeMermaid, keepCodesWhole, toMermaid } from '../src/core/formats/diagram';
+import { simulate } from '../src/core/engine/run';
 import { exampleScenario, lines } from './support/fixtures';
 
 describe('escapeMermaid beyond ASCII', () => {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeMermaid, PARTICIPANT, toMermaid } from '../src/core/diagram';
-import { PROCEDURE_IDS } from '../src/core/ids';
-import { PRESETS } from '../src/core/presets';
-import { simulate } from '../src/core/run';
+import { escapeMermaid, PARTICIPANT, toMermaid } from '../src/core/formats/diagram';
+import { PROCEDURE_IDS } from '../src/core/model/ids';
+import { PRESETS } from '../src/core/model/presets';
+import { simulate } from '../src/core/engine/run';
 import { exampleScenario, lines } from './support/fixtures';
 
 const FORBIDDEN = /[;#%<>$:\n\r]/;

@@ -1,17 +1,17 @@
 /**
- * The sweep's runner (src/core/fastRun.ts) drives the same machines as `simulate` without an actor system: for every
+ * The sweep's runner (src/core/engine/fastRun.ts) drives the same machines as `simulate` without an actor system: for every
  * scenario, its outcome, error (step, number, reason), validation, changes, profiles and stores are `simulate`'s.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runOutcome, type RunOutcome } from '../src/core/fastRun';
-import { PROCEDURE_IDS, type ProcedureId } from '../src/core/ids';
-import { PRESETS } from '../src/core/presets';
-import { simulate } from '../src/core/run';
-import { parseScenarioOrThrow, parseScenarioValue, type Scenario } from '../src/core/scenario';
-import type { PathKey } from '../src/core/scenarioPath';
-import { cellScenario, sweep, type SweepCell } from '../src/core/sweep';
-import { build, type VaryValue } from '../src/core/sweepVary';
+import { runOutcome, type RunOutcome } from '../src/core/engine/fastRun';
+import { PROCEDURE_IDS, type ProcedureId } from '../src/core/model/ids';
+import { PRESETS } from '../src/core/model/presets';
+import { simulate } from '../src/core/engine/run';
+import { parseScenarioOrThrow, parseScenarioValue, type Scenario } from '../src/core/model/scenario';
+import type { PathKey } from '../src/core/model/scenarioPath';
+import { cellScenario, sweep, type SweepCell } from '../src/core/explore/sweep';
+import { build, type VaryValue } from '../src/core/explore/sweepVary';
 import { exampleJson, type ExampleRaw } from './support/fixtures';
 import { validScenario } from './support/scenarioArbitrary';
 

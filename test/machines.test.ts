@@ -15,11 +15,11 @@ import { primaryCmsMachine } from '../src/core/entities/primaryCmsMachine';
 import { primaryUdbMachine } from '../src/core/entities/primaryUdbMachine';
 import type { UdbContext, UdbInput } from '../src/core/entities/udb';
 import { ENTITY_MACHINES } from '../src/core/entities/networkMachine';
-import { PROCEDURE_IDS } from '../src/core/ids';
-import { applyPolicy } from '../src/core/policy';
-import { PRESETS } from '../src/core/presets';
+import { PROCEDURE_IDS } from '../src/core/model/ids';
+import { applyPolicy } from '../src/core/model/policy';
+import { PRESETS } from '../src/core/model/presets';
 import { getProcedure } from '../src/core/procedures';
-import { entityInputs, simulate } from '../src/core/run';
+import { entityInputs, simulate } from '../src/core/engine/run';
 import { exampleScenario } from './support/fixtures';
 import { eventTypes, runUnderParent, stateKeys, transitions, withStandInParent } from './support/graph';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { EntityMessage, Envelope } from '../src/core/entities/messages';
 import { post } from '../src/core/entities/messages';
 import { networkLogic } from '../src/core/entities/networkMachine';
-import { Simulation } from '../src/core/run';
+import { Simulation } from '../src/core/engine/run';
 import { exampleScenario } from './support/fixtures';
 
 /** The network with one stand-in receiver registered as `primary-cms`, which records what it is handed. */

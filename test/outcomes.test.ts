@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PROCEDURE_IDS } from '../src/core/ids';
-import { applyPolicy } from '../src/core/policy';
+import { PROCEDURE_IDS } from '../src/core/model/ids';
+import { applyPolicy } from '../src/core/model/policy';
 import { getProcedure } from '../src/core/procedures';
-import { simulate } from '../src/core/run';
+import { simulate } from '../src/core/engine/run';
 import { exampleScenario } from './support/fixtures';
 import { goldenScenario, runGolden } from './support/golden';
 import { expectedReferencePoint, IDENTIFIES_PARTNER, partnerIdOf } from './support/traceRules';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyPolicy, type Policy, type PolicyRule } from '../src/core/policy';
-import type { Profile } from '../src/core/profile';
+import { applyPolicy, type Policy, type PolicyRule } from '../src/core/model/policy';
+import type { Profile } from '../src/core/model/profile';
 
 const RUNS = { numRuns: 300 };
 const RULES: readonly PolicyRule[] = [

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENTITY_IDS, PROCEDURE_IDS, type ProcedureId } from '../src/core/ids';
+import { ENTITY_IDS, PROCEDURE_IDS, type ProcedureId } from '../src/core/model/ids';
 import { getProcedure, PROCEDURES } from '../src/core/procedures';
-import { simulate } from '../src/core/run';
+import { simulate } from '../src/core/engine/run';
 import { exampleScenario, ROOT } from './support/fixtures';
 
 const norm = (text: string) => text.replace(/\s+/g, ' ').trim();

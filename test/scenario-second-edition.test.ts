@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssues, parseScenarioValue } from '../src/core/scenario';
+import { formatIssues, parseScenarioValue } from '../src/core/model/scenario';
 import { exampleJson } from './support/fixtures';
 
 const parse = (change: (raw: ReturnType<typeof exampleJson>) => void) => {

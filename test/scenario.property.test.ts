@@ -8,8 +8,8 @@ import {
   parseScenarioValue,
   ScenarioError,
   type ParseResult,
-} from '../src/core/scenario';
-import { jsonDepthIssues, valueLimitIssues } from '../src/core/limits';
+} from '../src/core/model/scenario';
+import { jsonDepthIssues, valueLimitIssues } from '../src/core/model/limits';
 import { parseProfileXml } from '../src/core/xml/profileXml';
 import { exampleJson, type ExampleRaw } from './support/fixtures';
 import { HOSTILE, profileDoc } from './support/hostileXml';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyPolicy } from '../src/core/policy';
-import { PRESETS } from '../src/core/presets';
-import { defaultProcedure, Simulation, simulate } from '../src/core/run';
+import { applyPolicy } from '../src/core/model/policy';
+import { PRESETS } from '../src/core/model/presets';
+import { defaultProcedure, Simulation, simulate } from '../src/core/engine/run';
 import { exampleScenario } from './support/fixtures';
 import { goldenScenario } from './support/golden';
 

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ProcedureId } from '../src/core/ids';
-import { simulate, type RunResult } from '../src/core/run';
-import { parseScenarioValue } from '../src/core/scenario';
-import { getPath, parsePath, setPath, unknownPathReason } from '../src/core/scenarioPath';
+import type { ProcedureId } from '../src/core/model/ids';
+import { simulate, type RunResult } from '../src/core/engine/run';
+import { parseScenarioValue } from '../src/core/model/scenario';
+import { getPath, parsePath, setPath, unknownPathReason } from '../src/core/model/scenarioPath';
 import {
   cellScenario,
   parseVary,
@@ -15,14 +15,14 @@ import {
   type SweepCell,
   type Vary,
   type VaryValue,
-} from '../src/core/sweep';
+} from '../src/core/explore/sweep';
 import { parseProfileXml } from '../src/core/xml/profileXml';
 import { exampleJson, exampleScenario, ROOT } from './support/fixtures';
 
 /** Counts the runs the sweep asks for: the memo must save the ones a field the run never reads would repeat. */
 const runs = vi.hoisted(() => ({ count: 0 }));
-vi.mock('../src/core/fastRun', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../src/core/fastRun')>();
+vi.mock('../src/core/engine/fastRun', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../src/core/engine/fastRun')>();
   return {
     ...actual,
     runOutcome: (...args: Parameters<typeof actual.runOutcome>) => {

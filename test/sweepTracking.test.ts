@@ -1,9 +1,9 @@
-/** The sweep's views of its cells (src/core/sweepTracking.ts): what a run sees and what it is noted to have read. */
+/** The sweep's views of its cells (src/core/explore/sweepTracking.ts): what a run sees and what it is noted to have read. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../src/core/scenario';
-import { build, dimsOf, type VaryValue } from '../src/core/sweepVary';
-import { LiveCell, plain, trieOf } from '../src/core/sweepTracking';
+import type { Scenario } from '../src/core/model/scenario';
+import { build, dimsOf, type VaryValue } from '../src/core/explore/sweepVary';
+import { LiveCell, plain, trieOf } from '../src/core/explore/sweepTracking';
 import { exampleScenario } from './support/fixtures';
 
 const example = exampleScenario((raw) => {

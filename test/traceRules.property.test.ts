@@ -5,11 +5,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PROCEDURE_IDS, type ProcedureId } from '../src/core/ids';
-import { PRESETS } from '../src/core/presets';
+import { PROCEDURE_IDS, type ProcedureId } from '../src/core/model/ids';
+import { PRESETS } from '../src/core/model/presets';
 import { getProcedure } from '../src/core/procedures';
-import { simulate, type TraceStep } from '../src/core/run';
-import { parseScenarioValue, type Scenario } from '../src/core/scenario';
+import { simulate, type TraceStep } from '../src/core/engine/run';
+import { parseScenarioValue, type Scenario } from '../src/core/model/scenario';
 import { allGoldenScenarios } from './support/golden';
 import { validScenario } from './support/scenarioArbitrary';
 import { expectedReferencePoint, IDENTIFIES_PARTNER, partnerIdOf } from './support/traceRules';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Profile } from '../src/core/profile';
-import { validateProfile } from '../src/core/validation';
+import type { Profile } from '../src/core/model/profile';
+import { validateProfile } from '../src/core/model/validation';
 
 const profile: Profile = {
   index: 2,

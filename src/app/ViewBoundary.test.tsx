@@ -2,8 +2,8 @@
 import { blobText } from './blobText.testing';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PRESETS } from '../core/presets';
-import type { Scenario } from '../core/scenario';
+import { PRESETS } from '../core/model/presets';
+import type { Scenario } from '../core/model/scenario';
 import { loadStoreWith } from './loadStore.testing';
 
 const BASE = PRESETS[0]!.scenario;

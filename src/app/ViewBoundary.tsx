@@ -3,7 +3,7 @@
  * boundary around each view (player, editor, quiz, comparison, presentation) and one around the whole page.
  */
 import { Component, type ReactNode } from 'react';
-import type { Scenario } from '../core/scenario';
+import type { Scenario } from '../core/model/scenario';
 import { download } from './download';
 import { replaceScenario, undo } from './editor/actions';
 import { exportName, exportText } from './editor/file';

@@ -10,7 +10,7 @@ import type { ShownView } from './player/earlyView';
 import type { DiagramTheme, RenderOutcome } from './player/mermaid';
 import { renderDiagram } from './player/mermaid';
 import { useApp } from './store';
-import { scenarioFor } from '../core/run';
+import { scenarioFor } from '../core/engine/run';
 import { openingView, readUrl } from './url';
 import { runOf } from './useRun';
 

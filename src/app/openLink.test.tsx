@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PRESETS } from '../core/presets';
+import { PRESETS } from '../core/model/presets';
 import { loadStoreWith } from './loadStore.testing';
 import { STORAGE_KEY } from './storageKey';
 import { encodeScenario } from './url';

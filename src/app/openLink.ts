@@ -3,10 +3,10 @@
  * one back), and when the old one was the user's own (not the untouched default), a notice offers it back with
  * Restore, across reloads too (the store persists it as `replaced`).
  */
-import type { ProcedureId } from '../core/ids';
-import { sameValue } from '../core/profile';
-import { scenarioFor } from '../core/run';
-import type { Scenario } from '../core/scenario';
+import type { ProcedureId } from '../core/model/ids';
+import { sameValue } from '../core/model/profile';
+import { scenarioFor } from '../core/engine/run';
+import type { Scenario } from '../core/model/scenario';
 import { procedureFor, replaceScenario } from './editor/actions';
 import { replacedNotice } from './savedSession';
 import { DEFAULT_SCENARIO, useApp, type Notice } from './store';

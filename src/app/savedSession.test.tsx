@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PRESETS, presetScenario } from '../core/presets';
+import { PRESETS, presetScenario } from '../core/model/presets';
 import { loadStoreWith } from './loadStore.testing';
 import { STORAGE_KEY } from './storageKey';
 

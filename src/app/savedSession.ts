@@ -4,7 +4,7 @@
  * version): it is kept aside under its own key, never written over, until the user downloads or discards it.
  */
 import type { StateStorage } from 'zustand/middleware';
-import { parseScenarioValue, type Scenario } from '../core/scenario';
+import { parseScenarioValue, type Scenario } from '../core/model/scenario';
 import { errorLine, newNotice, type Notice, type NoticeAction } from './notice';
 import { readNotes, type NotesByProcedure } from './review/slice';
 import { STORAGE_KEY } from './storageKey';

@@ -1,9 +1,9 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist, type PersistStorage } from 'zustand/middleware';
-import type { ProcedureId } from '../core/ids';
-import { PRESETS } from '../core/presets';
-import { procedureFor, scenarioFor } from '../core/run';
-import type { Scenario } from '../core/scenario';
+import type { ProcedureId } from '../core/model/ids';
+import { PRESETS } from '../core/model/presets';
+import { procedureFor, scenarioFor } from '../core/engine/run';
+import type { Scenario } from '../core/model/scenario';
 import { EMBED, noStorage } from './embed/embedMode';
 import { newNotice, type Notice } from './notice';
 import { createReviewSlice, type ReviewSlice } from './review/slice';
@@ -103,7 +103,7 @@ export const useApp = create<AppState>()(
       past: [],
       future: [],
       // Every change of the scenario keeps the procedure shown in agreement with its `ue.configuredBy`, and every
-      // change of the procedure the scenario (core/run.ts procedureFor, scenarioFor): they never disagree.
+      // change of the procedure the scenario (core/engine/run.ts procedureFor, scenarioFor): they never disagree.
       setScenario: (next) =>
         set((s) =>
           next === s.scenario

@@ -1,7 +1,7 @@
 import lzString from 'lz-string';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PRESETS } from '../core/presets';
-import { simulate } from '../core/run';
+import { PRESETS } from '../core/model/presets';
+import { simulate } from '../core/engine/run';
 import { decodeScenario, encodeScenario, readUrl, writeUrl, type CountSteps, openingView } from './url';
 import { loadXmlSupport } from './xmlSupport';
 

@@ -5,9 +5,9 @@
  */
 // lz-string is CommonJS: its default export is what every loader (Vite, Node's ESM for the e2e helpers) agrees on.
 import lzString from 'lz-string';
-import { PROCEDURE_IDS, isProcedureId, type ProcedureId } from '../core/ids';
-import { defaultProcedure } from '../core/run';
-import { formatIssues, parseScenario, type Scenario } from '../core/scenario';
+import { PROCEDURE_IDS, isProcedureId, type ProcedureId } from '../core/model/ids';
+import { defaultProcedure } from '../core/engine/run';
+import { formatIssues, parseScenario, type Scenario } from '../core/model/scenario';
 import { errorLine as messageOf } from './notice';
 import { parseOptions } from './xmlSupport';
 import { queryOf, quote } from './viewUrl';

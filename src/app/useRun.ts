@@ -1,8 +1,8 @@
 import { useApp } from './store';
-import { toMermaid, type Diagram } from '../core/diagram';
-import type { ProcedureId } from '../core/ids';
-import { simulate, type RunResult } from '../core/run';
-import type { Scenario } from '../core/scenario';
+import { toMermaid, type Diagram } from '../core/formats/diagram';
+import type { ProcedureId } from '../core/model/ids';
+import { simulate, type RunResult } from '../core/engine/run';
+import type { Scenario } from '../core/model/scenario';
 
 export interface RunView {
   run: RunResult;

@@ -3,7 +3,7 @@
  * Apart from ./url.ts (the scenario and its procedure and step) so that the page's first script (main.tsx) reads the
  * view the same way the page does, without loading the core. Pure functions: reading never throws.
  */
-import { PROCEDURE_IDS, isProcedureId, type ProcedureId } from '../core/ids';
+import { PROCEDURE_IDS, isProcedureId, type ProcedureId } from '../core/model/ids';
 
 /** A value quoted in a message, cut at 40 characters. */
 export const quote = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);

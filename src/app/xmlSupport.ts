@@ -2,7 +2,7 @@
  * TS 24.484 documents in the page. The XML library is loaded only when a document is met (an imported profile, a
  * scenario with `{ "xml": … }` profiles, a download as XML), so that the first view stays small.
  */
-import type { ParseOptions } from '../core/scenario';
+import type { ParseOptions } from '../core/model/scenario';
 
 type XmlModule = typeof import('../core/xml/profileXml');
 

@@ -1,4 +1,4 @@
-import { isProcedureId, PROCEDURE_IDS, type ProcedureId } from '../core/ids';
+import { isProcedureId, PROCEDURE_IDS, type ProcedureId } from '../core/model/ids';
 import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 

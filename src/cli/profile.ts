@@ -1,6 +1,6 @@
-import type { Profile } from '../core/profile';
+import type { Profile } from '../core/model/profile';
 import { parseProfileXml, ProfileXmlError } from '../core/xml/profileXml';
-import { LIMITS, tooLarge } from '../core/limits';
+import { LIMITS, tooLarge } from '../core/model/limits';
 import { inputName, readInput, runCli, runEntry, UsageError, type Io } from './io';
 
 const USAGE = 'usage: npm run --silent profile -- <profile.xml | ->';

@@ -1,5 +1,5 @@
-import { LIMITS, tooLarge } from '../core/limits';
-import { formatIssues, jsonPath, parseScenario, type Scenario } from '../core/scenario';
+import { LIMITS, tooLarge } from '../core/model/limits';
+import { formatIssues, jsonPath, parseScenario, type Scenario } from '../core/model/scenario';
 import { parseProfileXml } from '../core/xml/profileXml';
 import { inputName, readInput, runCli, UsageError, type Io } from './io';
 

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { toMermaid } from '../core/diagram';
-import type { ProcedureId } from '../core/ids';
-import { toText, toTraceJson } from '../core/report';
-import { simulate } from '../core/run';
-import { toWalkthrough } from '../core/walkthrough';
+import { toMermaid } from '../core/formats/diagram';
+import type { ProcedureId } from '../core/model/ids';
+import { toText, toTraceJson } from '../core/formats/report';
+import { simulate } from '../core/engine/run';
+import { toWalkthrough } from '../core/formats/walkthrough';
 import { toProfileXml } from '../core/xml/profileXml';
 import { argsOrUsage, formatOf, oneFile, procedureOf, runEntry } from './io';
 import { scenarioCommand, type ScenarioOptions } from './scenarioInput';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { ProcedureId } from '../core/ids';
+import type { ProcedureId } from '../core/model/ids';
 import {
   parseVary,
   sweep,
@@ -8,7 +8,7 @@ import {
   toSweepCsv,
   type SweepResult,
   type Vary,
-} from '../core/sweep';
+} from '../core/explore/sweep';
 import { argsOrUsage, formatOf, oneFile, procedureOf, runEntry, UsageError } from './io';
 import { scenarioCommand, type ScenarioOptions } from './scenarioInput';
 

@@ -3,9 +3,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/sim';
-import { isProcedureId, type ProcedureId } from '../../src/core/ids';
-import { defaultProcedure } from '../../src/core/run';
-import { parseScenarioOrThrow } from '../../src/core/scenario';
+import { isProcedureId, type ProcedureId } from '../../src/core/model/ids';
+import { defaultProcedure } from '../../src/core/engine/run';
+import { parseScenarioOrThrow } from '../../src/core/model/scenario';
 import { fakeIo } from '../support/fixtures';
 import { goldenScenarioNames } from '../support/golden';
 

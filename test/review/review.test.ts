@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compareProcedures, diffWords } from '../../src/core/compare';
-import { PROCEDURE_IDS } from '../../src/core/ids';
-import { narrate, notesFor, notesForStep, SPEC_NOTES } from '../../src/core/narration';
-import { PRESETS } from '../../src/core/presets';
+import { compareProcedures, diffWords } from '../../src/core/explore/compare';
+import { PROCEDURE_IDS } from '../../src/core/model/ids';
+import { narrate, notesFor, notesForStep, SPEC_NOTES } from '../../src/core/formats/narration';
+import { PRESETS } from '../../src/core/model/presets';
 import { citation, displayTitle, getProcedure } from '../../src/core/procedures';
-import { simulate } from '../../src/core/run';
-import { toWalkthrough } from '../../src/core/walkthrough';
+import { simulate } from '../../src/core/engine/run';
+import { toWalkthrough } from '../../src/core/formats/walkthrough';
 import { allGoldenScenarios, goldenScenario } from '../support/golden';
 
 const preset = (id: string) => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Io } from '../../src/cli/sim';
-import { parseScenarioOrThrow, type Scenario } from '../../src/core/scenario';
+import { parseScenarioOrThrow, type Scenario } from '../../src/core/model/scenario';
 
 /** The repository root (test/support/../..). */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ProcedureId } from '../../src/core/ids';
-import { toTraceJson, type TraceJson } from '../../src/core/report';
-import { simulate, type RunResult } from '../../src/core/run';
-import { parseScenarioOrThrow, type Scenario } from '../../src/core/scenario';
+import type { ProcedureId } from '../../src/core/model/ids';
+import { toTraceJson, type TraceJson } from '../../src/core/formats/report';
+import { simulate, type RunResult } from '../../src/core/engine/run';
+import { parseScenarioOrThrow, type Scenario } from '../../src/core/model/scenario';
 import { ROOT } from './fixtures';
 
 export const GOLDEN_SCENARIOS = join(ROOT, 'test', 'golden', 'scenarios');

@@ -2,8 +2,8 @@
  * What a trace must show, stated from the clauses and the entity ids alone (not from the code that builds the trace):
  * shared by the example-based checks (test/outcomes.test.ts) and the property test (test/traceRules.property.test.ts).
  */
-import type { EntityId, ProcedureId } from '../../src/core/ids';
-import type { TraceStep } from '../../src/core/run';
+import type { EntityId, ProcedureId } from '../../src/core/model/ids';
+import type { TraceStep } from '../../src/core/engine/run';
 
 /** The steps whose requests the clauses say include "an identification of the partner MC system", by number. */
 export const IDENTIFIES_PARTNER: Record<ProcedureId, readonly string[]> = {

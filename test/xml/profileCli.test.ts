@@ -66,7 +66,7 @@ describe('npm run sim with profile documents', () => {
   it('reads {xml} profiles and prints the delivered profile as a document (--format xml)', async () => {
     // given a scenario whose migration profile is a vendor document
     const { main: sim } = await import('../../src/cli/sim');
-    const { BASE_SCENARIO } = await import('../../src/core/presets');
+    const { BASE_SCENARIO } = await import('../../src/core/model/presets');
     const scenario = structuredClone(BASE_SCENARIO) as typeof BASE_SCENARIO;
     const doc = readFileSync(vendorPath, 'utf8').replaceAll('sip:bob@', 'sip:alice@');
     (scenario.primary.profiles as unknown[])[1] = { xml: doc, migration: { partners: ['county.example'] } };
@@ -83,7 +83,7 @@ describe('npm run sim with profile documents', () => {
 
   it('prints one document per profile for 10.1.4.3.1', async () => {
     const { main: sim } = await import('../../src/cli/sim');
-    const { BASE_SCENARIO } = await import('../../src/core/presets');
+    const { BASE_SCENARIO } = await import('../../src/core/model/presets');
     const { io, out } = fakeIo({ 's.json': JSON.stringify(BASE_SCENARIO) });
     expect(sim(['s.json', '--format', 'xml', '--procedure', '10.1.4.3.1'], io)).toBe(0);
     expect(out.join('').match(/<\?xml version="1.0" encoding="UTF-8"\?>/g)).toHaveLength(2);

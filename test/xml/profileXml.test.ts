@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyPolicy } from '../../src/core/policy';
-import type { Profile } from '../../src/core/profile';
-import { parseScenarioValue } from '../../src/core/scenario';
-import { simulate } from '../../src/core/run';
-import { BASE_SCENARIO } from '../../src/core/presets';
+import { applyPolicy } from '../../src/core/model/policy';
+import type { Profile } from '../../src/core/model/profile';
+import { parseScenarioValue } from '../../src/core/model/scenario';
+import { simulate } from '../../src/core/engine/run';
+import { BASE_SCENARIO } from '../../src/core/model/presets';
 import { parseProfileXml, ProfileXmlError, toProfileXml } from '../../src/core/xml/profileXml';
 import { HOSTILE, profileDoc } from '../support/hostileXml';
 

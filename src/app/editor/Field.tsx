@@ -1,5 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import { sameValue } from '../../core/profile';
+import { sameValue } from '../../core/model/profile';
 import { useApp } from '../store';
 import { tryEdit } from './actions';
 import type { Conversion } from './convert';

@@ -1,9 +1,9 @@
 import { download } from '../download';
 import { profileDocuments } from './file';
 import { useEffect, useId, useRef } from 'react';
-import type { Change } from '../../core/policy';
-import type { Profile } from '../../core/profile';
-import type { RunResult } from '../../core/run';
+import type { Change } from '../../core/model/policy';
+import type { Profile } from '../../core/model/profile';
+import type { RunResult } from '../../core/engine/run';
 import { useApp } from '../store';
 import { useRun } from '../useRun';
 import { diffProfiles, sentProfile, showValue, type FieldDiff, type ItemMark } from './resultDiff';

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import type { Profile } from '../../core/profile';
-import type { Scenario } from '../../core/scenario';
-import { SERVICES, type Service } from '../../core/schema';
+import type { Profile } from '../../core/model/profile';
+import type { Scenario } from '../../core/model/scenario';
+import { SERVICES, type Service } from '../../core/model/schema';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store';
 import { tryEdit } from './actions';

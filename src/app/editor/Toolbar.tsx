@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { findPreset, PRESETS } from '../../core/presets';
+import { findPreset, PRESETS } from '../../core/model/presets';
 import { buildEmbedCode } from '../embed/embedCode';
 import { useApp, type AppState } from '../store';
 import { procedureFor, redo, replaceScenario, undo } from './actions';

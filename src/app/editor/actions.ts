@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
-import type { ProcedureId } from '../../core/ids';
-import { procedureFor } from '../../core/run';
-import { jsonPath, parseScenarioValue, type Scenario } from '../../core/scenario';
+import type { ProcedureId } from '../../core/model/ids';
+import { procedureFor } from '../../core/engine/run';
+import { jsonPath, parseScenarioValue, type Scenario } from '../../core/model/scenario';
 import { useApp } from '../store';
 import { parseOptions } from '../xmlSupport';
 import { runOf } from '../useRun';

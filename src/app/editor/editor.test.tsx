@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { PRESETS } from '../../core/presets';
+import { PRESETS } from '../../core/model/presets';
 import { useApp } from '../store';
 import { runOf } from '../useRun';
 import { Editor } from './Editor';

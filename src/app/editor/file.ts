@@ -1,5 +1,5 @@
-import type { Profile } from '../../core/profile';
-import { formatIssues, parseScenario, type Scenario } from '../../core/scenario';
+import type { Profile } from '../../core/model/profile';
+import { formatIssues, parseScenario, type Scenario } from '../../core/model/scenario';
 import { errorLine } from '../notice';
 import { loadXmlSupport, mentionsXml, parseOptions } from '../xmlSupport';
 

@@ -1,5 +1,5 @@
-import type { ProcedureId } from '../../core/ids';
-import type { Scenario } from '../../core/scenario';
+import type { ProcedureId } from '../../core/model/ids';
+import type { Scenario } from '../../core/model/scenario';
 import { PARAM, encodeScenario } from '../url';
 
 /**

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { PRESETS } from '../../core/presets';
-import { simulate } from '../../core/run';
+import { PRESETS } from '../../core/model/presets';
+import { simulate } from '../../core/engine/run';
 import { useApp } from '../store';
 import { ResultingProfile, describeChange } from './ResultingProfile';
 import { diffProfiles, sentProfile } from './resultDiff';

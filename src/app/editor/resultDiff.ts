@@ -1,6 +1,6 @@
-import type { Change } from '../../core/policy';
-import { PROFILE_FIELDS, sameValue, type Profile } from '../../core/profile';
-import type { RunResult } from '../../core/run';
+import type { Change } from '../../core/model/policy';
+import { PROFILE_FIELDS, sameValue, type Profile } from '../../core/model/profile';
+import type { RunResult } from '../../core/engine/run';
 
 /** One list item of a field, marked against the other side. */
 export interface ItemMark {

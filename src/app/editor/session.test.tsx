@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { decompressFromEncodedURIComponent } from 'lz-string';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PRESETS } from '../../core/presets';
+import { PRESETS } from '../../core/model/presets';
 import { loadStoreWith } from '../loadStore.testing';
 import { exportName, exportText, importText } from './file';
 import { buildLink } from './link';

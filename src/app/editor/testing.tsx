@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
-import type { ProcedureId } from '../../core/ids';
-import type { Scenario } from '../../core/scenario';
+import type { ProcedureId } from '../../core/model/ids';
+import type { Scenario } from '../../core/model/scenario';
 import { DEFAULT_PROCEDURE, DEFAULT_SCENARIO, useApp } from '../store';
 
 /** A fresh store (default scenario, no history, no notices) before each test, and an empty page after. */

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { ProcedureId } from '../../core/ids';
+import type { ProcedureId } from '../../core/model/ids';
 import { PROCEDURES } from '../../core/procedures';
 import { Notices } from '../Notices';
 import { Controls } from '../player/Controls';

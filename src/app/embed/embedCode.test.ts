@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PRESETS } from '../../core/presets';
+import { PRESETS } from '../../core/model/presets';
 import { buildLink } from '../editor/link';
 import { readEmbedUrl, readUrl, scenarioValue, decodeScenario } from '../url';
 import { buildEmbedCode, buildEmbedSrc, escapeAttribute, fullPageLink } from './embedCode';
-import { simulate } from '../../core/run';
+import { simulate } from '../../core/engine/run';
 
 const BASE = PRESETS[0]!.scenario;
 const PAGE = 'https://example.org/course/sim/?procedure=10.1.4.3.3&step=2&mode=present#scenario=abc';

@@ -2,8 +2,8 @@
  * The embed snippet (CONTRACT.md §8) and the embedded page's way back to the whole page: pure functions of the
  * page's address and the state shown.
  */
-import type { ProcedureId } from '../../core/ids';
-import type { Scenario } from '../../core/scenario';
+import type { ProcedureId } from '../../core/model/ids';
+import type { Scenario } from '../../core/model/scenario';
 import { buildLink } from '../editor/link';
 import { writeEmbedUrl, writeUrl } from '../url';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProcedureId } from '../../core/ids';
+import type { ProcedureId } from '../../core/model/ids';
 import { parseGoto, resolveGoto, stepMessage } from './embedMessages';
 
 const TOTALS: Record<ProcedureId, number> = {

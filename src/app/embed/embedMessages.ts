@@ -5,7 +5,7 @@
  * unknown procedure) is ignored: it changes nothing and none of it is shown.
  */
 import { z } from 'zod';
-import { PROCEDURE_IDS, type ProcedureId } from '../../core/ids';
+import { PROCEDURE_IDS, type ProcedureId } from '../../core/model/ids';
 
 export const GOTO_TYPE = 'mcx:goto';
 export const STEP_TYPE = 'mcx:step';

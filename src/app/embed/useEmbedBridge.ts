@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import type { ProcedureId } from '../../core/ids';
-import { scenarioFor } from '../../core/run';
-import type { Scenario } from '../../core/scenario';
+import type { ProcedureId } from '../../core/model/ids';
+import { scenarioFor } from '../../core/engine/run';
+import type { Scenario } from '../../core/model/scenario';
 import { useApp, type AppState } from '../store';
 import { runOf } from '../useRun';
 import { parseGoto, resolveGoto, stepMessage } from './embedMessages';

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { PROCEDURE_IDS, type ProcedureId } from '../../core/ids';
+import { PROCEDURE_IDS, type ProcedureId } from '../../core/model/ids';
 import { displayTitle } from '../../core/procedures';
-import type { Scenario } from '../../core/scenario';
+import type { Scenario } from '../../core/model/scenario';
 import { LAYERS } from './cells';
 import { axesProblem, axisProblem, type Axis, type ExploreState } from './exploreUrl';
 import { defaultValues, fieldChoices, type FieldChoice } from './fields';

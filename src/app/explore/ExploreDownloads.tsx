@@ -1,5 +1,5 @@
 import { useState, type RefObject } from 'react';
-import { toSweepCsv } from '../../core/sweep';
+import { toSweepCsv } from '../../core/explore/sweep';
 import { download } from '../download';
 import { errorLine } from '../notice';
 import { embeddedFontCss } from '../review/fonts';

@@ -4,9 +4,9 @@
  * worker (./useSweep.ts); this whole folder loads only in this mode (App.tsx).
  */
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import type { ProcedureId } from '../../core/ids';
-import type { Scenario } from '../../core/scenario';
-import type { SweepCell, Vary } from '../../core/sweep';
+import type { ProcedureId } from '../../core/model/ids';
+import type { Scenario } from '../../core/model/scenario';
+import type { SweepCell, Vary } from '../../core/explore/sweep';
 import { errorLine } from '../notice';
 import { useApp } from '../store';
 import { decodeScenario, scenarioValue } from '../url';

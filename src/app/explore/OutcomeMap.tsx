@@ -8,8 +8,8 @@ import {
   type KeyboardEvent,
   type SyntheticEvent,
 } from 'react';
-import type { ProcedureId } from '../../core/ids';
-import type { SweepCell, Vary } from '../../core/sweep';
+import type { ProcedureId } from '../../core/model/ids';
+import type { SweepCell, Vary } from '../../core/explore/sweep';
 import { cellName, KINDS, kindOf, shade, type Layer } from './cells';
 import { fieldName } from './fields';
 import { mix, readableInk } from './colour';

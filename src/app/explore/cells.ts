@@ -3,9 +3,9 @@
  * colour and a text mark for each kind (never colour alone: Okabe–Ito colours, which stay apart under the common
  * colour-vision deficiencies, and a letter), its accessible name, and the values of the second layer. Pure.
  */
-import type { SweepCell, VaryValue } from '../../core/sweep';
-import type { Profile } from '../../core/profile';
-import type { ValidationRule } from '../../core/validation';
+import type { SweepCell, VaryValue } from '../../core/explore/sweep';
+import type { Profile } from '../../core/model/profile';
+import type { ValidationRule } from '../../core/model/validation';
 import { fieldName } from './fields';
 
 export type CellKind =

@@ -1,6 +1,6 @@
 /** How the worker cuts a sweep into chunks (./sweep.worker.ts), and what it posts back. Pure. */
-import type { ProcedureId } from '../../core/ids';
-import type { SweepCell, Vary } from '../../core/sweep';
+import type { ProcedureId } from '../../core/model/ids';
+import type { SweepCell, Vary } from '../../core/explore/sweep';
 
 /** About this many cells per chunk: a few hundred milliseconds of work in all, in steps the page can show. */
 export const CHUNK_CELLS = 256;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PRESETS } from '../../core/presets';
-import type { Scenario } from '../../core/scenario';
-import { sweep, type SweepCell } from '../../core/sweep';
+import { PRESETS } from '../../core/model/presets';
+import type { Scenario } from '../../core/model/scenario';
+import { sweep, type SweepCell } from '../../core/explore/sweep';
 import { cellDetails, cellName, decidingStep, KIND_ORDER, KINDS, kindOf, layerById, shade } from './cells';
 import { chunksOf } from './chunks';
 import { contrast, mix, readableInk } from './colour';

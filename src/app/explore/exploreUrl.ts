@@ -3,10 +3,10 @@
  * and the scenario as in §4 (`#scenario=`, read by the page as elsewhere). Pure: reading never throws, it falls back
  * to the defaults and says what was wrong; writing keeps every other parameter.
  */
-import { isProcedureId, PROCEDURE_IDS, type ProcedureId } from '../../core/ids';
-import { parseVary, SweepError, SWEEP_PROCEDURES, type Vary } from '../../core/sweep';
-import type { Scenario } from '../../core/scenario';
-import { parsePath, unknownPathReason } from '../../core/scenarioPath';
+import { isProcedureId, PROCEDURE_IDS, type ProcedureId } from '../../core/model/ids';
+import { parseVary, SweepError, SWEEP_PROCEDURES, type Vary } from '../../core/explore/sweep';
+import type { Scenario } from '../../core/model/scenario';
+import { parsePath, unknownPathReason } from '../../core/model/scenarioPath';
 
 export const EXPLORE_PARAM = { vary: 'vary', procedures: 'procedures' } as const;
 

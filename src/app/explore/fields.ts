@@ -1,13 +1,13 @@
 /**
- * The fields the explore mode offers to vary, read from the scenario schema (src/core/schema.ts): the integer and
+ * The fields the explore mode offers to vary, read from the scenario schema (src/core/model/schema.ts): the integer and
  * true/false fields of the partner policy, of the primary's validation rules, of the profile for migration and of
  * the preconditions. A field is offered when its schema takes an integer (or true), whether or not the scenario
  * gives it yet.
  */
-import { jsonPath, type Scenario } from '../../core/scenario';
-import { selectMigrationProfile } from '../../core/profile';
-import { getPath, parsePath, type PathKey } from '../../core/scenarioPath';
-import { PolicySchema, ProfileSchema, ScenarioSchema, ValidationRulesSchema } from '../../core/schema';
+import { jsonPath, type Scenario } from '../../core/model/scenario';
+import { selectMigrationProfile } from '../../core/model/profile';
+import { getPath, parsePath, type PathKey } from '../../core/model/scenarioPath';
+import { PolicySchema, ProfileSchema, ScenarioSchema, ValidationRulesSchema } from '../../core/model/schema';
 import { z } from 'zod';
 
 export type FieldKind = 'integer' | 'boolean';

@@ -1,7 +1,7 @@
 /** Opening a cell in the player: exactly that cell's scenario and procedure, at the step that decided the outcome. */
-import { scenarioFor, simulate } from '../../core/run';
-import type { Scenario } from '../../core/scenario';
-import { cellScenario, type SweepCell, type Vary } from '../../core/sweep';
+import { scenarioFor, simulate } from '../../core/engine/run';
+import type { Scenario } from '../../core/model/scenario';
+import { cellScenario, type SweepCell, type Vary } from '../../core/explore/sweep';
 import { encodeScenario, writeUrl } from '../url';
 import { decidingStep } from './cells';
 import { withoutExplore } from './exploreUrl';

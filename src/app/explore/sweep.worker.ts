@@ -4,10 +4,10 @@
  * a Cancel stops the older one. Exposed with comlink (./sweepClient.ts is the page's side).
  */
 import * as Comlink from 'comlink';
-import type { ProcedureId } from '../../core/ids';
-import type { Scenario } from '../../core/scenario';
-import { sweep, SweepError, type Vary } from '../../core/sweep';
-import { checkSweep } from '../../core/sweepVary';
+import type { ProcedureId } from '../../core/model/ids';
+import type { Scenario } from '../../core/model/scenario';
+import { sweep, SweepError, type Vary } from '../../core/explore/sweep';
+import { checkSweep } from '../../core/explore/sweepVary';
 import { chunksOf, type SweepChunk, type SweepEnd } from './chunks';
 
 // The request being worked on; any other id stops at its next chunk.

@@ -5,9 +5,9 @@
  */
 import * as Comlink from 'comlink';
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
-import type { ProcedureId } from '../../core/ids';
-import type { Scenario } from '../../core/scenario';
-import type { SweepCell, Vary } from '../../core/sweep';
+import type { ProcedureId } from '../../core/model/ids';
+import type { Scenario } from '../../core/model/scenario';
+import type { SweepCell, Vary } from '../../core/explore/sweep';
 import { errorLine } from '../notice';
 import { cellsPerMap, type SweepChunk } from './chunks';
 import type { SweepApi } from './sweep.worker';

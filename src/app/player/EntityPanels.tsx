@@ -1,17 +1,17 @@
 import { memo, useMemo, type ReactNode } from 'react';
 import type { Pending } from '../../core/entities/messages';
-import { ENTITIES, ENTITY_IDS, type EntityId, type EntityKind } from '../../core/ids';
+import { ENTITIES, ENTITY_IDS, type EntityId, type EntityKind } from '../../core/model/ids';
 import { involvedEntities } from '../../core/procedures';
-import { sameValue, type Profile } from '../../core/profile';
+import { sameValue, type Profile } from '../../core/model/profile';
 import {
   clientContextOf,
   cmsContextOf,
   udbContextOf,
   type EntitySnapshot,
   type RunResult,
-} from '../../core/run';
-import type { CachedProfile } from '../../core/schema';
-import type { ValidationResult } from '../../core/validation';
+} from '../../core/engine/run';
+import type { CachedProfile } from '../../core/model/schema';
+import type { ValidationResult } from '../../core/model/validation';
 import { ProfileList, ProfileView } from './ProfileView';
 
 interface Row {
@@ -27,7 +27,7 @@ interface Row {
 const none = <span className="muted">none</span>;
 const isEmpty = (v: unknown) => v === null || v === undefined || (Array.isArray(v) && v.length === 0);
 
-// Each entity's context, narrowed on its id: the snapshots are typed per machine (core/run.ts), so no cast is needed.
+// Each entity's context, narrowed on its id: the snapshots are typed per machine (core/engine/run.ts), so no cast is needed.
 const client = clientContextOf;
 const cms = cmsContextOf;
 const udb = udbContextOf;

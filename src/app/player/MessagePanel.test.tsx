@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ENTITIES } from '../../core/ids';
-import { simulate } from '../../core/run';
-import { presetScenario as preset } from '../../core/presets';
+import { ENTITIES } from '../../core/model/ids';
+import { simulate } from '../../core/engine/run';
+import { presetScenario as preset } from '../../core/model/presets';
 import { goldenScenario } from '../../../test/support/golden';
 import { MessagePanel } from './MessagePanel';
 

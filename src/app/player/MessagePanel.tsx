@@ -1,8 +1,8 @@
-import type { Change } from '../../core/policy';
-import { sameValue, type Profile } from '../../core/profile';
-import { ENTITIES } from '../../core/ids';
-import { REFERENCE_POINTS } from '../../core/referencePoints';
-import { cmsContextOf, udbContextOf, type RunResult, type TraceStep } from '../../core/run';
+import type { Change } from '../../core/model/policy';
+import { sameValue, type Profile } from '../../core/model/profile';
+import { ENTITIES } from '../../core/model/ids';
+import { REFERENCE_POINTS } from '../../core/model/referencePoints';
+import { cmsContextOf, udbContextOf, type RunResult, type TraceStep } from '../../core/engine/run';
 import { formatValue, route, stepHeading } from './format';
 import { fieldLabel, profileFields, ProfileList, ProfileView } from './ProfileView';
 

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ENTITIES, ENTITY_IDS } from '../../core/ids';
-import { presetScenario } from '../../core/presets';
-import { REFERENCE_POINTS } from '../../core/referencePoints';
+import { ENTITIES, ENTITY_IDS } from '../../core/model/ids';
+import { presetScenario } from '../../core/model/presets';
+import { REFERENCE_POINTS } from '../../core/model/referencePoints';
 import { stubPageApis } from '../pageTests.testing';
 import { useApp } from '../store';
 import { Player } from './Player';

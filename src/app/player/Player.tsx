@@ -1,5 +1,5 @@
 import { memo, useDeferredValue, useMemo } from 'react';
-import { REFERENCE_POINTS } from '../../core/referencePoints';
+import { REFERENCE_POINTS } from '../../core/model/referencePoints';
 import { CurrentStep } from '../review/CurrentStep';
 import { ReviewToolbar } from '../review/ReviewToolbar';
 import { useApp } from '../store';

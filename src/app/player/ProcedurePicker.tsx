@@ -1,5 +1,5 @@
 import { memo, useId } from 'react';
-import { PROCEDURE_IDS, isProcedureId, type ProcedureId } from '../../core/ids';
+import { PROCEDURE_IDS, isProcedureId, type ProcedureId } from '../../core/model/ids';
 import { displayTitle, PROCEDURES } from '../../core/procedures';
 
 export function procedureOption(id: ProcedureId): string {

@@ -1,4 +1,4 @@
-import { PROFILE_FIELDS, type Profile } from '../../core/profile';
+import { PROFILE_FIELDS, type Profile } from '../../core/model/profile';
 import { formatValue } from './format';
 
 const LABELS: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
-import type { Diagram } from '../../core/diagram';
+import type { Diagram } from '../../core/formats/diagram';
 import { DiagramViewport } from './diagramViewport';
 import './diagram-view.css';
 import { useReducedMotion } from './media';

@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
-import type { TraceStep } from '../../core/run';
-import type { ReviewNotes } from '../../core/walkthrough';
+import type { TraceStep } from '../../core/engine/run';
+import type { ReviewNotes } from '../../core/formats/walkthrough';
 import { stepHeading } from './format';
 import { useReducedMotion } from './media';
 import { scrollIntoViewSoon } from './scroll';

@@ -1,4 +1,4 @@
-import type { ProcedureId } from '../../core/ids';
+import type { ProcedureId } from '../../core/model/ids';
 import { PROCEDURES } from '../../core/procedures';
 
 /** The caption of a procedure's diagram on the page (and on the diagram painted before React, ./earlyView.ts). */

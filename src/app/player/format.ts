@@ -1,6 +1,6 @@
 /** Plain-text renderings of values for the player's panels: short, deterministic, no locale or clock. */
-import { ENTITIES, type EntityId } from '../../core/ids';
-import type { TraceStep } from '../../core/run';
+import { ENTITIES, type EntityId } from '../../core/model/ids';
+import type { TraceStep } from '../../core/engine/run';
 
 /** A value of a profile field or a change, as one line. */
 export function formatValue(value: unknown): string {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Diagram } from '../../core/diagram';
+import type { Diagram } from '../../core/formats/diagram';
 import { useDiagramTheme } from './media';
 import { refuseKept, renderDiagram, settledDiagram, type DiagramTheme, type RenderOutcome } from './mermaid';
 

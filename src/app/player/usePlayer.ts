@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { ProcedureId } from '../../core/ids';
+import type { ProcedureId } from '../../core/model/ids';
 import { useApp } from '../store';
 import { useRun } from '../useRun';
 import type { ControlsProps } from './Controls';

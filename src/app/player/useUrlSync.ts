@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect } from 'react';
-import { sameValue } from '../../core/profile';
-import type { Scenario } from '../../core/scenario';
+import { sameValue } from '../../core/model/profile';
+import type { Scenario } from '../../core/model/scenario';
 import { errorLine } from '../notice';
 import { openLinked } from '../openLink';
 import { DEFAULT_SCENARIO, useApp, type AppState } from '../store';

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
-import type { Diagram } from '../../core/diagram';
-import type { ProcedureId } from '../../core/ids';
+import type { Diagram } from '../../core/formats/diagram';
+import type { ProcedureId } from '../../core/model/ids';
 import { tagSteps } from '../player/svgSteps';
 import { useDrawnDiagram } from '../player/useDrawnDiagram';
 import { applyMarks, type StepMark } from './compareMarks';

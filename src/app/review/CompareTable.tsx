@@ -1,5 +1,5 @@
-import type { CompareRow, WordSegment } from '../../core/compare';
-import type { ProcedureId } from '../../core/ids';
+import type { CompareRow, WordSegment } from '../../core/explore/compare';
+import type { ProcedureId } from '../../core/model/ids';
 import type { ClauseStep } from '../../core/procedures';
 import { route } from '../player/format';
 import { STATUS_TEXT } from './compareMarks';

@@ -1,8 +1,8 @@
 import { useId, useMemo } from 'react';
-import { compareProcedures } from '../../core/compare';
-import { PROCEDURE_IDS, isProcedureId, type ProcedureId } from '../../core/ids';
+import { compareProcedures } from '../../core/explore/compare';
+import { PROCEDURE_IDS, isProcedureId, type ProcedureId } from '../../core/model/ids';
 import { displayTitle, PROCEDURES } from '../../core/procedures';
-import type { Scenario } from '../../core/scenario';
+import type { Scenario } from '../../core/model/scenario';
 import { procedureOption } from '../player/ProcedurePicker';
 import { useUrlSync } from '../player/useUrlSync';
 import { DEFAULT_SCENARIO, useApp } from '../store';

@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import { narrate, notesFor, notesForStep, sourceOf, type SpecNote } from '../../core/narration';
+import { narrate, notesFor, notesForStep, sourceOf, type SpecNote } from '../../core/formats/narration';
 import { citation, displayTitle, PROCEDURES } from '../../core/procedures';
-import type { RunResult } from '../../core/run';
+import type { RunResult } from '../../core/engine/run';
 import { stepHeading } from '../player/format';
 import { NoteField } from './NoteField';
 

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
-import type { ProcedureId } from '../../core/ids';
-import type { RunResult } from '../../core/run';
-import type { Scenario } from '../../core/scenario';
+import type { ProcedureId } from '../../core/model/ids';
+import type { RunResult } from '../../core/engine/run';
+import type { Scenario } from '../../core/model/scenario';
 import { useApp } from '../store';
 import { download } from '../download';
 import { fileNames, traceText, walkthroughText } from './downloads';

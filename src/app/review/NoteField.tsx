@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { ProcedureId } from '../../core/ids';
+import type { ProcedureId } from '../../core/model/ids';
 import { useApp } from '../store';
 
 /** The reviewer's note on a step (0: the clause as a whole), kept in this browser and exported in the walkthrough. */

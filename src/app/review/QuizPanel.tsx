@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { ENTITIES, ENTITY_IDS, type EntityId } from '../../core/ids';
-import type { TraceStep } from '../../core/run';
+import { ENTITIES, ENTITY_IDS, type EntityId } from '../../core/model/ids';
+import type { TraceStep } from '../../core/engine/run';
 import {
   checkGuess,
   describeGuess,

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { RunResult } from '../../core/run';
+import type { RunResult } from '../../core/engine/run';
 import { PROCEDURES } from '../../core/procedures';
 import { MessagePanel } from '../player/MessagePanel';
 import { ProcedurePicker } from '../player/ProcedurePicker';

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { compareProcedures } from '../../core/compare';
+import { compareProcedures } from '../../core/explore/compare';
 import { applyMarks, marksOf } from './compareMarks';
 
 describe('the marks of a comparison', () => {

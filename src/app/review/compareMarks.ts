@@ -1,5 +1,5 @@
 /** How the differences of two procedures show on their diagrams: a class per step number, per side. Pure. */
-import type { CompareRow } from '../../core/compare';
+import type { CompareRow } from '../../core/explore/compare';
 
 export type StepMark = 'step-removed' | 'step-added' | 'step-reworded';
 

@@ -2,8 +2,8 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { simulate } from '../../core/run';
-import { presetScenario as preset } from '../../core/presets';
+import { simulate } from '../../core/engine/run';
+import { presetScenario as preset } from '../../core/model/presets';
 import { goldenScenario } from '../../../test/support/golden';
 import { CurrentStep } from './CurrentStep';
 import { QuizPanel } from './QuizPanel';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/sim';
-import { PROCEDURE_IDS } from '../../core/ids';
-import { PRESETS, presetScenario } from '../../core/presets';
-import { simulate, type RunResult } from '../../core/run';
-import type { Scenario } from '../../core/scenario';
+import { PROCEDURE_IDS } from '../../core/model/ids';
+import { PRESETS, presetScenario } from '../../core/model/presets';
+import { simulate, type RunResult } from '../../core/engine/run';
+import type { Scenario } from '../../core/model/scenario';
 import { fileNames, traceText, walkthroughText } from './downloads';
 
 function cli(argv: string[], file: string): string {

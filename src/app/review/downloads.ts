@@ -1,9 +1,9 @@
 /** The files a reviewer takes away: names and contents (the save itself: ../download.ts). */
-import type { ProcedureId } from '../../core/ids';
-import { toTraceJson } from '../../core/report';
-import type { RunResult } from '../../core/run';
-import type { Scenario } from '../../core/scenario';
-import { toWalkthrough, type ReviewNotes } from '../../core/walkthrough';
+import type { ProcedureId } from '../../core/model/ids';
+import { toTraceJson } from '../../core/formats/report';
+import type { RunResult } from '../../core/engine/run';
+import type { Scenario } from '../../core/model/scenario';
+import { toWalkthrough, type ReviewNotes } from '../../core/formats/walkthrough';
 import { exportedNotes } from './slice';
 
 export function fileNames(procedure: ProcedureId) {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PRESETS } from '../../core/presets';
+import { PRESETS } from '../../core/model/presets';
 import { loadStoreWith } from '../loadStore.testing';
 import { stubPageApis } from '../pageTests.testing';
 import { STORAGE_KEY } from '../storageKey';
@@ -69,7 +69,7 @@ describe('review notes in the store', () => {
     const { useApp } = await loadWith(null);
     const { NoteField } = await import('./NoteField');
     const { StepList } = await import('../player/StepList');
-    const { simulate } = await import('../../core/run');
+    const { simulate } = await import('../../core/engine/run');
     const steps = simulate(BASE, '10.1.4.3.3').steps;
     const view = () => (
       <>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PRESETS } from '../../core/presets';
-import { simulate } from '../../core/run';
+import { PRESETS } from '../../core/model/presets';
+import { simulate } from '../../core/engine/run';
 import { checkGuess, feedback, formatScore, isEntityId, scoreOf, withAnswer } from './quiz';
 
 const happy = PRESETS.find((p) => p.id === 'happy-path')!.scenario;

@@ -1,6 +1,6 @@
 /** The quiz (issue 5, `?mode=quiz`): the learner predicts who acts in each step before it is shown. Pure. */
-import { ENTITY_IDS, type EntityId } from '../../core/ids';
-import type { TraceStep } from '../../core/run';
+import { ENTITY_IDS, type EntityId } from '../../core/model/ids';
+import type { TraceStep } from '../../core/engine/run';
 import { route } from '../player/format';
 
 /** A prediction: who sends to whom, or (from = to) who performs its own action. */

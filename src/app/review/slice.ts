@@ -2,8 +2,8 @@
  * The review slice of the store (issue 5): which view the page shows (player, quiz, presentation, comparison) and
  * the reviewer's notes, kept by procedure and step (step 0: the clause as a whole). Only the notes are persisted.
  */
-import { isProcedureId, type ProcedureId } from '../../core/ids';
-import type { ReviewNotes } from '../../core/walkthrough';
+import { isProcedureId, type ProcedureId } from '../../core/model/ids';
+import type { ReviewNotes } from '../../core/formats/walkthrough';
 import type { ComparePair, PageMode } from '../url';
 
 export type NotesByProcedure = Partial<Record<ProcedureId, ReviewNotes>>;

@@ -1,6 +1,6 @@
 import { assign, enqueueActions, setup } from 'xstate';
-import type { EntityId } from '../ids';
-import type { Profile } from '../profile';
+import type { EntityId } from '../model/ids';
+import type { Profile } from '../model/profile';
 import { post, type EntityMessage, type ProfileRequest } from './messages';
 
 export interface ClientInput {

@@ -1,8 +1,8 @@
 import { assertEvent, assign, enqueueActions, sendParent, setup } from 'xstate';
-import type { EntityId } from '../ids';
-import type { Change } from '../policy';
-import { profilesFor, type Profile } from '../profile';
-import { validateProfile, type ValidationResult, type ValidationRules } from '../validation';
+import type { EntityId } from '../model/ids';
+import type { Change } from '../model/policy';
+import { profilesFor, type Profile } from '../model/profile';
+import { validateProfile, type ValidationResult, type ValidationRules } from '../model/validation';
 import { latest, post, type EntityMessage, type Pending, type ProfileRequest } from './messages';
 
 /** The input of a configuration management server. Fields marked with a role are read by that role's machine only. */

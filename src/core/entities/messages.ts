@@ -1,7 +1,7 @@
-import type { EntityId } from '../ids';
-import type { Change } from '../policy';
-import type { Profile } from '../profile';
-import type { ValidationResult } from '../validation';
+import type { EntityId } from '../model/ids';
+import type { Change } from '../model/policy';
+import type { Profile } from '../model/profile';
+import type { ValidationResult } from '../model/validation';
 
 /**
  * What a profile request carries. Only what the clauses say a request includes: the MC service ID (10.1.4.3.1 step

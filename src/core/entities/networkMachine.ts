@@ -1,5 +1,5 @@
 import { fromTransition, type ActorRefFrom, type AnyActorRef } from 'xstate';
-import type { EntityId } from '../ids';
+import type { EntityId } from '../model/ids';
 import { clientMachine, type ClientInput } from './clientMachine';
 import type { CmsInput } from './cms';
 import type { Envelope, NetworkPost } from './messages';

@@ -1,8 +1,8 @@
 import { assertEvent, assign, enqueueActions, sendParent, setup } from 'xstate';
-import type { EntityId } from '../ids';
-import { applyPolicy, type Change, type Policy } from '../policy';
-import { profilesFor, selectMigrationProfile, type Profile } from '../profile';
-import type { CachedProfile } from '../schema';
+import type { EntityId } from '../model/ids';
+import { applyPolicy, type Change, type Policy } from '../model/policy';
+import { profilesFor, selectMigrationProfile, type Profile } from '../model/profile';
+import type { CachedProfile } from '../model/schema';
 import { latest, post, type EntityMessage, type Pending } from './messages';
 
 /** The input of an MC service user database. Fields marked with a role are read by that role's machine only. */

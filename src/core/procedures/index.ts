@@ -1,4 +1,4 @@
-import type { EntityId, ProcedureId } from '../ids';
+import type { EntityId, ProcedureId } from '../model/ids';
 import { P10_1_4_3_1 } from './p10_1_4_3_1';
 import { P10_1_4_3_2 } from './p10_1_4_3_2';
 import { P10_1_4_3_3 } from './p10_1_4_3_3';

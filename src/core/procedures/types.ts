@@ -1,4 +1,4 @@
-import type { EntityId, ProcedureId } from '../ids';
+import type { EntityId, ProcedureId } from '../model/ids';
 
 /** One numbered step of a clause: a message between two entities, or one entity's own action. */
 export interface ClauseStep {

@@ -3,7 +3,7 @@
  * one root element, and every reference (`&…;`) one that XML defines without a DTD. One linear pass, so a hostile
  * document costs little; each refusal is one line naming what is wrong and where.
  */
-import { formatCount, LIMITS, sizeProblem } from '../limits';
+import { formatCount, LIMITS, sizeProblem } from '../model/limits';
 import { ProfileXmlError } from './reader';
 
 /** The entities XML predefines (XML 1.0 §4.6); with no DTD allowed, these are all there are. */

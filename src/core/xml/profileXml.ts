@@ -1,6 +1,6 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { Profile } from '../profile';
-import { LIMITS, stringProblem } from '../limits';
+import type { Profile } from '../model/profile';
+import { LIMITS, stringProblem } from '../model/limits';
 import { checkDocument, decodeReferences } from './guard';
 import { ProfileXmlError } from './reader';
 

@@ -1,4 +1,4 @@
-import type { Profile } from '../profile';
+import type { Profile } from '../model/profile';
 
 /** A document that is not an MCPTT user profile, or a value in it that is wrong: one line naming the element. */
 export class ProfileXmlError extends Error {

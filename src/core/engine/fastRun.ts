@@ -31,13 +31,13 @@ import {
   type SnapshotFrom,
   type Snapshot,
 } from 'xstate';
-import type { Envelope, NetworkPost } from './entities/messages';
-import { ENTITY_MACHINES, type EntityMachines, type NetworkInput } from './entities/networkMachine';
-import type { EntityId, ProcedureId } from './ids';
-import { getProcedure, type Procedure } from './procedures';
+import type { Envelope, NetworkPost } from '../entities/messages';
+import { ENTITY_MACHINES, type EntityMachines, type NetworkInput } from '../entities/networkMachine';
+import type { EntityId, ProcedureId } from '../model/ids';
+import { getProcedure, type Procedure } from '../procedures';
 import { defaultProcedure, entityInputs, type RunResult } from './run';
 import { MAX_STEPS, StepPlacer } from './stepPlace';
-import type { Scenario } from './schema';
+import type { Scenario } from '../model/schema';
 
 /** What a sweep cell needs of a run: the fields of RunResult, equal to `simulate`'s, without steps or snapshots. */
 export type RunOutcome = Pick<

@@ -1,7 +1,7 @@
-import type { ProcedureId } from './ids';
-import { citation, getProcedure } from './procedures';
-import type { TraceStep } from './run';
-import type { ValidationResult } from './validation';
+import type { ProcedureId } from '../model/ids';
+import { citation, getProcedure } from '../procedures';
+import type { TraceStep } from '../engine/run';
+import type { ValidationResult } from '../model/validation';
 
 /** Where the clauses are silent, ambiguous or differ from each other: shown beside the steps they concern. */
 export interface SpecNote {

@@ -1,23 +1,23 @@
 import { createActor, type Actor, type ContextFrom, type StateValueFrom } from 'xstate';
-import type { ClientContext } from './entities/clientMachine';
-import type { CmsContext } from './entities/cms';
-import type { EntityMessage, Envelope } from './entities/messages';
-import type { UdbContext } from './entities/udb';
+import type { ClientContext } from '../entities/clientMachine';
+import type { CmsContext } from '../entities/cms';
+import type { EntityMessage, Envelope } from '../entities/messages';
+import type { UdbContext } from '../entities/udb';
 import {
   ENTITY_MACHINES,
   networkLogic,
   type EntityActors,
   type EntityMachines,
   type NetworkInput,
-} from './entities/networkMachine';
-import { ENTITIES, ENTITY_IDS, type EntityId, type EntityKind, type ProcedureId } from './ids';
-import type { Change } from './policy';
-import { getProcedure, type Procedure } from './procedures';
-import type { Profile } from './profile';
-import { referencePointOf, type ReferencePoint } from './referencePoints';
+} from '../entities/networkMachine';
+import { ENTITIES, ENTITY_IDS, type EntityId, type EntityKind, type ProcedureId } from '../model/ids';
+import type { Change } from '../model/policy';
+import { getProcedure, type Procedure } from '../procedures';
+import type { Profile } from '../model/profile';
+import { referencePointOf, type ReferencePoint } from '../model/referencePoints';
 import { MAX_STEPS, StepPlacer } from './stepPlace';
-import type { Policy, Scenario, Service } from './schema';
-import type { ValidationResult } from './validation';
+import type { Policy, Scenario, Service } from '../model/schema';
+import type { ValidationResult } from '../model/validation';
 
 export type StepKind = 'message' | 'action' | 'error';
 

@@ -1,5 +1,5 @@
-import type { ProcedureId } from './ids';
-import { getProcedure, type ClauseStep } from './procedures';
+import type { ProcedureId } from '../model/ids';
+import { getProcedure, type ClauseStep } from '../procedures';
 
 export type RowStatus = 'same' | 'reworded' | 'removed' | 'added';
 

@@ -1,5 +1,5 @@
-import type { ReadLog, Reads } from './fastRun';
-import type { PathKey } from './scenarioPath';
+import type { ReadLog, Reads } from '../engine/fastRun';
+import type { PathKey } from '../model/scenarioPath';
 import type { VaryValue } from './sweepVary';
 
 /** The varied fields below one object of a cell's scenario: each key leads to a varied field or further down. */

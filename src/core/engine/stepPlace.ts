@@ -3,8 +3,8 @@
  * `Simulation` for the trace, fastRun.ts for a sweep's cells), so that a step's number and the check against the
  * clause table are the same in both.
  */
-import type { Envelope } from './entities/messages';
-import type { ClauseStep, Procedure } from './procedures';
+import type { Envelope } from '../entities/messages';
+import type { ClauseStep, Procedure } from '../procedures';
 import type { StepKind } from './run';
 
 /** A run that has not ended after this many steps is an internal error (the longest procedure has 14). */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { jsonDepthIssues, LIMITS, sizeProblem, valueLimitIssues } from './limits';
 import { ScenarioSchema, describeValue, type Scenario } from './schema';
-import { ProfileXmlError, type ProfileXmlReader } from './xml/reader';
+import { ProfileXmlError, type ProfileXmlReader } from '../xml/reader';
 
 export type { Scenario } from './schema';
 

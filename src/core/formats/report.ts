@@ -1,10 +1,10 @@
-import type { Change } from './policy';
-import type { EntityId } from './ids';
-import { displayTitle, getProcedure, involvedEntities } from './procedures';
-import type { Profile } from './profile';
-import type { ReferencePoint } from './referencePoints';
-import type { RunError, RunResult, StepKind } from './run';
-import type { ValidationResult } from './validation';
+import type { Change } from '../model/policy';
+import type { EntityId } from '../model/ids';
+import { displayTitle, getProcedure, involvedEntities } from '../procedures';
+import type { Profile } from '../model/profile';
+import type { ReferencePoint } from '../model/referencePoints';
+import type { RunError, RunResult, StepKind } from '../engine/run';
+import type { ValidationResult } from '../model/validation';
 
 /** The trace as the CLI prints it with `--format json` (CONTRACT.md §3), also the app's "Download trace (JSON)". */
 export interface TraceJson {

@@ -2,12 +2,12 @@
  * The sweep (CONTRACT.md §7): run procedures over every combination of values of some scenario fields, one cell per
  * combination and procedure. Pure: no DOM, no clock; the same sweep gives the same cells.
  */
-import type { ProcedureId } from './ids';
-import { getProcedure } from './procedures';
-import type { Profile } from './profile';
-import { runOutcome, type RunOutcome } from './fastRun';
-import type { Outcome } from './run';
-import type { Scenario } from './scenario';
+import type { ProcedureId } from '../model/ids';
+import { getProcedure } from '../procedures';
+import type { Profile } from '../model/profile';
+import { runOutcome, type RunOutcome } from '../engine/fastRun';
+import type { Outcome } from '../engine/run';
+import type { Scenario } from '../model/scenario';
 import { build, checkSweep, dimsOf, SweepError, type Dim, type Vary, type VaryValue } from './sweepVary';
 import { LiveCell, plain, trieOf } from './sweepTracking';
 

@@ -1,9 +1,9 @@
-import { ENTITIES } from './ids';
+import { ENTITIES } from '../model/ids';
 import { narrate, notesFor, notesForStep } from './narration';
-import { citation, displayTitle, getProcedure } from './procedures';
-import type { Profile } from './profile';
-import { requestedServiceId, type RunResult } from './run';
-import type { Scenario } from './schema';
+import { citation, displayTitle, getProcedure } from '../procedures';
+import type { Profile } from '../model/profile';
+import { requestedServiceId, type RunResult } from '../engine/run';
+import type { Scenario } from '../model/schema';
 
 /** Review notes by step number (0 = the procedure as a whole). */
 export type ReviewNotes = Record<number, string>;

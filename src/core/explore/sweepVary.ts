@@ -1,7 +1,7 @@
 /** The sweep's inputs (CONTRACT.md §7): `--vary` specs, and the checks a sweep passes before anything runs. */
-import type { ProcedureId } from './ids';
-import { formatIssues, jsonPath, parseScenarioValue, type Scenario } from './scenario';
-import { getPath, parsePath, setPath, unknownPathReason, type PathKey } from './scenarioPath';
+import type { ProcedureId } from '../model/ids';
+import { formatIssues, jsonPath, parseScenarioValue, type Scenario } from '../model/scenario';
+import { getPath, parsePath, setPath, unknownPathReason, type PathKey } from '../model/scenarioPath';
 
 export const MAX_CELLS = 1_000_000;
 

@@ -1,8 +1,8 @@
-import { ENTITIES, ENTITY_IDS, type EntityId } from './ids';
-import { involvedEntities } from './procedures';
-import { referencePointOf } from './referencePoints';
-import type { RunResult, TraceStep } from './run';
-import type { Scenario } from './schema';
+import { ENTITIES, ENTITY_IDS, type EntityId } from '../model/ids';
+import { involvedEntities } from '../procedures';
+import { referencePointOf } from '../model/referencePoints';
+import type { RunResult, TraceStep } from '../engine/run';
+import type { Scenario } from '../model/schema';
 
 /** Mermaid-safe participant names: the entity ids contain `-`, which Mermaid's arrows also use. */
 export const PARTICIPANT: Record<EntityId, string> = {
