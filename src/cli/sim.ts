@@ -59,8 +59,8 @@ export const main = scenarioCommand(
       if (run.profiles.length) io.out(run.profiles.map(toProfileXml).join(''));
       else {
         // Nothing to print is not an error (the simulation ran), but an empty stdout alone would say nothing.
-        const at = run.error ? ` at step ${run.error.number} (${run.error.reason})` : '';
-        io.err(`sim: no profile to write: the client ends with none (${run.outcome}${at})\n`);
+        const at = run.error ? ` at step ${run.error.number}: ${run.error.reason}` : '';
+        io.err(`sim: no profile to write: the client ends with none (the run was ${run.outcome}${at})\n`);
       }
     }
     // The walkthrough: the same document as the page's "Download walkthrough (Markdown)", without review notes.
