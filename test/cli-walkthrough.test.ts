@@ -37,7 +37,7 @@ describe('sim --format markdown (CONTRACT.md §6)', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('### 11a. ');
     expect(result.stdout).not.toMatch(/^### 12\. /m);
-    expect(result.stdout).toContain('Refused at step 11a: validation failed');
+    expect(result.stdout).toContain('receives no profile: refused at step 11a: validation failed');
     expect(result.stdout).toMatch(/Outcome: \*\*rejected\*\* at step 11a/);
   });
 
@@ -87,10 +87,11 @@ describe('a check that failed and was logged (onFailure "continue", 10.1.4.3.2 s
     expect(md.match(/\*\*Logged by /g)).toHaveLength(1);
     expect(md).toContain('Outcome: **delivered**.');
     expect(md).toContain(
-      "The primary's validation failed and was logged; the migration went on (onFailure: continue):\n- minPriority: priority 3 is below the minimum of 5",
+      '**failed**.\n\n- `minPriority`: priority 3 is below the minimum of 5\n\nThe primary configuration management server logged the failed check and the migration went on (`onFailure: "continue"`)',
     );
     const refused = run([REFUSED, '--format', 'markdown']).stdout;
     expect(refused).not.toContain('Logged by');
-    expect(refused).not.toContain('was logged');
+    expect(refused).not.toContain('logged the failed check');
+    expect(refused).toContain('The migration was refused (`onFailure: "prohibit"`)');
   });
 });
