@@ -89,7 +89,7 @@ function validationSection(run: RunResult, scenario: Scenario): string[] {
   ].filter(Boolean);
   const ruleText = given.length ? given.join('; ') : 'none set';
   out.push(
-    `The check of the modified profile by the scenario's \`primary.validation\` rules (${ruleText}; the rule set is the simulator's: the clause says only "for e.g. safety, applicability of any new configuration", ${md(citation(run.procedure, 11))}): **${run.validation.ok ? 'passed' : 'failed'}**.`,
+    `*The simulator's check* of the modified profile (the clause: "validates … for e.g. safety, applicability of any new configuration", ${md(citation(run.procedure, 11))}; the rules are the scenario's \`primary.validation\`: ${ruleText}): **${run.validation.ok ? 'passed' : 'failed'}**.`,
   );
   if (!run.validation.ok) {
     out.push('');
@@ -97,8 +97,8 @@ function validationSection(run: RunResult, scenario: Scenario): string[] {
     out.push(
       '',
       run.outcome === 'delivered'
-        ? 'The primary configuration management server logged the failed check and the migration went on (`onFailure: "continue"`): steps 12 to 14 follow.'
-        : `The migration was refused (\`onFailure: "prohibit"\`): the error${run.error ? ` of step ${run.error.number}` : ''} went to the configuration management client.`,
+        ? 'As the scenario reads step 11\'s "may" (`onFailure: "continue"`), the primary configuration management server logged the failed check (the clause: "validates (and may also log)") and the migration went on: steps 12 to 14 follow.'
+        : `As the scenario reads step 11's "may" (\`onFailure: "prohibit"\`), the migration was refused: the error${run.error ? ` of step ${run.error.number}` : ''} went to the configuration management client.`,
     );
   }
   return out;
@@ -118,7 +118,7 @@ function changesSection(run: RunResult): string[] {
   if (run.outcome === 'rejected' && store && run.stores['partner-udb']) {
     out.push(
       '',
-      `The partner MC service user database stored this modified profile at step ${store.number} and keeps it: the refusal${run.error ? ` at step ${run.error.number}` : ''} goes to the configuration management client only.`,
+      `*The simulator's note:* the partner MC service user database stored this modified profile at step ${store.number} and keeps it; the clause does not say that the partner is told of the refusal${run.error ? ` at step ${run.error.number}` : ''}.`,
     );
   }
   return out;
