@@ -2,16 +2,17 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closest, editDistance, parseCommandLine, type CommandSpec } from '../src/cli/args';
-import { main as profileMain } from '../src/cli/profile';
+import { main as profileMain, PROFILE } from '../src/cli/profile';
 import { progressOnStderr, type ProgressStream } from '../src/cli/progress';
-import { main as simMain } from '../src/cli/sim';
-import { main as sweepMain } from '../src/cli/sweep';
+import { main as simMain, SIM } from '../src/cli/sim';
+import { main as sweepMain, SWEEP } from '../src/cli/sweep';
 import { simulate } from '../src/core/engine/run';
 import { PROCEDURE_IDS } from '../src/core/model/ids';
 import type { Profile } from '../src/core/model/profile';
 import { parseScenarioOrThrow } from '../src/core/model/scenario';
 import { expectRefusal, runMain } from './support/cli';
 import { EXAMPLE_PATH, exampleJson, lines, ROOT } from './support/fixtures';
+import { shellWords } from './support/shell';
 
 const sim = (argv: string[], files: Record<string, string> = {}, stdin = '') =>
   runMain(simMain, argv, files, stdin);
@@ -54,6 +55,22 @@ describe('--help and -h on every command (CONTRACT.md §14)', () => {
       }
     },
   );
+
+  it.each([
+    ['sim', simMain, SIM],
+    ['sweep', sweepMain, SWEEP],
+    ['profile', profileMain, PROFILE],
+  ] as const)('%s: every example of the help runs, exit 0', (_name, main, spec) => {
+    for (const example of spec.examples) {
+      const words = shellWords(example).words;
+      const from = words.indexOf('<');
+      const stdin = from < 0 ? '' : readFileSync(resolve(ROOT, words[from + 1] as string), 'utf8');
+      const result = runMain(main, from < 0 ? words : words.slice(0, from), {}, stdin);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout.length).toBeGreaterThan(0);
+    }
+  });
 
   it('help wins over an otherwise incomplete command line', () => {
     expect(sweep(['--help']).code).toBe(0);

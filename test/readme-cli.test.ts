@@ -11,6 +11,7 @@ import { main as profileMain } from '../src/cli/profile';
 import { main as simMain } from '../src/cli/sim';
 import { main as sweepMain } from '../src/cli/sweep';
 import { fakeIo, lines, ROOT } from './support/fixtures';
+import { shellWords } from './support/shell';
 
 const MAINS: Record<string, (argv: string[], io: Io) => number> = {
   sim: simMain,
@@ -24,33 +25,6 @@ const SECTION = README.slice(README.indexOf('## Command line'), README.indexOf('
 
 const blocks = (lang: string) =>
   [...SECTION.matchAll(new RegExp(`^\`\`\`${lang}\\n([\\s\\S]*?)^\`\`\`$`, 'gm'))].map((m) => m[1] as string);
-
-/** A shell line's words, quotes removed, and its comment (after an unquoted `#`); `|` and `<` are words of their own. */
-function shellWords(line: string): { words: string[]; comment: string } {
-  const words: string[] = [];
-  let word: string | null = null;
-  let quote: string | null = null;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i] as string;
-    if (quote) {
-      if (ch === quote) quote = null;
-      else word += ch;
-    } else if (ch === "'" || ch === '"') {
-      quote = ch;
-      word ??= '';
-    } else if (ch === ' ') {
-      if (word !== null) words.push(word);
-      word = null;
-    } else if (ch === '#' && word === null) {
-      return { words, comment: line.slice(i + 1).trim() };
-    } else if ((ch === '|' || ch === '<') && word === null) {
-      words.push(ch);
-    } else word = (word ?? '') + ch;
-  }
-  if (quote) throw new Error(`unbalanced quote in README command: ${line}`);
-  if (word !== null) words.push(word);
-  return { words, comment: '' };
-}
 
 interface Command {
   line: string;
