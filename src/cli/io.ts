@@ -8,6 +8,8 @@ export interface Io {
   readStdin: (maxBytes?: number) => string;
   out: (text: string) => void;
   err: (text: string) => void;
+  /** stderr is a terminal: only then is progress shown (`progress.ts`). */
+  errIsTerminal?: boolean;
 }
 
 /**
@@ -95,6 +97,7 @@ export const nodeIo: Io = {
   readStdin: (maxBytes) => readCapped(0, maxBytes),
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  errIsTerminal: process.stderr.isTTY,
 };
 
 const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim();

@@ -23,10 +23,11 @@ const group = (n: number) => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 export const PROGRESS_DELAY_MS = 1000;
 const REDRAW_MS = 100;
 
+/** `stream`: the CLI's stderr as its `Io` has it (`{ isTTY: io.errIsTerminal, write: io.err }`). */
 export function progressOnStderr(
   label: string,
   unit: string,
-  stream: ProgressStream = process.stderr,
+  stream: ProgressStream,
   now: () => number = () => performance.now(),
 ): Progress {
   if (!stream.isTTY) return { update: () => undefined, end: () => undefined };

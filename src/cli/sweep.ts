@@ -95,7 +95,7 @@ export const main = scenarioCommand(
     };
   },
   (scenario, opts, io) => {
-    const progress = progressOnStderr('sweep', 'cells');
+    const progress = progressOnStderr('sweep', 'cells', { isTTY: io.errIsTerminal, write: io.err });
     try {
       const result = orUsage(() => sweep(scenario, opts.vary, opts.procedures, progress.update));
       progress.end();
