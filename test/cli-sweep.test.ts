@@ -148,7 +148,7 @@ describe('sweep CLI: every bad sweep is exit 2, one line on stderr, nothing on s
       /^sweep: --procedure must be one of 10\.1\.4\.3\.1, /,
     ],
     [[EXAMPLE_PATH, ...CAPS, '--format', 'xml'], 'sweep: --format must be one of json, csv, got "xml"'],
-    [[EXAMPLE_PATH, ...CAPS, '--frobnicate'], /^sweep: Unknown option '--frobnicate'/],
+    [[EXAMPLE_PATH, ...CAPS, '--frobnicate'], /^sweep: unknown option --frobnicate; usage: /],
     [[...CAPS], /^sweep: expected one scenario file \(or - for standard input\); usage: /],
     [['missing.json', ...CAPS], 'sweep: cannot read missing.json: no such file'],
   ] as const)('%j', (argv, message) => {

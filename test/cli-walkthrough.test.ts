@@ -37,7 +37,7 @@ describe('sim --format markdown (CONTRACT.md §6)', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('### 11a. ');
     expect(result.stdout).not.toMatch(/^### 12\. /m);
-    expect(result.stdout).toContain('Refused at step 11a: validation failed');
+    expect(result.stdout).toContain('receives no profile: refused at step 11a: validation failed');
     expect(result.stdout).toMatch(/Outcome: \*\*rejected\*\* at step 11a/);
   });
 
@@ -87,10 +87,113 @@ describe('a check that failed and was logged (onFailure "continue", 10.1.4.3.2 s
     expect(md.match(/\*\*Logged by /g)).toHaveLength(1);
     expect(md).toContain('Outcome: **delivered**.');
     expect(md).toContain(
-      "The primary's validation failed and was logged; the migration went on (onFailure: continue):\n- minPriority: priority 3 is below the minimum of 5",
+      '**failed**.\n\n- `minPriority`: priority 3 is below the minimum of 5\n\nAs the scenario reads step 11\'s "may" (`onFailure: "continue"`), the primary configuration management server logged the failed check',
     );
     const refused = run([REFUSED, '--format', 'markdown']).stdout;
     expect(refused).not.toContain('Logged by');
-    expect(refused).not.toContain('was logged');
+    expect(refused).not.toContain('logged the failed check');
+    expect(refused).toContain('(`onFailure: "prohibit"`), the migration was refused');
+  });
+});
+
+describe('the walkthrough read as a delegate would (CONTRACT.md §14)', () => {
+  const STRICT = resolve(ROOT, 'examples/strict-primary.json');
+  const CASES = [
+    [EXAMPLE_PATH, '10.1.4.3.1'],
+    [EXAMPLE_PATH, '10.1.4.3.2'],
+    [EXAMPLE_PATH, '10.1.4.3.3'],
+    [EXAMPLE_PATH, '10.1.4.x.2'],
+    [STRICT, '10.1.4.3.2'],
+    [CONTINUED, '10.1.4.3.2'],
+  ] as const;
+  const markdown = (file: string, procedure: string) => {
+    const result = run([file, '--procedure', procedure, '--format', 'markdown']);
+    expect(result.code).toBe(0);
+    return result.stdout;
+  };
+
+  it.each(CASES)(
+    '%s %s: each spec note given once, and every later mention refers to it',
+    (file, procedure) => {
+      const md = markdown(file, procedure);
+      const given = [...md.matchAll(/^\*\*Spec note — (.+?):\*\* /gm)].map((m) => m[1]);
+      expect(given.length).toBeGreaterThan(0);
+      expect(new Set(given).size).toBe(given.length);
+      for (const m of md.matchAll(/^\*Spec note — (.+?) — given (at the top|at step \w+); /gm)) {
+        expect(given).toContain(m[1]);
+      }
+    },
+  );
+
+  it('10.1.4.3.2 on the example: 10 notes given, 5 referred to (15 before, of which 10 differed)', () => {
+    const md = markdown(EXAMPLE_PATH, '10.1.4.3.2');
+    expect(md.match(/^\*\*Spec note — /gm)).toHaveLength(10);
+    expect(md.match(/^\*Spec note — /gm)).toHaveLength(5);
+    expect(md.match(/A profile the partner did not ask for/g)).toHaveLength(3);
+    expect(md).toContain(
+      '*Spec note — A profile the partner did not ask for — given at step 5; it bears on this step too.*',
+    );
+  });
+
+  it.each(CASES)(
+    '%s %s: code spans are code, never escaped backticks; no panel in a document',
+    (file, procedure) => {
+      const md = markdown(file, procedure);
+      expect(md).not.toContain('\\`');
+      expect(md).not.toMatch(/\bpanel\b/);
+    },
+  );
+
+  it('code spans of the notes come out as spans', () => {
+    const md = markdown(EXAMPLE_PATH, '10.1.4.3.2');
+    expect(md).toContain("the one of the scenario's `ue.service` (MCPTT by default)");
+    expect(md).toContain('`primary.validation.onFailure: "prohibit"`');
+  });
+
+  it('delivered: the validation passed and the policy changes are stated', () => {
+    const md = markdown(EXAMPLE_PATH, '10.1.4.3.2');
+    const validation = md.slice(md.indexOf('## Validation by the primary MC system (step 11)'));
+    expect(validation).toMatch(/^\*The simulator's check\* of the modified profile .*: \*\*passed\*\*\.$/m);
+    expect(md).toContain("## Changes by the partner's policy (step 7)");
+    expect(md).toContain('| priority | 7 | 3 | `maxPriority` |');
+  });
+
+  it("rejected: the validation failed with its rule, and the policy's changes the partner stored are kept", () => {
+    const md = markdown(STRICT, '10.1.4.3.2');
+    expect(md).toMatch(/\*\*failed\*\*\.\n\n- `minPriority`: priority 3 is below the minimum of 5\n/);
+    expect(md).toContain("## Changes by the partner's policy (step 7)");
+    expect(md).toContain('| priority | 7 | 3 | `maxPriority` |');
+    expect(md).toContain(
+      "*The simulator's note:* the partner MC service user database stored this modified profile at step 8 and keeps it",
+    );
+    expect(md).toContain('The configuration management client receives no profile: refused at step 11a');
+    // 10.1.4.3.3 has no check: no validation section, but its changes
+    const partner = markdown(EXAMPLE_PATH, '10.1.4.3.3');
+    expect(partner).not.toContain('## Validation');
+    expect(partner).toContain("## Changes by the partner's policy (step 8)");
+  });
+
+  it('says when --procedure overrides ue.configuredBy, and only then', () => {
+    // the example's ue.configuredBy is "partner"
+    expect(markdown(EXAMPLE_PATH, '10.1.4.3.2')).toContain(
+      '*The simulator\'s note:* the scenario\'s `ue.configuredBy` is "partner", which picks 10.1.4.3.3; this walkthrough runs 10.1.4.3.2 as asked',
+    );
+    for (const procedure of ['10.1.4.3.3', '10.1.4.x.2', '10.1.4.3.1'])
+      expect(markdown(EXAMPLE_PATH, procedure)).not.toContain('this walkthrough runs');
+  });
+
+  it("cites the reference points' sources", () => {
+    const md = markdown(EXAMPLE_PATH, '10.1.4.3.2');
+    expect(md).toContain(
+      'CSC-4 (configuration management client ↔ configuration management server): TS 23.280 clause 7.5.2;',
+    );
+    expect(md).toContain(
+      'CSC-13 (configuration management server ↔ MC service user database): TS 29.283 clause 4.1;',
+    );
+    expect(md).toContain(': TS 23.280 clause 7.5.2.17.');
+    // 10.1.4.3.1 uses CSC-4 only, and names only it
+    const own = markdown(EXAMPLE_PATH, '10.1.4.3.1');
+    expect(own).toContain('CSC-4 (');
+    expect(own).not.toContain('CSC-13 (');
   });
 });

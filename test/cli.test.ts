@@ -142,12 +142,12 @@ describe('sim CLI (main with a fake io)', () => {
     const line = expectRefusal(run(['s.json'], { 's.json': JSON.stringify(raw) }));
     // then the first is named and the rest counted
     expect(line).toBe(
-      'sim: s.json: version: expected 1 (the only version this simulator reads), got "one\\ntwo" (and 1 more problem)',
+      'sim: s.json: version: expected 1 (the only version this simulator reads), got "one\\ntwo" (and 1 more problem; --all-errors lists them)',
     );
   });
 
   it.each([
-    [['--frobnicate', EXAMPLE_PATH], /Unknown option '--frobnicate'/],
+    [['--frobnicate', EXAMPLE_PATH], /^sim: unknown option --frobnicate; usage: /],
     [[EXAMPLE_PATH, '--format', 'yaml'], /--format must be one of json, text, mermaid(, \w+)*, got "yaml"/],
     [[EXAMPLE_PATH, '--procedure', '10.1.4.9'], /--procedure must be one of .*got "10\.1\.4\.9"/],
     [[], /expected one scenario file/],

@@ -1,4 +1,3 @@
-import { isProcedureId, PROCEDURE_IDS, type ProcedureId } from '../core/model/ids';
 import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
@@ -9,10 +8,22 @@ export interface Io {
   readStdin: (maxBytes?: number) => string;
   out: (text: string) => void;
   err: (text: string) => void;
+  /** stderr is a terminal: only then is progress shown (`progress.ts`). */
+  errIsTerminal?: boolean;
 }
 
-/** Bad input or arguments: exit 2 with this one line. */
-export class UsageError extends Error {}
+/**
+ * Bad input or arguments: exit 2 with this one line. `details`, when the user asked for every problem
+ * (`--all-errors`), are printed after it, one per line.
+ */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly details: readonly string[] = [],
+  ) {
+    super(message);
+  }
+}
 
 /** An input over its size limit; `bytes` is its size when known (a regular file), before any of it was read. */
 export class InputTooLarge extends Error {
@@ -86,6 +97,7 @@ export const nodeIo: Io = {
   readStdin: (maxBytes) => readCapped(0, maxBytes),
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  errIsTerminal: process.stderr.isTTY,
 };
 
 const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim();
@@ -103,6 +115,7 @@ export function runCli(name: string, main: () => number, io: Io): number {
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${name}: ${oneLine(error.message)}\n`);
+      for (const line of error.details) io.err(`  ${oneLine(line)}\n`);
       return 2;
     }
     io.err(internalError(name, error));
@@ -137,37 +150,4 @@ export function runEntry(url: string, name: string, main: (argv: string[], io: I
     process.exit(1);
   });
   process.exitCode = main(process.argv.slice(2), nodeIo);
-}
-
-/** A `--procedure` value: a procedure id (CONTRACT.md §1), or a usage error naming the ids. */
-export function procedureOf(id: string): ProcedureId {
-  if (!isProcedureId(id))
-    throw new UsageError(`--procedure must be one of ${PROCEDURE_IDS.join(', ')}, got "${id}"`);
-  return id;
-}
-
-/** Runs node's parseArgs; what it refuses becomes a usage error of one line (exit 2). */
-export function argsOrUsage<T>(parse: () => T, usage: string): T {
-  try {
-    return parse();
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}; ${usage}`);
-  }
-}
-
-/** The one scenario file a command line names (or `-`), or a usage error. */
-export function oneFile(positionals: readonly string[], usage: string): string {
-  const [file] = positionals;
-  if (positionals.length !== 1 || file === undefined)
-    throw new UsageError(`expected one scenario file (or - for standard input); ${usage}`);
-  return file;
-}
-
-/** `--format`'s value among `formats` (the first is the default), or a usage error. */
-export function formatOf<F extends string>(value: string | undefined, formats: readonly [F, ...F[]]): F {
-  const format = value ?? formats[0];
-  const known = formats.find((f) => f === format);
-  if (known === undefined)
-    throw new UsageError(`--format must be one of ${formats.join(', ')}, got "${format}"`);
-  return known;
 }

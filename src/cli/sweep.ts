@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import type { ProcedureId } from '../core/model/ids';
+import { PROCEDURE_IDS } from '../core/model/ids';
 import {
   parseVary,
   sweep,
@@ -9,15 +8,53 @@ import {
   type SweepResult,
   type Vary,
 } from '../core/explore/sweep';
-import { argsOrUsage, formatOf, oneFile, procedureOf, runEntry, UsageError } from './io';
-import { scenarioCommand, type ScenarioOptions } from './scenarioInput';
+import { choiceOf, choicesOf, usageLine, type CommandSpec } from './args';
+import { runEntry, UsageError } from './io';
+import { progressOnStderr } from './progress';
+import { scenarioCommand } from './scenarioInput';
 
 export type { Io } from './io';
 
-const USAGE =
-  'usage: npm run --silent sweep -- <scenario.json | -> --vary <path>=<values> [--vary …] ' +
-  '[--procedure <id>]… [--format json|csv]';
 const FORMATS = ['json', 'csv'] as const;
+
+export const SWEEP: CommandSpec = {
+  name: 'sweep',
+  summary:
+    'Runs procedures over every combination of values of some fields of a scenario and prints the outcome of each (CONTRACT.md §7).',
+  operands: '<scenario.json | -> --vary <path>=<values>',
+  operandHelp: ['<scenario.json | ->  a scenario file (CONTRACT.md §2), or - to read it from standard input'],
+  options: [
+    {
+      name: 'vary',
+      value: '<path>=<values>',
+      repeatable: true,
+      help: 'a field by its JSON path and its values: a..b (integers), a comma list (true,false; 2,4,8; null; words as written) or a JSON array of values ([["harbour"],[],null]); at least one',
+    },
+    {
+      name: 'procedure',
+      value: '<id>',
+      choices: PROCEDURE_IDS,
+      repeatable: true,
+      default: '10.1.4.3.2 and 10.1.4.3.3',
+      help: 'a procedure to run on every combination',
+    },
+    {
+      name: 'format',
+      value: '<format>',
+      choices: FORMATS,
+      default: 'json',
+      help: 'json: { vary, procedures, cells }; csv: one row per cell',
+    },
+  ],
+  notes: [
+    'Cells go procedure by procedure, the last --vary varying fastest; at most 1,000,000 cells. Progress is shown on',
+    'stderr when it is a terminal and the sweep lasts over a second.',
+  ],
+  examples: [
+    'examples/metro-to-county.json --vary partner.policy.maxPriority=0..4',
+    'examples/metro-to-county.json --vary partner.cache=null --vary \'partner.policy.areas=[["harbour"],[]]\' --format csv',
+  ],
+};
 
 /** A SweepError is bad input: exit 2 with its line. */
 function orUsage<T>(fn: () => T): T {
@@ -27,39 +64,6 @@ function orUsage<T>(fn: () => T): T {
     if (error instanceof SweepError) throw new UsageError(error.message);
     throw error;
   }
-}
-
-function options(
-  argv: string[],
-): ScenarioOptions<{ format: (typeof FORMATS)[number]; vary: Vary[]; procedures: ProcedureId[] }> {
-  const { values, positionals } = argsOrUsage(
-    () =>
-      parseArgs({
-        args: argv,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          vary: { type: 'string', multiple: true },
-          procedure: { type: 'string', multiple: true },
-          format: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      }),
-    USAGE,
-  );
-  if (values.help) return { help: true as const };
-  const file = oneFile(positionals, USAGE);
-  const format = formatOf(values.format, FORMATS);
-  const procedures = (values.procedure ?? []).map(procedureOf);
-  if (!values.vary?.length) throw new UsageError(`nothing to vary: give at least one --vary; ${USAGE}`);
-  const vary: Vary[] = orUsage(() => (values.vary ?? []).map((spec) => parseVary(spec)));
-  return {
-    help: false as const,
-    file,
-    format,
-    vary,
-    procedures: procedures.length ? procedures : [...SWEEP_PROCEDURES],
-  };
 }
 
 /** `--format json`: one object (CONTRACT.md §7), one cell per line so that large sweeps stay readable. */
@@ -77,10 +81,30 @@ function writeJson(result: SweepResult, out: (text: string) => void): void {
 }
 
 /** The CLI of CONTRACT.md §7. Returns the exit code: 0 for a sweep that ran, 2 for bad input. */
-export const main = scenarioCommand('sweep', USAGE, options, (scenario, opts, io) => {
-  const result = orUsage(() => sweep(scenario, opts.vary, opts.procedures));
-  if (opts.format === 'csv') io.out(toSweepCsv(result));
-  else writeJson(result, io.out);
-});
+export const main = scenarioCommand(
+  SWEEP,
+  (args) => {
+    const specs = args.all('vary');
+    if (!specs.length) throw new UsageError(`nothing to vary: give at least one --vary; ${usageLine(SWEEP)}`);
+    const vary: Vary[] = orUsage(() => specs.map((spec) => parseVary(spec)));
+    const procedures = choicesOf(args, 'procedure', PROCEDURE_IDS);
+    return {
+      format: choiceOf(args, 'format', FORMATS) ?? 'json',
+      vary,
+      procedures: procedures.length ? procedures : [...SWEEP_PROCEDURES],
+    };
+  },
+  (scenario, opts, io) => {
+    const progress = progressOnStderr('sweep', 'cells', { isTTY: io.errIsTerminal, write: io.err });
+    try {
+      const result = orUsage(() => sweep(scenario, opts.vary, opts.procedures, progress.update));
+      progress.end();
+      if (opts.format === 'csv') io.out(toSweepCsv(result));
+      else writeJson(result, io.out);
+    } finally {
+      progress.end();
+    }
+  },
+);
 
 runEntry(import.meta.url, 'sweep', main);

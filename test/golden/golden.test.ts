@@ -40,7 +40,7 @@ function cases(): Case[] {
 }
 
 /** What the CLI prints for a scenario file, procedure and format (exit code 0 or the test fails). */
-function cli(file: string, procedure: ProcedureId, format: 'json' | 'mermaid'): string {
+function cli(file: string, procedure: ProcedureId, format: 'json' | 'mermaid' | 'markdown'): string {
   const { io, stdout, stderr } = fakeIo();
   const code = main([file, '--procedure', procedure, '--format', format], io);
   expect(stderr()).toBe('');
@@ -63,24 +63,29 @@ describe('golden traces (test/golden/scenarios -> test/golden/expected)', () => 
     // given a scenario file and a procedure
     const jsonPath = join(EXPECTED, `${c.name}.${c.procedure}.json`);
     const mmdPath = join(EXPECTED, `${c.name}.${c.procedure}.mmd`);
-    // when the CLI runs it as JSON and as Mermaid
+    const mdPath = join(EXPECTED, `${c.name}.${c.procedure}.md`);
+    // when the CLI runs it as JSON, as Mermaid and as the walkthrough
     const json = cli(c.file, c.procedure, 'json');
     const mermaid = cli(c.file, c.procedure, 'mermaid');
+    const markdown = cli(c.file, c.procedure, 'markdown');
     if (UPDATE) {
       mkdirSync(EXPECTED, { recursive: true });
       writeFileSync(jsonPath, json);
       writeFileSync(mmdPath, mermaid);
+      writeFileSync(mdPath, markdown);
     }
-    // then both equal the expected files byte for byte
+    // then each equals its expected file byte for byte
     expect(existsSync(jsonPath), `${jsonPath} is missing: run npm run golden:update`).toBe(true);
     expect(json).toBe(readFileSync(jsonPath, 'utf8'));
     expect(mermaid).toBe(readFileSync(mmdPath, 'utf8'));
+    expect(existsSync(mdPath), `${mdPath} is missing: run npm run golden:update`).toBe(true);
+    expect(markdown).toBe(readFileSync(mdPath, 'utf8'));
   });
 
   it('has no expected file without a scenario', () => {
     // given the expected files and the cases
     const wanted = new Set(
-      ALL.flatMap((c) => [`${c.name}.${c.procedure}.json`, `${c.name}.${c.procedure}.mmd`]),
+      ALL.flatMap((c) => ['json', 'mmd', 'md'].map((ext) => `${c.name}.${c.procedure}.${ext}`)),
     );
     const present = existsSync(EXPECTED) ? readdirSync(EXPECTED) : [];
     // when looking for files no case produces

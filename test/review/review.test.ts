@@ -194,13 +194,13 @@ describe('walkthrough', () => {
     expect(md).toContain('**Review note:** Is the \\<area\\> rule right?');
     expect(md).toContain('## Resulting profile');
     expect(md).toContain('| priority | 3 |');
-    expect(md).toContain('| priority | 7 | 3 | maxPriority |');
+    expect(md).toContain('| priority | 7 | 3 | `maxPriority` |');
   });
 
   it('shows the refusal instead of a profile', () => {
     const p = preset('validation-refused');
     const md = toWalkthrough(simulate(p.scenario, p.procedure), p.scenario);
-    expect(md).toContain('Refused at step 11a');
-    expect(md).toContain('- minPriority: priority 3 is below the minimum of 5');
+    expect(md).toContain('receives no profile: refused at step 11a');
+    expect(md).toContain('- `minPriority`: priority 3 is below the minimum of 5');
   });
 });

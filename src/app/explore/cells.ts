@@ -3,7 +3,7 @@
  * colour and a text mark for each kind (never colour alone: Okabe–Ito colours, which stay apart under the common
  * colour-vision deficiencies, and a letter), its accessible name, and the values of the second layer. Pure.
  */
-import type { SweepCell, VaryValue } from '../../core/explore/sweep';
+import { valueText, type SweepCell, type VaryValue } from '../../core/explore/sweep';
 import type { Profile } from '../../core/model/profile';
 import type { ValidationRule } from '../../core/model/validation';
 import { fieldName } from './fields';
@@ -71,8 +71,6 @@ export function kindOf(cell: Pick<SweepCell, 'outcome' | 'violations' | 'error'>
   const [rule] = rules;
   return rule !== undefined && isRule(rule) ? RULE_KINDS[rule] : 'rejected-other';
 }
-
-const valueText = (value: VaryValue) => String(value);
 
 /**
  * A cell's accessible name (CONTRACT.md §8): each varied field's last name and value, then the outcome and the

@@ -50,6 +50,21 @@ const applicable = (context: UdbContext) => {
 };
 
 /**
+ * Why no profile for migration to `partner` is found: none names it (or "*"), or those that do are disabled
+ * (`status: false`), which the message says, so that a user who sees the partner named is not told it is not.
+ */
+function noProfileReason(profiles: readonly Profile[], partner: string): string {
+  const naming = profiles.filter(
+    (p) => p.migration?.partners.includes(partner) || p.migration?.partners.includes('*'),
+  );
+  if (!naming.length)
+    return `no MC service user profile for migration to ${partner} (none names "${partner}" or "*")`;
+  const which = naming.map((p) => `profile ${p.index}`).join(', ');
+  const verb = naming.length > 1 ? 'name it but are' : 'names it but is';
+  return `no enabled MC service user profile for migration to ${partner} (${which} ${verb} disabled: status false)`;
+}
+
+/**
  * What the primary and the partner MC service user databases share: types, guards and actions. Each role's machine
  * (`primaryUdbMachine.ts`, `partnerUdbMachine.ts`) is its own state chart on this setup.
  */
@@ -113,7 +128,10 @@ export const udbSetup = setup({
         type: 'profile.error',
         from: context.id,
         reason: partner
-          ? `no MC service user profile for migration to ${partner} (none names "${partner}" or "*")`
+          ? noProfileReason(
+              profilesFor(context.userProfiles, requester.request.serviceId, context.userMcpttId),
+              partner,
+            )
           : 'the request identifies no partner MC system',
         assumption: true,
       };

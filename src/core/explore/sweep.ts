@@ -8,10 +8,19 @@ import type { Profile } from '../model/profile';
 import { runOutcome, type RunOutcome } from '../engine/fastRun';
 import type { Outcome } from '../engine/run';
 import type { Scenario } from '../model/scenario';
-import { build, checkSweep, dimsOf, SweepError, type Dim, type Vary, type VaryValue } from './sweepVary';
+import {
+  build,
+  checkSweep,
+  dimsOf,
+  SweepError,
+  valueText,
+  type Dim,
+  type Vary,
+  type VaryValue,
+} from './sweepVary';
 import { LiveCell, plain, trieOf } from './sweepTracking';
 
-export { MAX_CELLS, parseVary, SweepError, type Vary, type VaryValue } from './sweepVary';
+export { MAX_CELLS, parseVary, SweepError, valueText, type Vary, type VaryValue } from './sweepVary';
 
 export const SWEEP_PROCEDURES: readonly ProcedureId[] = ['10.1.4.3.2', '10.1.4.3.3'];
 
@@ -85,14 +94,21 @@ function cellOf(run: RunOutcome): CellResult {
  * One procedure's cells, memoised: a run that never looked at some varied fields stands for every cell that agrees
  * with it on the fields it did look at (`LiveCell`). `looked` holds one table per set of fields looked at.
  */
-function runProcedure(scenario: Scenario, dims: readonly Dim[], procedure: ProcedureId, cells: SweepCell[]) {
+function runProcedure(
+  scenario: Scenario,
+  dims: readonly Dim[],
+  procedure: ProcedureId,
+  cells: SweepCell[],
+  progress: () => void,
+) {
   const looked = new Map<string, { mask: boolean[]; results: Map<string, CellResult> }>();
-  // The values a run looked at, as one key: numbers and booleans as written, strings quoted, the others "-".
+  // The values a run looked at, as one key: numbers, booleans and null as written, strings quoted, lists and objects
+  // as JSON, the others "-".
   const keyOf = (mask: readonly boolean[], values: readonly VaryValue[]) => {
     let key = '';
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      key += `${!mask[i] ? '-' : typeof v === 'string' ? JSON.stringify(v) : String(v)},`;
+      key += `${!mask[i] ? '-' : typeof v === 'string' ? JSON.stringify(v) : valueText(v ?? null)},`;
     }
     return key;
   };
@@ -131,6 +147,7 @@ function runProcedure(scenario: Scenario, dims: readonly Dim[], procedure: Proce
       table.results.set(keyOf(seen, values), result);
     }
     cells.push({ values, procedure, ...result });
+    progress();
     // The odometer: the last field varies fastest.
     for (let i = dims.length - 1; i >= 0; i--) {
       index[i] = (index[i] as number) + 1;
@@ -143,15 +160,19 @@ function runProcedure(scenario: Scenario, dims: readonly Dim[], procedure: Proce
 /**
  * Runs each procedure on every combination of the varied values (CONTRACT.md §7). Throws SweepError for a sweep
  * that cannot run (nothing varied, an unknown path, a value the schema refuses, a backwards range, too many cells).
+ * `onProgress` hears after every cell how many of how many are done (the CLI shows it on a terminal).
  */
 export function sweep(
   scenario: Scenario,
   vary: readonly Vary[],
   procedures: readonly ProcedureId[] = SWEEP_PROCEDURES,
+  onProgress?: (done: number, total: number) => void,
 ): SweepResult {
   const dims = checkSweep(scenario, vary, procedures);
   const cells: SweepCell[] = [];
-  for (const procedure of procedures) runProcedure(scenario, dims, procedure, cells);
+  const total = dims.reduce((n, d) => n * d.values.length, procedures.length);
+  const progress = onProgress ? () => onProgress(cells.length, total) : () => undefined;
+  for (const procedure of procedures) runProcedure(scenario, dims, procedure, cells, progress);
   return { vary: dims.map((d) => ({ path: d.path, values: d.values })), procedures: [...procedures], cells };
 }
 
@@ -161,7 +182,7 @@ const csvField = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/
 export function toSweepCsv(result: SweepResult): string {
   const header = [...result.vary.map((v) => v.path), 'procedure', 'outcome', 'violations'];
   const rows = result.cells.map((cell) => [
-    ...cell.values.map(String),
+    ...cell.values.map(valueText),
     cell.procedure,
     cell.outcome,
     cell.violations.join(';'),

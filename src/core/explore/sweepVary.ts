@@ -5,7 +5,8 @@ import { getPath, parsePath, setPath, unknownPathReason, type PathKey } from '..
 
 export const MAX_CELLS = 1_000_000;
 
-export type VaryValue = number | boolean | string;
+/** A value a sweep sets: a JSON value; `null` (e.g. `partner.cache`) and lists (`partner.policy.areas`) included. */
+export type VaryValue = number | boolean | string | null | VaryValue[] | { [key: string]: VaryValue };
 
 /** One varied field: its JSON path and its values, in order. */
 export interface Vary {
@@ -28,11 +29,33 @@ const group = (n: number) => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 function valueOf(item: string): VaryValue {
   if (item === 'true') return true;
   if (item === 'false') return false;
+  if (item === 'null') return null;
   return NUMBER.test(item) ? Number(item) : item;
 }
 
+/** `[…]`: the values as one JSON array, each element a value (a list value is an array in it). */
+function jsonValues(spec: string, text: string): VaryValue[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new SweepError(
+      `${spec}: values starting with [ are a JSON array of values (e.g. [["harbour"],[],null])`,
+    );
+  }
+  if (!Array.isArray(parsed)) throw new SweepError(`${spec}: expected a JSON array of values`);
+  // JSON.parse gives JSON values only: strings, numbers, booleans, null, arrays and objects of them.
+  return parsed as VaryValue[];
+}
+
+/** A value as a sweep key or a CSV field: JSON for a list or an object, else as written. */
+export function valueText(value: VaryValue): string {
+  return value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
 /**
- * Reads `<path>=<values>`: `a..b` (integers, inclusive, a ≤ b) or a comma list (`true,false`, `2,4,8`, `harbour`).
+ * Reads `<path>=<values>`: `a..b` (integers, inclusive, a ≤ b), a comma list (`true,false`, `2,4,8`, `null`,
+ * `harbour`) or a JSON array of values (`[["harbour"],[],null]`: a list value is an array in it).
  * The page's address writes `<path>:<values>` (CONTRACT.md §8): pass `':'` as the separator.
  */
 export function parseVary(spec: string, separator: '=' | ':' = '='): Vary {
@@ -47,6 +70,11 @@ export function parseVary(spec: string, separator: '=' | ':' = '='): Vary {
     throw new SweepError(`${spec}: "${path}" is not a JSON path (e.g. primary.profiles[1].priority)`);
   }
   if (text === '') throw new SweepError(`${spec}: no values (a..b or a comma list)`);
+  if (text.startsWith('[')) {
+    const values = jsonValues(spec, text);
+    if (!values.length) throw new SweepError(`${spec}: no values (the JSON array is empty)`);
+    return { path, values };
+  }
   const range = RANGE.exec(text);
   if (range) {
     const a = Number(range[1]);
@@ -111,7 +139,7 @@ function withoutDocuments(value: unknown): unknown {
 function refusal(scenario: Scenario, dims: readonly Dim[], values: readonly VaryValue[]): string | null {
   const parsed = parseScenarioValue(withoutDocuments(build(scenario, dims, values)));
   if (parsed.ok) return null;
-  const given = dims.map((d, i) => `${d.path}=${String(values[i])}`).join(', ');
+  const given = dims.map((d, i) => `${d.path}=${valueText(values[i] ?? null)}`).join(', ');
   const [first, ...rest] = parsed.issues;
   if (first && rest.length === 0 && dims.length === 1 && first.path === dims[0]?.path) {
     return `${given}: ${first.message}`;

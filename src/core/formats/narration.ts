@@ -8,6 +8,8 @@ export interface SpecNote {
   id: string;
   title: string;
   text: string;
+  /** The text for a document (the walkthrough), where `text` speaks of the page (its panels, its diagram). */
+  document?: string;
   /** The clause steps it belongs to, per procedure; `0` = the procedure as a whole. */
   at: Partial<Record<ProcedureId, number[]>>;
 }
@@ -46,6 +48,11 @@ export const SPEC_NOTES: readonly SpecNote[] = [
       'service user profile and acknowledges the request". It is one numbered step, so the simulator shows the store ' +
       "as the UDB's own action and the acknowledgement as a dashed arrow within the same step; step 14 follows it. No " +
       "other store (the partner's at step 8) is acknowledged.",
+    document:
+      'Step 13 is the one place where a clause mentions an acknowledgement: the primary UDB "stores the received MC ' +
+      'service user profile and acknowledges the request". It is one numbered step, so the simulator shows the store ' +
+      "as the UDB's own action and the acknowledgement as a message within the same step (a dashed arrow in the " +
+      "diagram); step 14 follows it. No other store (the partner's at step 8) is acknowledged.",
     at: { '10.1.4.3.2': [13, 14] },
   },
   {
@@ -74,6 +81,11 @@ export const SPEC_NOTES: readonly SpecNote[] = [
       'The draft\'s overview says that a partner with a cached profile "still needs to follow the procedure to ensure ' +
       'that the profile is up to date". The revised text says nothing about caches. The simulator runs the whole ' +
       "procedure either way; the partner UDB's store step replaces the cached profile, and its panel shows both.",
+    document:
+      'The draft\'s overview says that a partner with a cached profile "still needs to follow the procedure to ensure ' +
+      'that the profile is up to date". The revised text says nothing about caches. The simulator runs the whole ' +
+      "procedure either way; the partner UDB's store step replaces the cached profile (the trace's `stores` hold " +
+      'the new one).',
     at: { '10.1.4.x.2': [0, 11], '10.1.4.3.3': [9], '10.1.4.3.2': [8] },
   },
   {
@@ -243,6 +255,11 @@ export function narrate(procedure: ProcedureId, step: TraceStep, facts?: Narrati
   if (step.kind === 'error') return errorNarration(step);
   if (facts && procedure === '10.1.4.3.2' && step.clauseStep === 12) return step12Narration(facts);
   return (step.clauseStep !== null && NARRATION[procedure][step.clauseStep]) || '';
+}
+
+/** A note's words for the page, or for a document (the walkthrough), which has no panels. */
+export function noteText(note: SpecNote, where: 'page' | 'document'): string {
+  return where === 'document' ? (note.document ?? note.text) : note.text;
 }
 
 /** The spec notes for a clause step (or 0, the procedure as a whole). */

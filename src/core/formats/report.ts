@@ -54,11 +54,19 @@ export function toTraceJson(run: RunResult): TraceJson {
 
 const show = (value: unknown) => (value === undefined ? '(none)' : JSON.stringify(value));
 
+/**
+ * A profile given as a TS 24.484 document keeps the document in `xml`, as the template it is written back into: the
+ * report shows what the document maps to (the fields) and says what became of the rest, not the document as a string.
+ */
+const DOCUMENT_LINE =
+  '    xml: read from a TS 24.484 mcptt-user-profile document: the fields above are what it maps to; its other elements are kept and written back on export (--format xml)';
+
 export function describeProfile(profile: Profile): string {
   const name = profile.name ? ` "${profile.name}"` : '';
   const fields = Object.entries(profile)
-    .filter(([key, value]) => key !== 'index' && key !== 'name' && value !== undefined)
+    .filter(([key, value]) => !['index', 'name', 'xml'].includes(key) && value !== undefined)
     .map(([key, value]) => `    ${key}: ${show(value)}`);
+  if (typeof profile.xml === 'string') fields.push(DOCUMENT_LINE);
   return [`  profile ${profile.index}${name}`, ...fields].join('\n');
 }
 

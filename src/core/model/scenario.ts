@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { jsonDepthIssues, LIMITS, sizeProblem, valueLimitIssues } from './limits';
 import { ScenarioSchema, describeValue, type Scenario } from './schema';
+import { jsonErrorOffset, lineAndColumn, whatIsAt } from './jsonSyntax';
 import { ProfileXmlError, type ProfileXmlReader } from '../xml/reader';
 
 export type { Scenario } from './schema';
@@ -180,6 +181,12 @@ export function parseScenario(text: string, options: ParseOptions = {}): ParseRe
   } catch (error) {
     if (error instanceof RangeError)
       return whole(`nested too deep to read (the limit is ${LIMITS.scenarioDepth} levels)`);
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const at = jsonErrorOffset(body);
+    if (at !== null) {
+      const { line, column } = lineAndColumn(body, at);
+      return whole(`not valid JSON: unexpected ${whatIsAt(body, at)} at line ${line}, column ${column}`);
+    }
     const why = error instanceof Error ? error.message : String(error);
     return whole(`not valid JSON: ${why}`);
   }
