@@ -31,6 +31,9 @@ const PAGE = `
           <select aria-label="Procedure"><option value="a">A</option><option value="b">B</option></select>
           <label><input type="checkbox" /> Reference points</label>
           <button type="button" class="btn">Next step</button>
+          <div class="review-disclosure review-toolbar" data-open="true">
+            <button type="button" aria-expanded="true">Review tools</button><div>Downloads</div>
+          </div>
         </div>
         <div class="player-stage">
           <figure class="sequence diagram-view" aria-label="Sequence diagram">
@@ -132,6 +135,10 @@ describe('shellOf', () => {
     expect(bar.querySelector('option[value="b"]')?.hasAttribute('selected')).toBe(true);
     expect(bar.querySelector('option[value="a"]')?.hasAttribute('selected')).toBe(false);
     expect(bar.querySelector('input')?.hasAttribute('checked')).toBe(true);
+    // A disclosure opened on this visit is copied closed: the next visit opens the page with it closed.
+    expect(bar.querySelector('.review-disclosure')?.hasAttribute('data-open')).toBe(false);
+    expect(bar.querySelector('.review-disclosure button')?.getAttribute('aria-expanded')).toBe('false');
+    expect(document.querySelector('#root .review-disclosure')?.hasAttribute('data-open')).toBe(true);
     // The figure: its caption and zoom buttons (inert), an empty host; no SVG, strip or note.
     const figure = section.querySelector('.player-stage > figure')!;
     expect(figure.querySelector('.sequence-svg')?.childNodes.length).toBe(0);

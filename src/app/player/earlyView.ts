@@ -112,8 +112,14 @@ function hide(element: Element): void {
   element.setAttribute('aria-hidden', 'true');
 }
 
-/** A select's choice and a box's check, which React sets as properties, written as attributes in the copy. */
+/**
+ * A select's choice and a box's check, which React sets as properties, written as attributes in the copy; a
+ * disclosure opened on this visit (../review/Disclosure.tsx) copied closed, as the next visit opens it.
+ */
 function reflectState(from: Element, to: Element): void {
+  for (const open of to.querySelectorAll('[data-open]')) open.removeAttribute('data-open');
+  for (const button of to.querySelectorAll('[aria-expanded="true"]'))
+    button.setAttribute('aria-expanded', 'false');
   const fields = from.querySelectorAll('select, input');
   const copies = to.querySelectorAll('select, input');
   fields.forEach((field, i) => {
