@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { CACHE_PREFIX } from './src/app/player/svgCache.js';
+import { buildId } from './scripts/buildId.js';
 import { firstPreloads } from './scripts/firstPreloads.js';
 import { mermaidStubs } from './scripts/mermaidStubs.js';
 
@@ -12,6 +13,8 @@ const stub = (name: string) => fileURLToPath(new URL(`./src/app/vendor/${name}-s
 export default defineConfig({
   // Relative base: the static build works from any sub-path.
   base: './',
+  // The build's id (src/app/buildId.ts): what a visit keeps for the next one is not used by another build.
+  define: { __MCX_BUILD__: JSON.stringify(buildId(fileURLToPath(new URL('.', import.meta.url)))) },
   // mermaidStubs: Mermaid's layout, shape and YAML modules, which its sequence diagrams never run (scripts/).
   plugins: [
     react(),

@@ -5,7 +5,9 @@
  *   Mermaid's own published bundle (`mermaid/dist/mermaid.esm.min.mjs` and its chunks, served by the same preview
  *   server) and renders the same text with the same configuration and fonts; cold (a fresh browser context) and
  *   repeat (a second navigation in the same context: HTTP cache warm, and whatever the page keeps), median of N;
- * - step latency (click → classes on the SVG already drawn) beside a warm full Mermaid render of the same diagram.
+ * - step latency (click → classes on the SVG already drawn) beside a warm full Mermaid render of the same diagram;
+ * - layout shift from navigation until the page is idle, a first and a repeat visit, the player and the presentation,
+ *   at 1400×900 and 390×844 (the measure of e2e/layout-shift.spec.ts, scripts/layoutShift.ts).
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +20,7 @@ import { PRESETS } from '../src/core/model/presets';
 import { simulate } from '../src/core/engine/run';
 import { mermaidConfig } from '../src/app/player/mermaid';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium';
+import { observeLayoutShift, settle, shiftsOfVisit, shiftTotal, trackRequests } from '../scripts/layoutShift';
 
 export const BROWSER_TARGETS = {
   stepP95Ms: 16,
@@ -25,7 +28,16 @@ export const BROWSER_TARGETS = {
   firstViewGzipKb: 300,
   firstDiagramColdRatio: 1.15,
   firstDiagramRepeatRatio: 0.6,
+  layoutShift: 0.01,
 } as const;
+
+/** Layout shift of one page at one size: a first visit (a fresh context) and a repeat visit (the same context). */
+export interface LayoutShiftResult {
+  size: string;
+  mode: 'player' | 'presentation';
+  first: number;
+  repeat: number;
+}
 
 export interface FirstDiagram {
   /** Milliseconds from navigation to the diagram, each run, and their median. */
@@ -46,6 +58,7 @@ export interface BrowserResults {
   stepLatencyMs: { p50: number; p95: number; max: number; samples: number };
   fullRenderMs: { p50: number; p95: number; samples: number };
   stepToRenderRatio: number;
+  layoutShift: LayoutShiftResult[];
 }
 
 const percentile = (values: number[], p: number) => {
@@ -148,26 +161,6 @@ async function timeTo(page: Page, url: string): Promise<number> {
   return page.evaluate(() => (window as unknown as { __done: number }).__done);
 }
 
-/** Waits until the page is idle: no request in flight or started for `quietMs`, and an idle main thread. */
-async function settle(page: Page, lastRequest: () => number, quietMs: number): Promise<void> {
-  for (;;) {
-    await page.waitForLoadState('networkidle');
-    const quiet = Date.now() - lastRequest();
-    if (quiet < quietMs) {
-      await page.waitForTimeout(quietMs - quiet);
-      continue;
-    }
-    // A quiet main thread: an idle callback with (nearly) a whole idle period to spare.
-    const idle = await page.evaluate(
-      () =>
-        new Promise<boolean>((resolve) =>
-          requestIdleCallback((deadline) => resolve(deadline.timeRemaining() >= 40), { timeout: 1000 }),
-        ),
-    );
-    if (idle && Date.now() - lastRequest() >= quietMs) return;
-  }
-}
-
 /** The first view: every script a fresh visit fetches until it is idle, gzip -6, in request order. */
 async function firstView(browser: Browser): Promise<BrowserResults['firstViewFiles']> {
   const context = await browser.newContext(CONTEXT);
@@ -229,6 +222,41 @@ async function visit(
   }
 }
 
+const SHIFT_SIZES = [
+  { width: 1400, height: 900 },
+  { width: 390, height: 844 },
+];
+const SHIFT_PAGES = [
+  { mode: 'player', url: APP_URL },
+  { mode: 'presentation', url: `${ORIGIN}/?mode=present&procedure=${PROCEDURE}&step=1` },
+] as const;
+
+async function layoutShift(browser: Browser): Promise<LayoutShiftResult[]> {
+  const results: LayoutShiftResult[] = [];
+  for (const size of SHIFT_SIZES)
+    for (const { mode, url } of SHIFT_PAGES) {
+      const context = await browser.newContext({ ...CONTEXT, viewport: size });
+      try {
+        // tsx keeps function names with a `__name` helper that the page does not have.
+        await context.addInitScript({ content: 'window.__name = (f) => f;' });
+        await observeLayoutShift(context);
+        const page = await context.newPage();
+        const lastRequest = trackRequests(page);
+        const first = shiftTotal(await shiftsOfVisit(page, url, lastRequest));
+        const repeat = shiftTotal(await shiftsOfVisit(page, url, lastRequest));
+        results.push({
+          size: `${size.width}×${size.height}`,
+          mode,
+          first: round(first, 4),
+          repeat: round(repeat, 4),
+        });
+      } finally {
+        await context.close();
+      }
+    }
+  return results;
+}
+
 async function firstDiagram(browser: Browser, runs: number) {
   const app = { cold: [] as number[], repeat: [] as number[] };
   const bare = { cold: [] as number[], repeat: [] as number[] };
@@ -276,6 +304,7 @@ export async function benchBrowser(options: { runs?: number } = {}): Promise<Bro
     const firstViewFiles = await firstView(browser);
     const firstViewBytes = firstViewFiles.reduce((sum, f) => sum + f.gzipBytes, 0);
     const diagram = await firstDiagram(browser, runs);
+    const shifts = await layoutShift(browser);
 
     const page = await browser.newPage(CONTEXT);
     // tsx keeps function names with a `__name` helper that the page does not have.
@@ -362,6 +391,7 @@ export async function benchBrowser(options: { runs?: number } = {}): Promise<Bro
       stepLatencyMs,
       fullRenderMs,
       stepToRenderRatio: round(stepLatencyMs.p95 / fullRenderMs.p50, 3),
+      layoutShift: shifts,
     };
   } finally {
     await browser.close();

@@ -125,6 +125,9 @@ if (!process.argv.includes('--no-browser')) {
     firstView: results.firstViewJsGzipKb <= BROWSER_TARGETS.firstViewGzipKb,
     firstDiagramCold: cold.ratio <= BROWSER_TARGETS.firstDiagramColdRatio,
     firstDiagramRepeat: repeat.ratio <= BROWSER_TARGETS.firstDiagramRepeatRatio,
+    layoutShift: results.layoutShift.every(
+      (r) => r.first <= BROWSER_TARGETS.layoutShift && r.repeat <= BROWSER_TARGETS.layoutShift,
+    ),
   };
   browser = { ...results, targets: BROWSER_TARGETS, met };
   console.log('Browser (built app, system Chromium, 10.1.4.3.2)');
@@ -146,6 +149,11 @@ if (!process.argv.includes('--no-browser')) {
       .map(([k, v]) => `${k} ×${v}`)
       .join(', ')})`,
   );
+  console.log(
+    `  layout shift              navigation until idle, every shift summed (target <= ${BROWSER_TARGETS.layoutShift} each: ${mark(met.layoutShift)})`,
+  );
+  for (const r of results.layoutShift)
+    console.log(`    ${`${r.size} ${r.mode}`.padEnd(24)} first visit ${r.first}, repeat visit ${r.repeat}`);
   console.log(
     `  step latency              p50 ${results.stepLatencyMs.p50} ms, p95 ${results.stepLatencyMs.p95} ms, max ${results.stepLatencyMs.max} ms (${results.stepLatencyMs.samples} steps; target p95 <= ${BROWSER_TARGETS.stepP95Ms}: ${mark(met.stepP95)})`,
   );

@@ -161,3 +161,66 @@ test('a repeat visit paints its diagram before React, which then takes it over (
   await player.expectStep(5, total);
   expect(requested, 'Mermaid is not loaded for a kept diagram').toEqual([]);
 });
+
+/** A blank page of the app's origin (its storage, none of its scripts). */
+async function leaveForBlank(page: Page): Promise<void> {
+  await page.route('**/blank.html', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><link rel="icon" href="data:,">' }),
+  );
+  await page.goto('./blank.html');
+}
+
+/** The note the page keeps of what it showed (src/app/player/earlyView.ts), once it has been left. */
+async function leaveAndReadNote(page: Page): Promise<{ build: string; entries: { view: unknown }[] }> {
+  await leaveForBlank(page);
+  const note = await page.evaluate(() => localStorage.getItem('mcx-early-view'));
+  expect(note).not.toBeNull();
+  return JSON.parse(note!) as { build: string; entries: { view: unknown }[] };
+}
+
+test('after a new build, a visit paints no diagram the previous build noted, and drops its note', async ({
+  player,
+  page,
+}) => {
+  // What a previous build may have noted for this address: another diagram (here 10.1.4.3.1's, 3 messages; its
+  // SVG is kept too) where this build draws 10.1.4.3.2's.
+  await player.open('?procedure=10.1.4.3.1&step=1');
+  await keptEntries(page);
+  const otherView = (await leaveAndReadNote(page)).entries[0]!.view;
+  await player.open('?procedure=10.1.4.3.2&step=1');
+  await expect.poll(async () => (await keptEntries(page)).length).toBe(2);
+  const note = await leaveAndReadNote(page);
+  expect(note.build).toMatch(/^[0-9a-f]{12}$/);
+  const swapped = { ...note, entries: note.entries.map((entry) => ({ ...entry, view: otherView })) };
+
+  // React's chunk held back: whatever is on screen until it is released is the early paint.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/assets\/mount-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const messages = page.locator('figure[aria-label="Sequence diagram"] .sequence-svg [data-et="message"]');
+  // The note is written from outside the app (a page of the app being left writes its own note).
+  const visitWith = async (build: string) => {
+    await leaveForBlank(page);
+    await page.evaluate(
+      (value) => localStorage.setItem('mcx-early-view', value),
+      JSON.stringify({ ...swapped, build }),
+    );
+    await page.goto('./?procedure=10.1.4.3.2&step=1');
+  };
+
+  // Noted by this build, the note is painted: the check below is the build's id and nothing else.
+  await visitWith(note.build);
+  await expect(messages).toHaveCount(3);
+  // Noted by another build: nothing painted, and the note is gone.
+  await visitWith('0123456789ab');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('mcx-early-view'))).toBeNull();
+  await expect(page.locator('#root svg')).toHaveCount(0);
+  release();
+  await expect(player.button('Next step')).toBeVisible();
+  await player.expectStep(1, DEFAULT_TOTALS['10.1.4.3.2']);
+});

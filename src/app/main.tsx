@@ -2,11 +2,13 @@ import '@fontsource/ibm-plex-sans/400.css';
 import '@fontsource/ibm-plex-sans/600.css';
 import '@fontsource/ibm-plex-mono/400.css';
 import './styles.css';
-// The diagram's own style sheets, in the first one: the diagram painted before React looks as it will on the page.
+// The style sheets of everything the page's shell holds (player/earlyView.ts: the header, the player's bar with
+// its review tools, the diagram's box), in the first one: the shell painted before React is laid out as the page.
 import './player/diagram-view.css';
 import './player/player.css';
+import './review/review.css';
 import lzString from 'lz-string';
-import { keepViewOnLeave, paintEarly, paintNoted } from './player/earlyView';
+import { keepViewOnLeave, paintNoted } from './player/earlyView';
 import { preloadMermaid, type DiagramTheme } from './player/mermaid';
 import { hasCachedSvgs } from './player/svgCache';
 import { STORAGE_KEY } from './storageKey';
@@ -58,19 +60,19 @@ function showFailure(error: unknown): void {
 const FIRST_DIAGRAM_WAIT_MS = 3000;
 
 /**
- * The loading order (issue 14): this first script is small (no React). A repeat visit paints the diagram it showed
- * last, from the SVG kept for it, at once (player/earlyView.ts). Otherwise Mermaid's download starts first, unless an
- * SVG is kept from an earlier visit (then the diagram's text decides: a kept drawing needs no Mermaid); the page
- * (React, the store, the core) loads beside it; the first diagram's text is computed and rendered
- * (`firstDiagram.ts`), painted before React, and only then does React mount (and adopt the SVG painted), so that
- * the main thread is Mermaid's until the diagram is on screen.
+ * The loading order: this first script is small (no React). A repeat visit paints the page's shell and the diagram it
+ * showed last, from the SVG kept for it, at once (player/earlyView.ts). Otherwise Mermaid's download starts first,
+ * unless an SVG is kept from an earlier visit (then the diagram's text decides: a kept drawing needs no Mermaid); the
+ * page (React, the store, the core) loads beside it; the first diagram's text is computed and rendered
+ * (`firstDiagram.ts`), and only then does React mount, drawing it in its first frame, so that the main thread is
+ * Mermaid's until the diagram is on screen.
  */
 async function start(): Promise<void> {
   const theme: DiagramTheme = window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'default';
   // Issue 13: the explore mode draws no diagram; Mermaid and the first diagram would only hold up its maps.
   const explore = openingView(window.location.search) === 'explore';
   keepViewOnLeave();
-  const noted = !explore && paintNoted(theme);
+  const noted = explore ? null : paintNoted(theme);
   if (!explore && !noted && !hasCachedSvgs()) preloadMermaid();
   // The XML library is loaded before the store reads the session only when the session needs it.
   if (needsXml()) await loadXmlSupport().catch(() => undefined);
@@ -87,14 +89,15 @@ async function start(): Promise<void> {
     (m) => m.startFirstDiagram(theme),
     () => null,
   );
-  if (started?.view && !noted) {
-    const { view } = started;
-    const outcome = await Promise.race([
+  // React's first frame has the diagram in place (it waits for it, a while at most) rather than a note that it is
+  // being drawn: the diagram arriving later would push everything under it down. Without a note of the page's shell
+  // (a first visit) nothing is painted before React: the diagram alone would be drawn where React does not keep it.
+  const painted = (await noted) ?? false;
+  if (started && !painted)
+    await Promise.race([
       started.outcome,
       new Promise<null>((resolve) => setTimeout(() => resolve(null), FIRST_DIAGRAM_WAIT_MS)),
     ]);
-    if (outcome?.ok) paintEarly(view, outcome.svg, outcome.source);
-  }
   const { mount } = await page;
   const root = document.getElementById('root');
   if (root) mount(root);

@@ -166,7 +166,7 @@ describe('a saved scenario whose UE the primary configures, opened at the bare a
     expect(s.notices).toEqual([]);
   });
 
-  it('the first paint (before React) draws 10.1.4.3.2 of that scenario too', async () => {
+  it('the first render (before React) draws 10.1.4.3.2 of that scenario too', async () => {
     await load(savedPrimary);
     const rendered: string[] = [];
     vi.doMock('./player/mermaid', () => ({
@@ -177,9 +177,7 @@ describe('a saved scenario whose UE the primary configures, opened at the bare a
     }));
     const { startFirstDiagram } = await import('./firstDiagram');
     const { runOf } = await import('./useRun');
-    const { captionOf } = await import('./player/caption');
-    const first = startFirstDiagram('default');
-    expect(first?.view?.caption).toBe(captionOf('10.1.4.3.2'));
+    expect(startFirstDiagram('default')).not.toBeNull();
     expect(rendered).toEqual([runOf(PRIMARY, '10.1.4.3.2').diagram.text]);
   });
 });

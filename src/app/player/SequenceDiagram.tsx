@@ -110,7 +110,10 @@ export function SequenceDiagram({
   const shown = noted && drawn?.outcome.ok && drawn.text === diagram.text ? drawn : null;
   useLayoutEffect(() => {
     if (!shown) return;
-    noteView({ text: shown.text, arrows: shown.arrows, caption, step, theme: shown.theme });
+    noteView(
+      { text: shown.text, arrows: shown.arrows, caption, step, theme: shown.theme },
+      boxRef.current?.closest('figure') ?? null,
+    );
     return () => noteView(null);
   }, [shown, caption, step]);
 

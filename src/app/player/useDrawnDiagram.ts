@@ -30,6 +30,13 @@ export function useDrawnDiagram(diagram: Diagram): {
     return outcome ? { key, text: diagram.text, theme, outcome, arrows: diagram.arrows } : null;
   });
 
+  // Another text whose outcome is already there (rendered before, or kept) is drawn in this render, not after an
+  // effect and a promise: a frame with the old drawing (or none) would move what lies under the diagram.
+  if (drawn?.key !== key) {
+    const outcome = settledDiagram(diagram.text, theme);
+    if (outcome) setDrawn({ key, text: diagram.text, theme, outcome, arrows: diagram.arrows });
+  }
+
   useEffect(() => {
     let live = true;
     const { text, arrows } = diagram;

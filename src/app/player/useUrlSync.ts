@@ -101,15 +101,23 @@ function writeSoon(): void {
 }
 
 /**
+ * Opens what the address says, once per page load. The page calls it before React's first render (mount.tsx), so
+ * that the first frame already shows the address's procedure and step: a store change made in a layout effect of
+ * the first mount reaches the components only after that frame is painted (their subscriptions start in passive
+ * effects), and the page would paint the default procedure, then move.
+ */
+export function openAddress(): void {
+  if (read) return;
+  read = true;
+  whenHydrated(() => applyAddress(window.location.search, window.location.hash));
+}
+
+/**
  * CONTRACT.md §4, §8: `?procedure&step#scenario` (or `?scenario`) opens the page there (bad values: a notice, and the default), and the
  * address follows the player from then on (replaceState: stepping adds no history entries).
  */
 export function useUrlSync(): void {
-  useLayoutEffect(() => {
-    if (read) return;
-    read = true;
-    whenHydrated(() => applyAddress(window.location.search, window.location.hash));
-  }, []);
+  useLayoutEffect(openAddress, []);
 
   useEffect(() => {
     write(useApp.getState());

@@ -23,20 +23,27 @@ function write(state: Pick<AppState, 'mode' | 'compare'>, push: boolean): void {
 let read = false;
 
 /**
+ * Opens the view the address names, once per page load; called before React's first render (mount.tsx) so that the
+ * first frame is already that view's layout (see openAddress in ../player/useUrlSync.ts).
+ */
+export function openReviewAddress(): void {
+  if (read) return;
+  read = true;
+  const reading = readReviewUrl(window.location.search);
+  apply(reading);
+  const s = useApp.getState();
+  for (const problem of reading.problems) s.notify(problem);
+  // A bad value leaves the address.
+  write(s, false);
+}
+
+/**
  * CONTRACT.md §4: `?mode=quiz|present` and `?compare=<id>,<id>` open those views (a bad value: a notice, and the
  * player). Changing view adds a history entry, so Back returns to the view before.
  */
 export function useReviewUrl(): void {
   useLayoutEffect(() => {
-    if (!read) {
-      read = true;
-      const reading = readReviewUrl(window.location.search);
-      apply(reading);
-      const s = useApp.getState();
-      for (const problem of reading.problems) s.notify(problem);
-      // A bad value leaves the address.
-      write(s, false);
-    }
+    openReviewAddress();
     const onPop = () => apply(readReviewUrl(window.location.search));
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
