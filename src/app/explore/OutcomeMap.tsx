@@ -9,7 +9,7 @@ import {
   type SyntheticEvent,
 } from 'react';
 import type { ProcedureId } from '../../core/model/ids';
-import type { SweepCell, Vary } from '../../core/explore/sweep';
+import { valueText, type SweepCell, type Vary } from '../../core/explore/sweep';
 import { cellName, KINDS, kindOf, shade, type Layer } from './cells';
 import { fieldName } from './fields';
 import { mix, readableInk } from './colour';
@@ -156,7 +156,7 @@ const Axes = memo(function Axes({ vary, geometry }: AxesProps) {
                 fontSize={11}
                 textAnchor="middle"
               >
-                {String(v)}
+                {valueText(v)}
               </text>
             ) : null,
           )}
@@ -184,7 +184,7 @@ const Axes = memo(function Axes({ vary, geometry }: AxesProps) {
                 textAnchor="end"
                 dominantBaseline="central"
               >
-                {String(v)}
+                {valueText(v)}
               </text>
             ) : null,
           )}
