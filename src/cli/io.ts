@@ -1,4 +1,5 @@
 import { isProcedureId, PROCEDURE_IDS, type ProcedureId } from '../core/model/ids';
+import { ScenarioError } from '../core/model/scenario';
 import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
@@ -101,7 +102,8 @@ export function runCli(name: string, main: () => number, io: Io): number {
   try {
     return main();
   } catch (error) {
-    if (error instanceof UsageError) {
+    // A scenario a procedure cannot run (a fault naming an own action) is bad input too.
+    if (error instanceof UsageError || error instanceof ScenarioError) {
       io.err(`${name}: ${oneLine(error.message)}\n`);
       return 2;
     }
