@@ -16,7 +16,7 @@ import { getProcedure, type Procedure } from '../procedures';
 import type { Profile } from '../model/profile';
 import { referencePointOf, type ReferencePoint } from '../model/referencePoints';
 import { MAX_PERTURBED_STEPS, MAX_STEPS, StepPlacer, Tally } from './stepPlace';
-import { clockOf, faultLine, faultProblem, perturbed, Schedule, type Delivery } from './schedule';
+import { clockOf, faultLine, faultProblem, perturbed, Schedule, type Clock, type Delivery } from './schedule';
 import { ScenarioError } from '../model/scenario';
 import type { FaultKind } from '../model/schema';
 import type { Policy, Scenario, Service } from '../model/schema';
@@ -275,6 +275,8 @@ export class Simulation {
   private readonly schedule: Schedule;
   private readonly tally = new Tally();
   private readonly maxSteps: number;
+  /** Each entity's timer, if it has one (`timing.timeoutMs`). */
+  private readonly timed: Clock['timeoutMs'];
 
   constructor(
     scenario: Scenario,
@@ -286,7 +288,9 @@ export class Simulation {
     const strict = !perturbed(scenario);
     this.placer = new StepPlacer(this.procedure, strict);
     this.maxSteps = strict ? MAX_STEPS : MAX_PERTURBED_STEPS;
-    this.schedule = new Schedule(this.procedure, clockOf(scenario), scenario.faults ?? []);
+    const clock = clockOf(scenario);
+    this.timed = clock.timeoutMs;
+    this.schedule = new Schedule(this.procedure, clock, scenario.faults ?? []);
     this.keepSnapshots = options.snapshots ?? true;
     const input = entityInputs(scenario, this.procedure);
     this.network = createActor(networkLogic);
@@ -319,8 +323,10 @@ export class Simulation {
   /** Takes what the entities posted into the network's queue (in flight), and settles the timers of `acted`. */
   private takePosted(acted: readonly EntityId[]): void {
     const posted = this.network.getSnapshot().context.queue;
-    this.schedule.send(posted);
+    if (posted.length) this.schedule.send(posted);
     for (const id of acted) {
+      // Only an entity with a timer needs to know whether it waits (most runs have none).
+      if (this.timed[id] === undefined) continue;
       this.schedule.settle(
         id,
         this.waiting(id),
@@ -495,7 +501,7 @@ export class Simulation {
       lost: delivery.lost,
       discarded,
       fault: fault ? { kind: fault } : null,
-      basis: [...new Set(basis)],
+      basis: basis.length > 1 ? [...new Set(basis)] : basis,
     };
   }
 
