@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SPEC_NOTES } from '../src/core/formats/narration';
 import { runOutcome } from '../src/core/engine/fastRun';
 import { simulate, type RunResult, type TraceStep } from '../src/core/engine/run';
 import { DEFAULT_TIMING } from '../src/core/engine/schedule';
@@ -60,6 +62,67 @@ describe('the virtual clock', () => {
       expect(step.at, `step ${step.number}`).toBe(t);
     }
     expect(run.outcome).toBe('delivered');
+  });
+
+  it('property: on any preset, procedure and figures, each step comes one latency (or action time) after the last', () => {
+    const ms = fc.integer({ min: 0, max: 1000 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...PRESETS),
+        fc.constantFrom(...PROCEDURE_IDS),
+        fc.record({ 'CSC-4': ms, 'CSC-13': ms, 'CSC-17': ms }),
+        ms,
+        (preset, procedure, latencyMs, actionMs) => {
+          const scenario = { ...preset.scenario, timing: { latencyMs, actionMs } };
+          const run = simulate(scenario, procedure, { snapshots: false });
+          let t = 0;
+          for (const step of run.steps) {
+            t += step.referencePoint ? latencyMs[step.referencePoint] : actionMs;
+            expect(step.at).toBe(t);
+          }
+          // and the figures change nothing else
+          const plain = simulate(preset.scenario, procedure, { snapshots: false });
+          expect(run.steps.map((s) => [s.number, s.text])).toEqual(
+            plain.steps.map((s) => [s.number, s.text]),
+          );
+          expect(run.outcome).toBe(plain.outcome);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('property: with any faults and timers, steps come in order of time', () => {
+    const step = fc.integer({ min: 1, max: 14 });
+    const fault = fc.oneof(
+      fc.record({ kind: fc.constant('drop'), step }),
+      fc.record({ kind: fc.constant('delay'), step, byMs: fc.integer({ min: 1, max: 5000 }) }),
+      fc.record({ kind: fc.constant('duplicate'), step }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fault, { maxLength: 3 }),
+        fc.dictionary(
+          fc.constantFrom('cmc', 'partner-cms', 'primary-cms'),
+          fc.integer({ min: 1, max: 3000 }),
+        ),
+        fc.integer({ min: 0, max: 2 }),
+        fc.constantFrom(...PROCEDURE_IDS),
+        (faults, timeoutMs, retries, procedure) => {
+          const scenario = withFaults(faults, { timeoutMs, retries });
+          let run: RunResult;
+          try {
+            run = simulate(scenario, procedure, { snapshots: false });
+          } catch (error) {
+            expect(error).toBeInstanceOf(ScenarioError);
+            return;
+          }
+          const times = run.steps.map((s) => s.at);
+          expect(times).toEqual([...times].sort((a, b) => a - b));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it("fills what the scenario leaves out with the simulator's own figures", () => {
@@ -400,6 +463,25 @@ describe('the assumption register', () => {
         for (const n of steps) expect(have, `${a.id} ${procedure}`).toContain(n);
       }
     }
+  });
+
+  it('keeps the id of each spec note that is an assumption (the walkthrough and the register name it alike)', () => {
+    const notes = new Set(SPEC_NOTES.map((n) => n.id));
+    const fromNotes = ASSUMPTIONS.filter((a) => notes.has(a.id)).map((a) => a.id);
+    expect(fromNotes.sort()).toEqual(
+      [
+        'applicable-profile',
+        'cached-profile',
+        'download-necessary',
+        'migration-service',
+        'partner-id',
+        'primary-store',
+        'service-id',
+        'step11-error',
+        'step11-may',
+        'step13-ack',
+      ].sort(),
+    );
   });
 
   it("names the field of step 11's two readings", () => {

@@ -521,7 +521,8 @@ export class Simulation {
       client.context.error,
       lastStep ? { n: lastStep.n, number: lastStep.number } : null,
     );
-    if (this.done && outcome === 'no-answer' && !this.steps.some((s) => s.lost || s.discarded || s.fault)) {
+    // Without faults or timers every procedure ends with the client answered.
+    if (this.done && outcome === 'no-answer' && this.maxSteps === MAX_STEPS) {
       throw new Error(`internal error: ${this.procedure.id} ended with the client still waiting`);
     }
     return {
