@@ -52,6 +52,7 @@ export function formatIssues(issues: readonly ScenarioIssue[]): string {
 
 const ARTICLE: Record<string, string> = {
   object: 'an object',
+  record: 'an object',
   array: 'a list',
   string: 'a string',
   number: 'a number',
