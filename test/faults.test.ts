@@ -391,6 +391,8 @@ describe('the scenario schema for timing and faults', () => {
       (r: Raw) => (r.timing = { timeoutMs: { 'partner-xyz': 10 } }),
       'timing.timeoutMs.partner-xyz: unknown entity',
     ],
+    [(r: Raw) => (r.timing = { timeoutMs: 5 }), 'timing.timeoutMs: expected an object, got 5'],
+    [(r: Raw) => (r.timing = { retries: 11 }), 'timing.retries: expected an integer 0..10, got 11'],
     [
       (r: Raw) => (r.timing = { latencyMs: { 'CSC-99': 10 } }),
       'timing.latencyMs.CSC-99: unknown reference point',
