@@ -94,8 +94,8 @@ export class Tally {
 
   note(step: Tallied): void {
     const { envelope, n, number } = step;
-    const route = `${envelope.from} -> ${envelope.to}`;
     if (step.lost || step.discarded) {
+      const route = `${envelope.from} -> ${envelope.to}`;
       this.firstTrouble ??= {
         n,
         number,
