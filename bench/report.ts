@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BrowserResults } from './browser';
 import { benchCore, CORE_TARGET, type Rate } from './core';
-import { benchSweep, SWEEP_TARGETS, type CliRun } from './sweep';
+import { benchSweep, FAULTED, SWEEP_TARGETS, type CliRun } from './sweep';
 
 const mark = (ok: boolean) => (ok ? 'met' : 'NOT met');
 const rate = (r: Rate, unit = 'runs/s') =>
@@ -69,6 +69,13 @@ if (!browserOnly) {
   );
   console.log(
     `    (${sweep.inProcessPriority.vary.join(' × ')}: every priority gives another profile, less to reuse)`,
+  );
+  const faulted = sweep.inProcessFaulted.rate;
+  console.log(
+    `  ${'in-process, with a fault'.padEnd(30)} ${rate(faulted, 'cells/s')} (target >= ${SWEEP_TARGETS.faultedCellsPerSecond}: ${mark(faulted.wall >= SWEEP_TARGETS.faultedCellsPerSecond)} by the wall clock)`,
+  );
+  console.log(
+    `    (${sweep.inProcessFaulted.vary.join(' × ')} with ${JSON.stringify(FAULTED)}: the timed path)`,
   );
   console.log(cliLine('CLI via npm run', sweep.cli.npm));
   console.log(cliLine('CLI via node --import tsx', sweep.cli.node));

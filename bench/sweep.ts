@@ -14,7 +14,25 @@ import { parseScenarioOrThrow } from '../src/core/model/scenario';
 import { parseVary, sweep } from '../src/core/explore/sweep';
 import { measure, type Rate } from './core';
 
-export const SWEEP_TARGETS = { inProcessRunsPerSecond: 10_000, cliCellsPerSecond: 5_000 } as const;
+export const SWEEP_TARGETS = {
+  inProcessRunsPerSecond: 10_000,
+  cliCellsPerSecond: 5_000,
+  /** The sweep path with a fault in the scenario (CONTRACT.md §10). */
+  faultedCellsPerSecond: 10_000,
+} as const;
+
+/**
+ * Faults and timers for the faulted sweep, chosen so that every cell still reads both varied fields (the cap at step
+ * 7, the floor at step 11): 10.1.4.3.2's step 5 arrives twice (the copy discarded by the busy partner CMS), step 10
+ * half a second late, and the client and the primary CMS run timers that the answers beat.
+ */
+export const FAULTED = {
+  faults: [
+    { kind: 'duplicate', step: 5 },
+    { kind: 'delay', step: 10, byMs: 500 },
+  ],
+  timing: { timeoutMs: { cmc: 20000, 'primary-cms': 5000 } },
+};
 
 const EXAMPLE = 'examples/metro-to-county.json';
 /**
@@ -42,6 +60,8 @@ export interface SweepBench {
    * priority gives the primary another profile to check and less is reused from cell to cell.
    */
   inProcessPriority: { cells: number; vary: string[]; rate: Rate };
+  /** The cap × floor sweep with faults and timers in the scenario (FAULTED): every cell a complete timed run. */
+  inProcessFaulted: { cells: number; vary: string[]; rate: Rate };
   /**
    * `bundled`: the CLI built first into one JavaScript file (esbuild, which tsx brings) and run by `node` alone: what
    * a build step for the CLI would give. Not how `npm run sweep` runs it; null when esbuild is not there.
@@ -50,8 +70,13 @@ export interface SweepBench {
 }
 
 /** Sweeps of 10.1.4.3.2 in-process, again and again for about `ms`: cells (each a complete run) per second. */
-function inProcess(ms: number, specs: string[]): { cells: number; vary: string[]; rate: Rate } {
-  const scenario = parseScenarioOrThrow(readFileSync(EXAMPLE, 'utf8'));
+function inProcess(
+  ms: number,
+  specs: string[],
+  extra: Record<string, unknown> = {},
+): { cells: number; vary: string[]; rate: Rate } {
+  const example = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as Record<string, unknown>;
+  const scenario = parseScenarioOrThrow({ ...example, ...extra });
   const vary = specs.map((v) => parseVary(v));
   const cells = vary.reduce((n, v) => n * v.values.length, 1);
   const once = () => {
@@ -135,6 +160,11 @@ export async function benchSweep(ms = 3000): Promise<SweepBench> {
       'primary.profiles[1].priority=0..255',
       'primary.validation.minPriority=0..7',
     ]),
+    inProcessFaulted: inProcess(
+      ms,
+      ['partner.policy.maxPriority=0..127', 'primary.validation.minPriority=0..15'],
+      FAULTED,
+    ),
     cli: await cli(),
   };
 }

@@ -63,7 +63,7 @@ describe('escapeMermaid', () => {
   });
 });
 
-const MESSAGE = /^ {2}(\w+)(->>|-->>|--x)(\w+): (\d+[a-z]?)\. (.*)$/;
+const MESSAGE = /^ {2}(\w+)(->>|-->>|--x|-x)(\w+): (\d+[a-z]?)\. (.*)$/;
 const STRUCTURE =
   /^(sequenceDiagram| {2}participant \w+ as [\w ()]+| {2}box (Primary|Partner) MC system .*| {2}end| {4}participant \w+ as [\w ()]+)$/;
 
@@ -90,16 +90,45 @@ describe('toMermaid', () => {
     // and each arrow wears its step's number (CONTRACT.md §6: `11a` for an unnumbered step, never a clause's)
     const numbers = run.steps.flatMap((s) => [s.number, ...s.also.map(() => s.number)]);
     expect(messages.map((l) => MESSAGE.exec(l)![4])).toEqual(numbers);
-    // and each step goes between its entities, errors drawn as --x
+    // and each step goes between its entities; an error returned is an ordinary (dotted) answer, no cross
     run.steps.forEach((step) => {
       const line = messages[arrows.indexOf(step.n)]!;
       const [, from, arrow, to] = MESSAGE.exec(line)!;
       expect([from, to]).toEqual([PARTICIPANT[step.from], PARTICIPANT[step.to]]);
-      expect(arrow === '--x').toBe(step.kind === 'error');
+      expect(arrow!.endsWith('x')).toBe(false);
+      if (step.kind === 'error') expect(arrow).toBe('-->>');
     });
     // and the text ends with a newline, with no empty line
     expect(text.endsWith('\n')).toBe(true);
     expect(all.every((l) => l.trim().length > 0)).toBe(true);
+  });
+
+  it('draws a lost message with a cross (and only it), a fired timer as a note over its entity', () => {
+    // given 10.1.4.3.3 with step 6 (an answer) and, on the retry, step 1 (a request) lost, and timers
+    const scenario = exampleScenario((raw) => {
+      Object.assign(raw, {
+        faults: [
+          { kind: 'drop', step: 6 },
+          { kind: 'drop', step: 1, nth: 2 },
+        ],
+        timing: { timeoutMs: { cmc: 1000, 'partner-cms': 3000 }, retries: 1 },
+      });
+    });
+    const run = simulate(scenario, '10.1.4.3.3');
+    // when drawn
+    const { text, arrows } = toMermaid(run, scenario);
+    const all = lines(text);
+    // then the lost answer is dotted with a cross, the lost request solid with a cross, each marked lost
+    expect(all).toContain('  primaryCms--xpartnerCms: 6. profile for migration (lost) (assumption)');
+    expect(all).toContain('  cmc-xpartnerCms: 1. request profile for migration (lost) (assumption)');
+    expect(all.filter((l) => /^ {2}\w+--?x\w+:/.test(l))).toHaveLength(
+      run.steps.filter((s) => s.lost).length,
+    );
+    // and the partner CMS's timer is a note over it, not an arrow; the error it returns an ordinary answer
+    const timeout = run.steps.find((s) => s.kind === 'timeout' && s.to === 'partner-cms')!;
+    expect(all).toContain(`  Note over partnerCms: ${timeout.number}. timer fired (3000 ms) (assumption)`);
+    expect(arrows).not.toContain(timeout.n);
+    expect(all.some((l) => l.startsWith('  partnerCms-->>cmc: ') && l.includes('error#58;'))).toBe(true);
   });
 
   it('draws every participant the clause involves, even when the run stops early', () => {

@@ -293,3 +293,115 @@ describe('the sweep path (views of the cells, kept transitions, the memo) gives 
     );
   });
 });
+
+/** Faults and timing a scenario may carry (CONTRACT.md §10), any of them, for any procedure. */
+const ENTITY = fc.constantFrom('cmc', 'primary-cms', 'primary-udb', 'partner-cms', 'partner-udb');
+const fault = fc.oneof(
+  fc.record({
+    kind: fc.constant('drop'),
+    step: fc.integer({ min: 1, max: 14 }),
+    nth: maybe(fc.integer({ min: 1, max: 3 })),
+  }),
+  fc.record({
+    kind: fc.constant('delay'),
+    step: fc.integer({ min: 1, max: 14 }),
+    byMs: fc.integer({ min: 1, max: 9000 }),
+    nth: maybe(fc.integer({ min: 1, max: 3 })),
+  }),
+  fc.record({
+    kind: fc.constant('duplicate'),
+    step: fc.integer({ min: 1, max: 14 }),
+    nth: maybe(fc.integer({ min: 1, max: 3 })),
+  }),
+  fc
+    .record({
+      entity: ENTITY,
+      fromMs: fc.integer({ min: 0, max: 400 }),
+      length: maybe(fc.integer({ min: 1, max: 3000 })),
+    })
+    .map(({ entity, fromMs, length }) => ({
+      kind: 'down',
+      entity,
+      fromMs,
+      ...(length === undefined ? {} : { untilMs: fromMs + length }),
+    })),
+  fc.record({ kind: fc.constant('store-fails'), entity: fc.constantFrom('primary-udb', 'partner-udb') }),
+);
+const timing = fc.record(
+  {
+    latencyMs: fc.record(
+      {
+        'CSC-4': fc.integer({ min: 0, max: 200 }),
+        'CSC-13': fc.integer({ min: 0, max: 50 }),
+        'CSC-17': fc.integer({ min: 0, max: 500 }),
+      },
+      { requiredKeys: [] },
+    ),
+    actionMs: fc.integer({ min: 0, max: 50 }),
+    timeoutMs: fc.dictionary(ENTITY, fc.integer({ min: 1, max: 4000 }), { maxKeys: 5 }),
+    retries: fc.integer({ min: 0, max: 3 }),
+  },
+  { requiredKeys: [] },
+);
+
+describe('runOutcome equals simulate with faults and timing', () => {
+  it('on variations of the example with any faults and timing, for each procedure (or both refuse)', () => {
+    const outcomes = new Set<string>();
+    fc.assert(
+      fc.property(
+        variation,
+        fc.array(fault, { maxLength: 3 }),
+        maybe(timing),
+        procedure,
+        (v, faults, t, id) => {
+          const raw = JSON.parse(JSON.stringify(varied(v))) as Record<string, unknown>;
+          raw.faults = faults;
+          if (t) raw.timing = t;
+          const scenario = parseScenarioOrThrow(raw);
+          let want: RunOutcome | Error;
+          try {
+            want = expected(scenario, id);
+          } catch (error) {
+            want = error as Error;
+          }
+          if (want instanceof Error) {
+            // a fault naming a step the procedure lacks or an own action: refused by both, the same line
+            expect(want.message).toMatch(/^faults\[\d+\]\.step: /);
+            expect(() => runOutcome(scenario, id)).toThrow(want.message);
+            outcomes.add('refused');
+            return;
+          }
+          expect(runOutcome(scenario, id)).toEqual(want);
+          outcomes.add(want.outcome);
+        },
+      ),
+      { numRuns: 400 },
+    );
+    expect([...outcomes].sort()).toEqual(['delivered', 'failed', 'no-answer', 'refused', 'rejected']);
+  });
+
+  it('a sweep over a fault step and a timer: each cell is a plain run, or invalid with the reason', () => {
+    const base = parseScenarioOrThrow({
+      ...exampleJson(),
+      faults: [{ kind: 'drop', step: 1 }],
+      timing: { timeoutMs: { cmc: 1000, 'partner-cms': 500 }, retries: 1 },
+    });
+    const vary = [
+      { path: 'faults[0].step', values: Array.from({ length: 14 }, (_, i) => i + 1) },
+      { path: 'timing.timeoutMs.cmc', values: [100, 400, 1000] },
+    ];
+    const { cells } = sweep(base, vary, ['10.1.4.3.2', '10.1.4.3.3']);
+    expect(cells).toHaveLength(2 * 14 * 3);
+    for (const cell of cells) {
+      const { values, ...rest } = cell;
+      const scenario = cellScenario(base, vary, values);
+      if (cell.outcome === 'invalid') {
+        expect(cell.reason).toMatch(/^faults\[0\]\.step: /);
+        expect(() => simulate(scenario, cell.procedure)).toThrow(cell.reason);
+      } else expect(rest).toEqual(cellOfRun(scenario, cell.procedure));
+    }
+    // 10.1.4.3.3's own actions (4, 8, 9) and the numbers it lacks (12 to 14): invalid cells, not the end of the sweep
+    const invalid = cells.filter((c) => c.procedure === '10.1.4.3.3' && c.outcome === 'invalid');
+    expect(new Set(invalid.map((c) => c.values[0]))).toEqual(new Set([4, 8, 9, 12, 13, 14]));
+  });
+});

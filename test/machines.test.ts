@@ -56,6 +56,7 @@ const error = (from: EntityMessage['from']): EntityMessage => ({
   reason: 'no profile',
   assumption: true,
 });
+const timer = (from: EntityMessage['from']): EntityMessage => ({ type: 'timer.fire', from, afterMs: 1000 });
 const modifiedFromPartner = (priority: number) =>
   provide('partner-cms', [{ ...MODIFIED.profile, priority }], { changes: MODIFIED.changes, modified: true });
 
@@ -94,6 +95,13 @@ const MODELS: Model[] = [
     reaches: ['idle', 'requesting', 'configured', 'refused'],
   },
   {
+    name: 'client (a timer, one retry)',
+    machine: clientMachine,
+    input: { ...clientInput, retries: 1 },
+    events: [{ type: 'client.start' }, timer('cmc'), provide('partner-cms', [MODIFIED.profile])],
+    reaches: ['idle', 'requesting', 'configured', 'failed'],
+  },
+  {
     name: 'cms primary',
     machine: primaryCmsMachine,
     input: primaryCms,
@@ -106,6 +114,8 @@ const MODELS: Model[] = [
       modifiedFromPartner(1), // below the primary's minPriority 2: refused at step 11
       { type: 'profile.stored', from: 'primary-udb' },
       error('primary-udb'),
+      error('partner-cms'),
+      timer('primary-cms'),
       { type: 'cms.obtain', from: 'primary-cms' },
       { type: 'cms.validate', from: 'primary-cms' },
     ],
@@ -147,6 +157,8 @@ const MODELS: Model[] = [
       provide('primary-cms'),
       provide('partner-udb', [MODIFIED.profile], { changes: MODIFIED.changes, modified: true }),
       error('primary-cms'),
+      error('partner-udb'),
+      timer('partner-cms'),
     ],
     reaches: ['idle', 'awaitingPrimary', 'localising'],
   },
@@ -171,6 +183,7 @@ const MODELS: Model[] = [
       provide('partner-udb', [MODIFIED.profile], { changes: MODIFIED.changes, modified: true }),
       error('primary-cms'),
       error('partner-udb'),
+      timer('partner-cms'),
     ],
     reaches: ['idle', 'awaitingUdb', 'awaitingPrimary', 'localising'],
   },
@@ -188,6 +201,13 @@ const MODELS: Model[] = [
     reaches: ['idle', 'retrieving', 'storing'],
   },
   {
+    name: 'udb primary (its store fails)',
+    machine: primaryUdbMachine,
+    input: { ...primaryUdb, storeFails: true },
+    events: [provide('primary-cms', [MODIFIED.profile]), { type: 'udb.store', from: 'primary-udb' }],
+    reaches: ['idle', 'storing'],
+  },
+  {
     name: 'udb partner',
     machine: partnerUdbMachine,
     input: partnerUdb,
@@ -195,10 +215,22 @@ const MODELS: Model[] = [
       provide('partner-cms'),
       request('partner-cms', null),
       error('partner-cms'),
+      timer('partner-udb'),
       { type: 'udb.modify', from: 'partner-udb' },
       { type: 'udb.store', from: 'partner-udb' },
     ],
     reaches: ['idle', 'awaitingProfile', 'modifying', 'storing'],
+  },
+  {
+    name: 'udb partner (its store fails)',
+    machine: partnerUdbMachine,
+    input: { ...partnerUdb, storeFails: true },
+    events: [
+      provide('partner-cms'),
+      { type: 'udb.modify', from: 'partner-udb' },
+      { type: 'udb.store', from: 'partner-udb' },
+    ],
+    reaches: ['idle', 'modifying', 'storing'],
   },
 ];
 
@@ -274,15 +306,15 @@ const ERROR = 'profile.error';
 const PROVIDE = 'profile.provide';
 const REQUEST = 'profile.request';
 describe.each([
-  ['client', clientMachine, ['client.start', ERROR, PROVIDE]],
+  ['client', clientMachine, ['client.start', ERROR, PROVIDE, 'timer.fire']],
   [
     'primary cms',
     primaryCmsMachine,
-    ['cms.obtain', 'cms.validate', ERROR, PROVIDE, REQUEST, 'profile.stored'],
+    ['cms.obtain', 'cms.validate', ERROR, PROVIDE, REQUEST, 'profile.stored', 'timer.fire'],
   ],
-  ['partner cms', partnerCmsMachine, [ERROR, PROVIDE, REQUEST]],
+  ['partner cms', partnerCmsMachine, [ERROR, PROVIDE, REQUEST, 'timer.fire']],
   ['primary udb', primaryUdbMachine, [PROVIDE, REQUEST, 'udb.retrieve', 'udb.store']],
-  ['partner udb', partnerUdbMachine, [ERROR, PROVIDE, REQUEST, 'udb.modify', 'udb.store']],
+  ['partner udb', partnerUdbMachine, [ERROR, PROVIDE, REQUEST, 'timer.fire', 'udb.modify', 'udb.store']],
 ] as const)('coverage of the %s machine across its scenarios', (_kind, machine, handled) => {
   const models = MODELS.filter((m) => m.machine === machine);
 
@@ -533,12 +565,19 @@ describe('model-based: contexts at the end of chosen paths', () => {
 
 describe('full runs of the presets visit every state of every machine', () => {
   it('each preset under every procedure', () => {
-    // given every preset, run under each of the four procedures
+    // given every preset, and one whose first request is lost to a client with a timer (its `failed` state),
+    // run under each of the four procedures
     const visited = new Map<string, Set<string>>();
+    const base = PRESETS[0]!.scenario;
+    const lostRequest = {
+      ...base,
+      faults: [{ kind: 'drop' as const, step: 1 }],
+      timing: { timeoutMs: { cmc: 1000 } },
+    };
     // when collecting the state of every entity in every snapshot
-    for (const preset of PRESETS) {
+    for (const scenario of [...PRESETS.map((p) => p.scenario), lostRequest]) {
       for (const procedure of PROCEDURE_IDS) {
-        for (const snapshot of simulate(preset.scenario, procedure).snapshots) {
+        for (const snapshot of simulate(scenario, procedure).snapshots) {
           for (const entity of Object.values(snapshot)) {
             const states = visited.get(entity.id) ?? new Set<string>();
             states.add(entity.state);

@@ -35,15 +35,16 @@ const envelope = (sameStep = false): Envelope => ({
 });
 
 describe('the network actor', () => {
-  it('queues what is posted and hands one message over per delivery, in order', () => {
+  it('keeps what is posted (for the scheduler to take in flight) and hands over the message it is told to', () => {
     const { network, received } = networkWithReceiver();
     network.send(post(envelope()));
     network.send(post(envelope()));
     expect(received).toHaveLength(0);
     expect(network.getSnapshot().context.queue).toHaveLength(2);
-    network.send({ type: 'net.deliver' });
+    network.send({ type: 'net.deliver', envelope: envelope() });
     expect(received).toEqual([request]);
-    expect(network.getSnapshot().context.queue).toHaveLength(1);
+    // a delivery starts a new step: what was posted before it has been taken in flight
+    expect(network.getSnapshot().context.queue).toHaveLength(0);
     expect(network.getSnapshot().context.delivered).toEqual([envelope()]);
   });
 

@@ -1,3 +1,4 @@
+import { ScenarioError } from '../core/model/scenario';
 import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
@@ -116,6 +117,11 @@ export function runCli(name: string, main: () => number, io: Io): number {
     if (error instanceof UsageError) {
       io.err(`${name}: ${oneLine(error.message)}\n`);
       for (const line of error.details) io.err(`  ${oneLine(line)}\n`);
+      return 2;
+    }
+    // A scenario a procedure cannot run (a fault naming an own action) is bad input too.
+    if (error instanceof ScenarioError) {
+      io.err(`${name}: ${oneLine(error.message)}\n`);
       return 2;
     }
     io.err(internalError(name, error));

@@ -36,8 +36,20 @@ import { ENTITY_MACHINES, type EntityMachines, type NetworkInput } from '../enti
 import type { EntityId, ProcedureId } from '../model/ids';
 import { getProcedure, type Procedure } from '../procedures';
 import { defaultProcedure, entityInputs, type RunResult } from './run';
-import { MAX_STEPS, StepPlacer } from './stepPlace';
+import { clockOf, faultLine, faultProblem, perturbed, Schedule } from './schedule';
+import { MAX_PERTURBED_STEPS, MAX_STEPS, StepPlacer, Tally } from './stepPlace';
 import type { Scenario } from '../model/schema';
+
+/**
+ * A scenario whose faults do not fit the procedure (CONTRACT.md §10): `simulate` refuses it; a sweep's cell is
+ * `invalid` with this reason.
+ */
+export class InvalidCell extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'InvalidCell';
+  }
+}
 
 /** What a sweep cell needs of a run: the fields of RunResult, equal to `simulate`'s, without steps or snapshots. */
 export type RunOutcome = Pick<
@@ -332,6 +344,7 @@ const sameClient = sameBy<Input<'cmc'>>({
   serviceId: is,
   purpose: is,
   partnerSystemId: is,
+  retries: is,
 });
 const sameCms = sameBy<Input<'primary-cms'>>({
   id: is,
@@ -346,6 +359,7 @@ const sameCms = sameBy<Input<'primary-cms'>>({
   userMcpttId: is,
   validation: is,
   fetchViaUdb: is,
+  acceptsUnasked: is,
 });
 const sameUdb = sameBy<Input<'primary-udb'>>({
   id: is,
@@ -355,6 +369,7 @@ const sameUdb = sameBy<Input<'primary-udb'>>({
   userMcpttId: is,
   policy: is,
   cache: is,
+  storeFails: is,
 });
 
 /** One driver per entity, made once: their scopes and last initial snapshots are reused from run to run. */
@@ -452,6 +467,41 @@ export function runOutcome(
     }
   };
 
+  const snapshotOf = (id: EntityId): { hasTag: (tag: string) => boolean } => {
+    switch (id) {
+      case 'cmc':
+        return cmc;
+      case 'primary-cms':
+        return primaryCms;
+      case 'primary-udb':
+        return primaryUdb;
+      case 'partner-cms':
+        return partnerCms;
+      case 'partner-udb':
+        return partnerUdb;
+    }
+  };
+
+  if (perturbed(scenario)) {
+    const problem = faultProblem(scenario, procedure);
+    if (problem) throw new InvalidCell(faultLine(problem));
+    return timedOutcome(scenario, procedure, {
+      deliver,
+      start: () => {
+        cmc = entities.cmc.next(cmc, CLIENT_START, log);
+        return entities.cmc.posts;
+      },
+      snapshotOf: (id) => snapshotOf(id),
+      end: () => ({
+        procedure: procedure.id,
+        profiles: cmc.context.profiles,
+        changes: partnerUdb.context.changes,
+        validation: primaryCms.context.validationResult,
+        stores: { 'partner-udb': partnerUdb.context.stored, 'primary-udb': primaryUdb.context.stored },
+        client: { state: String(cmc.value), error: cmc.context.error },
+      }),
+    });
+  }
   // The network's queue: messages posted and not yet delivered, from `head` on.
   const queue: Envelope[] = [];
   let head = 0;
@@ -496,4 +546,76 @@ export function runOutcome(
     error,
     stores: { 'partner-udb': partnerUdb.context.stored, 'primary-udb': primaryUdb.context.stored },
   };
+}
+
+/** What the timed runner needs of the entities of one run (runOutcome's closures over their snapshots). */
+interface Driver {
+  deliver: (envelope: Envelope) => readonly Envelope[];
+  start: () => readonly Envelope[];
+  snapshotOf: (id: EntityId) => { hasTag: (tag: string) => boolean };
+  end: () => Omit<RunOutcome, 'outcome' | 'error'> & {
+    client: { state: string; error: { reason: string; cause: 'timeout' | 'store-fails' | null } | null };
+  };
+}
+
+/**
+ * A run with faults or timers (CONTRACT.md §10), as `Simulation` steps it: the network's time-ordered queue
+ * (schedule.ts), each step placed and tallied as run.ts does; a message a machine does not accept (no transition:
+ * the same snapshot back) is discarded.
+ */
+function timedOutcome(scenario: Scenario, procedure: Procedure, driver: Driver): RunOutcome {
+  const schedule = new Schedule(procedure, clockOf(scenario), scenario.faults ?? []);
+  const placer = new StepPlacer(procedure, false);
+  const tally = new Tally();
+  const settle = (id: EntityId, posted: readonly Envelope[]) =>
+    schedule.settle(
+      id,
+      driver.snapshotOf(id).hasTag('waiting'),
+      posted.some((e) => e.from === id && e.to !== id),
+    );
+  const first = driver.start();
+  schedule.send(first);
+  settle('cmc', first);
+  let n = 0;
+  let last: { n: number; number: string } | null = null;
+  const mailbox: Envelope[] = [];
+  for (let delivery = schedule.next(); delivery; delivery = schedule.next()) {
+    if (n >= MAX_PERTURBED_STEPS)
+      throw new Error(`internal error: no end after ${MAX_PERTURBED_STEPS} steps`);
+    n++;
+    const main = delivery.envelope;
+    let discarded = false;
+    if (!delivery.lost) {
+      const before = driver.snapshotOf(main.to);
+      mailbox.length = 0;
+      for (const e of driver.deliver(main)) mailbox.push(e);
+      // No transition: the same snapshot back and nothing sent (run.ts decides it so too).
+      discarded = driver.snapshotOf(main.to) === before && mailbox.length === 0;
+      const acted: EntityId[] = [main.to];
+      const queued: Envelope[] = [];
+      for (let i = 0; i < mailbox.length; i++) {
+        const e = mailbox[i];
+        if (!e) break;
+        if (e.sameStep === true) {
+          acted.push(e.to);
+          for (const posted of driver.deliver(e)) mailbox.push(posted);
+        } else queued.push(e);
+      }
+      schedule.send(queued);
+      for (const id of acted) settle(id, queued);
+    }
+    const placed = placer.place(n, main);
+    last = { n, number: placed.number };
+    tally.note({
+      n,
+      number: placed.number,
+      envelope: main,
+      lost: delivery.lost,
+      discarded,
+      fault: delivery.fault,
+    });
+  }
+  const { client, ...rest } = driver.end();
+  const { outcome, error } = tally.result(client.state, client.error, last);
+  return { ...rest, outcome, error };
 }

@@ -15,11 +15,14 @@ import type { Change } from '../model/policy';
 import { getProcedure, type Procedure } from '../procedures';
 import type { Profile } from '../model/profile';
 import { referencePointOf, type ReferencePoint } from '../model/referencePoints';
-import { MAX_STEPS, StepPlacer } from './stepPlace';
+import { MAX_PERTURBED_STEPS, MAX_STEPS, StepPlacer, Tally } from './stepPlace';
+import { clockOf, faultLine, faultProblem, perturbed, Schedule, type Clock, type Delivery } from './schedule';
+import { ScenarioError } from '../model/scenario';
+import type { FaultKind } from '../model/schema';
 import type { Policy, Scenario, Service } from '../model/schema';
 import type { ValidationResult } from '../model/validation';
 
-export type StepKind = 'message' | 'action' | 'error';
+export type StepKind = 'message' | 'action' | 'error' | 'timeout';
 
 /** A delivery within a step other than its main message (the acknowledgement of 10.1.4.3.2 step 13). */
 export interface SideMessage {
@@ -54,6 +57,16 @@ export interface TraceStep {
   also: SideMessage[];
   /** What the acting entity logged in this step (10.1.4.3.2 step 11 with `onFailure: "continue"`). */
   log: string[];
+  /** When its message arrived or its action was done (or would have, if lost): ms from the client's first request. */
+  at: number;
+  /** The message never arrived (dropped, or an entity was down): no effect. */
+  lost: boolean;
+  /** It arrived where nothing waited for it (a late answer, a duplicate, a request in the wrong state): no effect. */
+  discarded: boolean;
+  /** The fault that caused or changed this step. */
+  fault: { kind: FaultKind } | null;
+  /** The assumption register's entries (model/assumptions.ts) this step rests on; [] for a step the clause gives. */
+  basis: string[];
 }
 
 /** One entity's state after a step, typed by its machine: `state` is one of that machine's state names. */
@@ -79,7 +92,11 @@ export const cmsContextOf = (s: EntitySnapshot): CmsContext | null =>
 export const udbContextOf = (s: EntitySnapshot): UdbContext | null =>
   s.id === 'primary-udb' || s.id === 'partner-udb' ? s.context : null;
 
-export type Outcome = 'delivered' | 'rejected';
+/**
+ * `failed`: the client received an error a fault or a timer caused, or its own timer fired with no retries left;
+ * `no-answer`: nothing more can happen and the client still waits (CONTRACT.md §10).
+ */
+export type Outcome = 'delivered' | 'rejected' | 'failed' | 'no-answer';
 
 export interface RunError {
   /** The trace position `n` of the first error step (CONTRACT.md §3). */
@@ -158,6 +175,7 @@ export function entityInputs(scenario: Scenario, procedure: Procedure): NetworkI
       purpose: procedure.migration ? 'migration' : 'own',
       // Only 10.1.4.3.2 step 1 says the client's request "includes an identification of the partner MC system".
       partnerSystemId: procedure.migration && procedure.configuredBy === 'primary' ? partner : null,
+      retries: scenario.timing?.retries ?? 0,
     },
     'primary-cms': {
       id: 'primary-cms',
@@ -170,6 +188,7 @@ export function entityInputs(scenario: Scenario, procedure: Procedure): NetworkI
       userMcpttId,
       validation: scenario.primary.validation,
       fetchViaUdb: false,
+      acceptsUnasked: false,
     },
     'primary-udb': {
       id: 'primary-udb',
@@ -179,6 +198,7 @@ export function entityInputs(scenario: Scenario, procedure: Procedure): NetworkI
       userMcpttId,
       policy: undefined,
       cache: null,
+      storeFails: storeFails(scenario, 'primary-udb'),
     },
     'partner-cms': {
       id: 'partner-cms',
@@ -191,6 +211,8 @@ export function entityInputs(scenario: Scenario, procedure: Procedure): NetworkI
       userMcpttId,
       validation: undefined,
       fetchViaUdb: procedure.partnerFetchesViaUdb,
+      // 10.1.4.3.2 step 5: the primary sends the profile unasked.
+      acceptsUnasked: procedure.migration && procedure.configuredBy === 'primary',
     },
     'partner-udb': {
       id: 'partner-udb',
@@ -200,12 +222,35 @@ export function entityInputs(scenario: Scenario, procedure: Procedure): NetworkI
       userMcpttId,
       policy: scenario.partner.policy ?? NO_POLICY,
       cache: scenario.partner.cache ?? null,
+      storeFails: storeFails(scenario, 'partner-udb'),
     },
   };
 }
 
+const storeFails = (scenario: Scenario, id: EntityId): boolean =>
+  scenario.faults?.some((f) => f.kind === 'store-fails' && f.entity === id) ?? false;
+
+/** Refuses a scenario whose faults do not fit the procedure (CONTRACT.md §10: one line naming `faults[i].step`). */
+export function checkFaults(scenario: Scenario, procedure: Procedure): void {
+  const problem = faultProblem(scenario, procedure);
+  if (problem) throw new ScenarioError([problem]);
+}
+
+export { faultLine, faultProblem };
+
 function sideLabel(message: EntityMessage): string {
   return message.type === 'profile.stored' ? 'acknowledgement' : message.type;
+}
+
+function timeoutText(id: EntityId, ms: number, retried: boolean): string {
+  const who = ENTITIES[id].phrase;
+  const then =
+    id === 'cmc'
+      ? retried
+        ? 'it asks again (timing.retries)'
+        : 'no retries are left: it gives up'
+      : 'it stops waiting and returns an error to whoever asked it';
+  return `Simulator assumption (the clauses give no timers): the timer of ${who} fires after ${ms} ms with no answer; ${then}.`;
 }
 
 function assumptionText(envelope: Envelope, reason: string): string {
@@ -227,6 +272,11 @@ export class Simulation {
   private readonly keepSnapshots: boolean;
   private started = false;
   private readonly placer: StepPlacer;
+  private readonly schedule: Schedule;
+  private readonly tally = new Tally();
+  private readonly maxSteps: number;
+  /** Each entity's timer, if it has one (`timing.timeoutMs`). */
+  private readonly timed: Clock['timeoutMs'];
 
   constructor(
     scenario: Scenario,
@@ -234,7 +284,13 @@ export class Simulation {
     options: RunOptions = {},
   ) {
     this.procedure = getProcedure(procedureId);
-    this.placer = new StepPlacer(this.procedure);
+    checkFaults(scenario, this.procedure);
+    const strict = !perturbed(scenario);
+    this.placer = new StepPlacer(this.procedure, strict);
+    this.maxSteps = strict ? MAX_STEPS : MAX_PERTURBED_STEPS;
+    const clock = clockOf(scenario);
+    this.timed = clock.timeoutMs;
+    this.schedule = new Schedule(this.procedure, clock, scenario.faults ?? []);
     this.keepSnapshots = options.snapshots ?? true;
     const input = entityInputs(scenario, this.procedure);
     this.network = createActor(networkLogic);
@@ -256,7 +312,27 @@ export class Simulation {
   }
 
   get done(): boolean {
-    return this.started && this.network.getSnapshot().context.queue.length === 0;
+    return this.started && !this.schedule.pending;
+  }
+
+  /** Whether an entity's state waits for an answer (its machine tags such states). */
+  private waiting(id: EntityId): boolean {
+    return this.actors[id].getSnapshot().hasTag('waiting');
+  }
+
+  /** Takes what the entities posted into the network's queue (in flight), and settles the timers of `acted`. */
+  private takePosted(acted: readonly EntityId[]): void {
+    const posted = this.network.getSnapshot().context.queue;
+    if (posted.length) this.schedule.send(posted);
+    for (const id of acted) {
+      // Only an entity with a timer needs to know whether it waits (most runs have none).
+      if (this.timed[id] === undefined) continue;
+      this.schedule.settle(
+        id,
+        this.waiting(id),
+        posted.some((e) => e.from === id && e.to !== id),
+      );
+    }
   }
 
   /** Delivers the next message; null when the procedure has ended. */
@@ -264,17 +340,34 @@ export class Simulation {
     if (!this.started) {
       this.started = true;
       this.actors.cmc.send({ type: 'client.start' });
+      this.takePosted(['cmc']);
     }
-    if (this.done) return null;
-    if (this.steps.length >= MAX_STEPS) throw new Error(`internal error: no end after ${MAX_STEPS} steps`);
-    // The receiver acts on the message; what it logs while doing so belongs to this step.
-    const logged = this.logOf(this.network.getSnapshot().context.queue[0]?.to);
-    this.network.send({ type: 'net.deliver' });
-    const { delivered, unexpected } = this.network.getSnapshot().context;
-    if (unexpected) throw new Error(`internal error: the network received ${unexpected}`);
-    const [main, ...side] = delivered;
-    if (!main) throw new Error('internal error: nothing was delivered');
-    const step = this.describe(this.steps.length + 1, main, side, this.logOf(main.to).slice(logged.length));
+    const delivery = this.schedule.next();
+    if (!delivery) return null;
+    if (this.steps.length >= this.maxSteps)
+      throw new Error(`internal error: no end after ${this.maxSteps} steps`);
+    const main = delivery.envelope;
+    let side: Envelope[] = [];
+    let log: string[] = [];
+    let discarded = false;
+    if (!delivery.lost) {
+      // The receiver acts on the message; what it logs while doing so belongs to this step.
+      const logged = this.logOf(main.to);
+      const before = this.actors[main.to].getSnapshot();
+      this.network.send({ type: 'net.deliver', envelope: main });
+      const { delivered, unexpected } = this.network.getSnapshot().context;
+      if (unexpected) throw new Error(`internal error: the network received ${unexpected}`);
+      side = delivered.slice(1);
+      // A machine that takes no transition on a message (its snapshot the same, nothing sent) did not accept it:
+      // nothing waited for it there.
+      discarded =
+        this.actors[main.to].getSnapshot() === before &&
+        side.length === 0 &&
+        this.network.getSnapshot().context.queue.length === 0;
+      log = this.logOf(main.to).slice(logged.length);
+      this.takePosted([main.to, ...side.map((e) => e.to)]);
+    }
+    const step = this.describe(this.steps.length + 1, delivery, side, log, discarded);
     this.steps.push(step);
     if (this.keepSnapshots) this.snapshots.push(this.entities());
     return step;
@@ -317,7 +410,14 @@ export class Simulation {
     };
   }
 
-  private describe(n: number, main: Envelope, side: Envelope[], log: string[]): TraceStep {
+  private describe(
+    n: number,
+    delivery: Delivery,
+    side: Envelope[],
+    log: string[],
+    discarded: boolean,
+  ): TraceStep {
+    const main = delivery.envelope;
     const placed = this.placer.place(n, main);
     const also = side.map((e) => ({
       from: e.from,
@@ -328,13 +428,24 @@ export class Simulation {
     let text: string;
     let label: string;
     let assumption = false;
+    const basis: string[] = [];
+    const message = main.message;
     if (placed.clause) {
       text = placed.clause.text;
       label = placed.clause.label;
+    } else if (message.type === 'timer.fire') {
+      const retried = main.to === 'cmc' && this.waiting('cmc');
+      text = timeoutText(main.to, message.afterMs, retried);
+      label = `timer fired (${message.afterMs} ms)`;
+      assumption = true;
+      basis.push(
+        'timers',
+        main.to === 'cmc' ? (retried ? 'client-retry' : 'client-gives-up') : 'server-timeout',
+      );
     } else {
-      const message = main.message.type === 'profile.error' ? main.message : null;
-      const reason = message?.reason ?? '';
-      const branch = message?.assumption
+      const error = message.type === 'profile.error' ? message : null;
+      const reason = error?.reason ?? '';
+      const branch = error?.assumption
         ? undefined
         : this.procedure.branches.find(
             (b) => b.after === placed.after && b.from === main.from && b.to === main.to,
@@ -346,8 +457,31 @@ export class Simulation {
         text = assumptionText(main, reason);
         label = `error: ${reason}`;
         assumption = true;
+        basis.push(...(error?.basis ?? []));
       }
     }
+    let fault: FaultKind | null = delivery.fault;
+    // A store that fails, and the error it makes, are the fault's.
+    if (message.type === 'udb.store' && !discarded && !delivery.lost && this.storeFailed(main.to))
+      fault = 'store-fails';
+    if (message.type === 'profile.error' && message.cause === 'store-fails') fault = 'store-fails';
+    if (delivery.lost) {
+      assumption = true;
+      basis.push(delivery.fault === 'drop' ? 'drop' : 'down');
+    } else if (discarded) {
+      assumption = true;
+      basis.push('discard');
+      if (delivery.fault === 'duplicate') basis.push('duplicate');
+    } else if (delivery.repeat > 0 && placed.clause) {
+      // The clauses describe one pass: a step taken again (a retry, or a duplicate handled anew) is the simulator's.
+      assumption = true;
+      basis.push(delivery.fault === 'duplicate' ? 'duplicate' : 'repeat');
+    }
+    if (fault === 'store-fails' && !basis.includes('store-fails')) {
+      assumption = true;
+      basis.push('store-fails');
+    }
+    this.tally.note({ n, number: placed.number, envelope: main, lost: delivery.lost, discarded, fault });
     // One literal with every field (no spread): the player runs this for every step of every run.
     return {
       n,
@@ -363,28 +497,43 @@ export class Simulation {
       message: main.message,
       also,
       log,
+      at: delivery.at,
+      lost: delivery.lost,
+      discarded,
+      fault: fault ? { kind: fault } : null,
+      basis: basis.length > 1 ? [...new Set(basis)] : basis,
     };
+  }
+
+  /** Whether the entity's store just failed (its machine is configured to fail it: a `store-fails` fault). */
+  private storeFailed(id: EntityId): boolean {
+    if (id === 'primary-udb') return this.actors['primary-udb'].getSnapshot().context.storeFails;
+    if (id === 'partner-udb') return this.actors['partner-udb'].getSnapshot().context.storeFails;
+    return false;
   }
 
   result(): RunResult {
     const last = this.snapshots[this.snapshots.length - 1] ?? this.entities();
     const client = last.cmc;
-    if (this.done && client.state === 'requesting') {
+    const lastStep = this.steps[this.steps.length - 1];
+    const { outcome, error } = this.tally.result(
+      client.state,
+      client.context.error,
+      lastStep ? { n: lastStep.n, number: lastStep.number } : null,
+    );
+    // Without faults or timers every procedure ends with the client answered.
+    if (this.done && outcome === 'no-answer' && this.maxSteps === MAX_STEPS) {
       throw new Error(`internal error: ${this.procedure.id} ended with the client still waiting`);
     }
-    const firstError = this.steps.find((s) => s.kind === 'error');
     return {
       procedure: this.procedure.id,
-      outcome: client.state === 'configured' ? 'delivered' : 'rejected',
+      outcome,
       steps: this.steps,
       snapshots: this.snapshots,
       profiles: client.context.profiles,
       changes: last['partner-udb'].context.changes,
       validation: last['primary-cms'].context.validationResult,
-      error:
-        firstError && firstError.message.type === 'profile.error'
-          ? { step: firstError.n, number: firstError.number, reason: firstError.message.reason }
-          : null,
+      error,
       stores: {
         'partner-udb': last['partner-udb'].context.stored,
         'primary-udb': last['primary-udb'].context.stored,

@@ -25,6 +25,11 @@ export interface CmsInput {
   validation: ValidationRules | undefined;
   /** Partner, the earlier draft: the CMS asks its own UDB first, and the UDB asks it to fetch from the primary. */
   fetchViaUdb: boolean;
+  /**
+   * Partner, 10.1.4.3.2 only: a profile the primary sends unasked (step 5) is taken when idle. Elsewhere a profile
+   * arriving at an idle partner CMS is a late answer, discarded.
+   */
+  acceptsUnasked: boolean;
 }
 
 export interface CmsContext extends CmsInput {
@@ -72,6 +77,14 @@ export const cmsSetup = setup({
     ownProfilesRequested: ({ event }) =>
       event.type === 'profile.request' && event.from === 'cmc' && event.request.purpose === 'own',
     fromPeer: ({ context, event }) => event.from === context.peer,
+    /** The message comes from the entity this state waits for: anything else is discarded (CONTRACT.md §10). */
+    from: ({ context, event }, params: { who: 'udb' | 'peer' }) =>
+      event.from === (params.who === 'udb' ? context.udb : context.peer),
+    /** An answer from `from` while the latest request is `for`'s: anything else is discarded. */
+    answer: ({ context, event }, params: { from: 'udb' | 'peer'; for: Requester }) =>
+      event.from === (params.from === 'udb' ? context.udb : context.peer) &&
+      latest(context.pending)?.from === idOf(context, params.for),
+    unaskedFromPeer: ({ context, event }) => context.acceptsUnasked && event.from === context.peer,
     fetchesViaUdb: ({ context }) => context.fetchViaUdb,
     latestFrom: ({ context }, params: { who: Requester }) =>
       latest(context.pending)?.from === idOf(context, params.who),
@@ -142,7 +155,12 @@ export const cmsSetup = setup({
       assertEvent(event, 'profile.error');
       const requester = latest(context.pending);
       if (!requester) return;
-      const message: Msg<'profile.error'> = { ...event, from: context.id, assumption: true };
+      const message: Msg<'profile.error'> = {
+        ...event,
+        from: context.id,
+        assumption: true,
+        basis: [...(event.basis ?? []), 'errors-travel-back'],
+      };
       enqueue.sendParent(post({ from: context.id, to: requester.from, message }));
       enqueue.assign({ pending: popped(context) });
     }),
@@ -159,8 +177,25 @@ export const cmsSetup = setup({
         from: context.id,
         reason: `precondition not met: ${failed.join('; ')}`,
         assumption: true,
+        basis: ['preconditions'],
       };
       enqueue.sendParent(post({ from: context.id, to: event.from, message }));
+    }),
+    /** Its timer fired (the clauses give none): it stops waiting and answers whoever asked it with an error. */
+    replyWithTimeout: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'timer.fire');
+      const requester = latest(context.pending);
+      if (!requester) return;
+      const message: Msg<'profile.error'> = {
+        type: 'profile.error',
+        from: context.id,
+        reason: `${context.id} stopped waiting: its timer fired after ${event.afterMs} ms with no answer`,
+        assumption: true,
+        basis: ['server-timeout'],
+        cause: 'timeout',
+      };
+      enqueue.sendParent(post({ from: context.id, to: requester.from, message }));
+      enqueue.assign({ pending: popped(context) });
     }),
     selfPost: sendParent(({ context }, params: { type: 'cms.obtain' | 'cms.validate' }) =>
       post({ from: context.id, to: context.id, message: { type: params.type, from: context.id } }),
@@ -219,6 +254,7 @@ export const cmsContext = ({ input }: { input: CmsInput }): CmsContext => ({
   userMcpttId: input.userMcpttId,
   validation: input.validation,
   fetchViaUdb: input.fetchViaUdb,
+  acceptsUnasked: input.acceptsUnasked,
   pending: [],
   profile: null,
   changes: [],

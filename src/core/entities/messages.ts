@@ -26,7 +26,16 @@ export type EntityMessage =
       reason: string;
       assumption: boolean;
       violations?: ValidationResult;
+      /**
+       * The register entries (model/assumptions.ts) the error rests on, where the clauses give none: the one that
+       * made it, then each one that carried it on. Absent on the error the clause describes (10.1.4.3.2 step 11).
+       */
+      basis?: readonly string[];
+      /** The fault or timer that caused it (CONTRACT.md §10: the client's outcome is then `failed`). */
+      cause?: 'timeout' | 'store-fails';
     }
+  /** The entity's own timer fired (CONTRACT.md §10; the clauses give no timers): it stops waiting. */
+  | { type: 'timer.fire'; from: EntityId; afterMs: number }
   | { type: 'cms.obtain'; from: EntityId }
   | { type: 'cms.validate'; from: EntityId }
   | { type: 'udb.retrieve'; from: EntityId }

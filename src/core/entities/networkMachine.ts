@@ -32,7 +32,7 @@ export interface NetworkInput {
 }
 
 export interface NetworkState {
-  /** Messages posted and not yet delivered, in order. */
+  /** Messages posted since the last delivery, in order: the scheduler (engine/schedule.ts) takes them in flight. */
   queue: readonly Envelope[];
   /** What the last `net.deliver` delivered: the step's message first, then any sent within the same step. */
   delivered: readonly Envelope[];
@@ -40,7 +40,10 @@ export interface NetworkState {
   unexpected: string | null;
 }
 
-export type NetworkEvent = NetworkPost | { type: 'net.deliver' };
+/** Hand `envelope` to its receiver: the scheduler chose it, at its time (engine/schedule.ts). */
+export type NetworkDeliver = { type: 'net.deliver'; envelope: Envelope };
+
+export type NetworkEvent = NetworkPost | NetworkDeliver;
 
 const EMPTY: NetworkState = { queue: [], delivered: [], unexpected: null };
 
@@ -57,10 +60,8 @@ export const networkLogic = fromTransition(
   (state: NetworkState, event: NetworkEvent | { type: string }, scope): NetworkState => {
     const { queue, delivered, unexpected } = state;
     if (isDeliver(event)) {
-      const [head, ...rest] = queue;
-      if (!head) return { queue, delivered: [], unexpected };
-      scope.defer(handOver(scope.system, head));
-      return { queue: rest, delivered: [head], unexpected };
+      scope.defer(handOver(scope.system, event.envelope));
+      return { queue: [], delivered: [event.envelope], unexpected };
     }
     if (isPost(event)) {
       const envelope = event.envelope;
@@ -82,5 +83,5 @@ function handOver(system: { get: (id: string) => AnyActorRef | undefined }, enve
   };
 }
 
-const isDeliver = (event: { type: string }): event is { type: 'net.deliver' } => event.type === 'net.deliver';
+const isDeliver = (event: { type: string }): event is NetworkDeliver => event.type === 'net.deliver';
 const isPost = (event: { type: string }): event is NetworkPost => event.type === 'net.post';

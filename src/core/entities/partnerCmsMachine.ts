@@ -30,32 +30,37 @@ export const partnerCmsMachine = cmsSetup.createMachine({
         ],
         // 10.1.4.3.2 steps 5-6: the primary sends the profile for migration, unasked; on to the UDB.
         'profile.provide': {
+          guard: 'unaskedFromPeer',
           target: 'localising',
           actions: ['remember', 'holdProfile', { type: 'forwardProfile', params: { to: 'udb' } }],
         },
       },
     },
     awaitingUdb: {
+      tags: ['waiting'],
       // The draft's steps 3-4: the UDB asks the CMS to fetch the profile from the primary.
       on: {
         'profile.request': {
+          guard: { type: 'from', params: { who: 'udb' } },
           target: 'awaitingPrimary',
           actions: ['remember', { type: 'forwardRequest', params: { to: 'peer' } }],
         },
+        'timer.fire': { target: 'idle', actions: 'replyWithTimeout' },
       },
     },
     awaitingPrimary: {
+      tags: ['waiting'],
       on: {
         'profile.provide': [
           // The draft's step 9: the answer to the UDB that asked.
           {
-            guard: { type: 'latestFrom', params: { who: 'udb' } },
+            guard: { type: 'answer', params: { from: 'peer', for: 'udb' } },
             target: 'localising',
             actions: ['holdProfile', 'replyWithProfile'],
           },
           // 10.1.4.3.3 step 7: on to the UDB to be localised.
           {
-            guard: { type: 'latestFrom', params: { who: 'client' } },
+            guard: { type: 'answer', params: { from: 'peer', for: 'client' } },
             target: 'localising',
             actions: ['holdProfile', { type: 'forwardProfile', params: { to: 'udb' } }],
           },
@@ -63,23 +68,42 @@ export const partnerCmsMachine = cmsSetup.createMachine({
         'profile.error': [
           // The draft: the UDB asked, and passes the error back; the client still waits.
           {
-            guard: { type: 'latestFrom', params: { who: 'udb' } },
+            guard: { type: 'answer', params: { from: 'peer', for: 'udb' } },
             target: 'localising',
             actions: 'replyWithError',
           },
           {
-            guard: { type: 'latestFrom', params: { who: 'client' } },
+            guard: { type: 'answer', params: { from: 'peer', for: 'client' } },
             target: 'idle',
             actions: 'replyWithError',
           },
         ],
+        // Its timer (the clauses give none): an error to whoever asked, as for an error from the primary.
+        'timer.fire': [
+          {
+            guard: { type: 'latestFrom', params: { who: 'udb' } },
+            target: 'localising',
+            actions: 'replyWithTimeout',
+          },
+          { target: 'idle', actions: 'replyWithTimeout' },
+        ],
       },
     },
     localising: {
+      tags: ['waiting'],
       // The UDB's modified profile (10.1.4.3.2 step 9, 10.1.4.3.3 step 10, the draft's 12) goes to whoever waits.
       on: {
-        'profile.provide': { target: 'idle', actions: 'replyWithProfile' },
-        'profile.error': { target: 'idle', actions: 'replyWithError' },
+        'profile.provide': {
+          guard: { type: 'from', params: { who: 'udb' } },
+          target: 'idle',
+          actions: 'replyWithProfile',
+        },
+        'profile.error': {
+          guard: { type: 'from', params: { who: 'udb' } },
+          target: 'idle',
+          actions: 'replyWithError',
+        },
+        'timer.fire': { target: 'idle', actions: 'replyWithTimeout' },
       },
     },
   },

@@ -21,12 +21,14 @@ export const partnerUdbMachine = udbSetup.createMachine({
       },
     },
     awaitingProfile: {
+      tags: ['waiting'],
       on: {
         'profile.provide': {
           target: 'modifying',
           actions: ['receive', { type: 'selfPost', params: { type: 'udb.modify' } }],
         },
         'profile.error': { target: 'idle', actions: 'passOnError' },
+        'timer.fire': { target: 'idle', actions: 'replyWithTimeout' },
       },
     },
     modifying: {
@@ -38,7 +40,12 @@ export const partnerUdbMachine = udbSetup.createMachine({
       },
     },
     storing: {
-      on: { 'udb.store': { target: 'idle', actions: 'storeAndReply' } },
+      on: {
+        'udb.store': [
+          { guard: 'storeFails', target: 'idle', actions: 'storeFailed' },
+          { target: 'idle', actions: 'storeAndReply' },
+        ],
+      },
     },
   },
 });

@@ -39,31 +39,46 @@ export const primaryCmsMachine = cmsSetup.createMachine({
       on: { 'cms.obtain': { target: 'idle', actions: ['obtain', 'replyWithProfile'] } },
     },
     awaitingProfile: {
+      tags: ['waiting'],
       on: {
         'profile.provide': [
           // 10.1.4.3.2 step 5: on to the partner's CMS, which localises it and sends it back (step 10).
           {
-            guard: { type: 'latestFrom', params: { who: 'client' } },
+            guard: { type: 'answer', params: { from: 'udb', for: 'client' } },
             target: 'awaitingModified',
             actions: ['holdProfile', { type: 'forwardProfile', params: { to: 'peer' } }],
           },
           // 10.1.4.3.3 step 6, the draft's 8: the answer to the partner's CMS.
           {
-            guard: { type: 'latestFrom', params: { who: 'peer' } },
+            guard: { type: 'answer', params: { from: 'udb', for: 'peer' } },
             target: 'idle',
             actions: 'replyWithProfile',
           },
         ],
-        'profile.error': { target: 'idle', actions: 'replyWithError' },
+        'profile.error': {
+          guard: { type: 'from', params: { who: 'udb' } },
+          target: 'idle',
+          actions: 'replyWithError',
+        },
+        'timer.fire': { target: 'idle', actions: 'replyWithTimeout' },
       },
     },
     awaitingModified: {
+      tags: ['waiting'],
       on: {
         // 10.1.4.3.2 step 10.
         'profile.provide': {
+          guard: { type: 'from', params: { who: 'peer' } },
           target: 'validating',
           actions: ['holdProfile', { type: 'selfPost', params: { type: 'cms.validate' } }],
         },
+        // The partner could not (a fault or its timer): the error goes on to the client.
+        'profile.error': {
+          guard: { type: 'from', params: { who: 'peer' } },
+          target: 'idle',
+          actions: 'replyWithError',
+        },
+        'timer.fire': { target: 'idle', actions: 'replyWithTimeout' },
       },
     },
     validating: {
@@ -81,8 +96,22 @@ export const primaryCmsMachine = cmsSetup.createMachine({
       },
     },
     storing: {
+      tags: ['waiting'],
       // 10.1.4.3.2 steps 13-14: once its UDB acknowledges, the profile goes to the client.
-      on: { 'profile.stored': { target: 'idle', actions: 'replyWithProfile' } },
+      on: {
+        'profile.stored': {
+          guard: { type: 'from', params: { who: 'udb' } },
+          target: 'idle',
+          actions: 'replyWithProfile',
+        },
+        // Its UDB could not store it (a store-fails fault): the error goes on to the client.
+        'profile.error': {
+          guard: { type: 'from', params: { who: 'udb' } },
+          target: 'idle',
+          actions: 'replyWithError',
+        },
+        'timer.fire': { target: 'idle', actions: 'replyWithTimeout' },
+      },
     },
   },
 });

@@ -32,7 +32,12 @@ export const primaryUdbMachine = udbSetup.createMachine({
       },
     },
     storing: {
-      on: { 'udb.store': { target: 'idle', actions: 'storeAndAcknowledge' } },
+      on: {
+        'udb.store': [
+          { guard: 'storeFails', target: 'idle', actions: 'storeFailed' },
+          { target: 'idle', actions: 'storeAndAcknowledge' },
+        ],
+      },
     },
   },
 });

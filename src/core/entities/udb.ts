@@ -19,6 +19,8 @@ export interface UdbInput {
   policy: Policy | undefined;
   /** Partner: a profile stored by an earlier migration, if any. */
   cache: CachedProfile | null;
+  /** Its store step fails (a `store-fails` fault, CONTRACT.md §10): it answers with an error instead. */
+  storeFails: boolean;
 }
 
 export interface UdbContext extends UdbInput {
@@ -77,6 +79,7 @@ export const udbSetup = setup({
   guards: {
     profileFound: ({ context }) => applicable(context) !== undefined,
     noProfileFound: ({ context }) => applicable(context) === undefined,
+    storeFails: ({ context }) => context.storeFails,
   },
   actions: {
     remember: assign({
@@ -134,6 +137,7 @@ export const udbSetup = setup({
             )
           : 'the request identifies no partner MC system',
         assumption: true,
+        basis: ['no-migration-profile'],
       };
       enqueue.sendParent(post({ from: context.id, to: requester.from, message }));
       enqueue.assign({ pending: popped(context) });
@@ -169,9 +173,43 @@ export const udbSetup = setup({
       assertEvent(event, 'profile.error');
       const requester = latest(context.pending);
       if (!requester) return;
-      enqueue.sendParent(
-        post({ from: context.id, to: requester.from, message: { ...event, from: context.id } }),
-      );
+      const message: Msg<'profile.error'> = {
+        ...event,
+        from: context.id,
+        basis: [...(event.basis ?? []), 'errors-travel-back'],
+      };
+      enqueue.sendParent(post({ from: context.id, to: requester.from, message }));
+      enqueue.assign({ pending: popped(context) });
+    }),
+    /** The store fails (a `store-fails` fault): nothing is stored, and whoever asked gets an error. */
+    storeFailed: enqueueActions(({ context, enqueue }) => {
+      const requester = latest(context.pending);
+      if (!requester) return;
+      const message: Msg<'profile.error'> = {
+        type: 'profile.error',
+        from: context.id,
+        reason: `${context.id} could not store the profile (a store-fails fault)`,
+        assumption: true,
+        basis: ['store-fails'],
+        cause: 'store-fails',
+      };
+      enqueue.sendParent(post({ from: context.id, to: requester.from, message }));
+      enqueue.assign({ pending: popped(context) });
+    }),
+    /** Its timer fired while it waited for its CMS (the draft's partner UDB): an error to whoever asked. */
+    replyWithTimeout: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'timer.fire');
+      const requester = latest(context.pending);
+      if (!requester) return;
+      const message: Msg<'profile.error'> = {
+        type: 'profile.error',
+        from: context.id,
+        reason: `${context.id} stopped waiting: its timer fired after ${event.afterMs} ms with no answer`,
+        assumption: true,
+        basis: ['server-timeout'],
+        cause: 'timeout',
+      };
+      enqueue.sendParent(post({ from: context.id, to: requester.from, message }));
       enqueue.assign({ pending: popped(context) });
     }),
   },
@@ -186,6 +224,7 @@ export const udbContext = ({ input }: { input: UdbInput }): UdbContext => ({
   userMcpttId: input.userMcpttId,
   policy: input.policy,
   cache: input.cache,
+  storeFails: input.storeFails,
   pending: [],
   retrieved: null,
   received: null,

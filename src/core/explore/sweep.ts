@@ -5,7 +5,7 @@
 import type { ProcedureId } from '../model/ids';
 import { getProcedure } from '../procedures';
 import type { Profile } from '../model/profile';
-import { runOutcome, type RunOutcome } from '../engine/fastRun';
+import { InvalidCell, runOutcome, type ReadLog, type RunOutcome } from '../engine/fastRun';
 import type { Outcome } from '../engine/run';
 import type { Scenario } from '../model/scenario';
 import {
@@ -28,7 +28,10 @@ export interface SweepCell {
   /** One per varied field, in the order of `vary`. */
   values: VaryValue[];
   procedure: ProcedureId;
-  outcome: Outcome;
+  /** `invalid`: the cell's scenario does not fit the procedure (a fault naming an own action, a step it lacks). */
+  outcome: Outcome | 'invalid';
+  /** Why the cell is `invalid` (one line naming the field); absent for a cell that ran. */
+  reason?: string;
   /** `step`: the trace position (`n`); `number`: the clause's step number (`"11a"`). */
   error: { step: number; number: string; reason: string } | null;
   /** The names of the validation rules the primary found broken (10.1.4.3.2 step 11). */
@@ -90,6 +93,23 @@ function cellOf(run: RunOutcome): CellResult {
   };
 }
 
+/** A cell's run, or an `invalid` cell when its scenario does not fit the procedure (CONTRACT.md §10). */
+function runCell(scenario: Scenario, procedure: ProcedureId, reads?: ReadLog): CellResult {
+  try {
+    return cellOf(runOutcome(scenario, procedure, reads ? { reads } : {}));
+  } catch (error) {
+    if (!(error instanceof InvalidCell)) throw error;
+    return {
+      outcome: 'invalid',
+      reason: error.reason,
+      error: null,
+      violations: [],
+      rules: [],
+      profile: null,
+    };
+  }
+}
+
 /**
  * One procedure's cells, memoised: a run that never looked at some varied fields stands for every cell that agrees
  * with it on the fields it did look at (`LiveCell`). `looked` holds one table per set of fields looked at.
@@ -133,14 +153,14 @@ function runProcedure(
       if (live) {
         live.cell(values);
         try {
-          result = cellOf(runOutcome(live.scenario, procedure, { reads: live }));
+          result = runCell(live.scenario, procedure, live);
           seen = live.seen;
         } catch {
           // Something in the run does not take the views (a change, a freeze): run plainly from here on.
           live = null;
         }
       }
-      result ??= cellOf(runOutcome(build(scenario, dims, values), procedure));
+      result ??= runCell(build(scenario, dims, values), procedure);
       const id = seen.map((s) => (s ? '1' : '0')).join('');
       let table = looked.get(id);
       if (!table) looked.set(id, (table = { mask: seen, results: new Map() }));

@@ -81,7 +81,7 @@ const BOX_WIDTH = 220;
 export interface Diagram {
   /** Mermaid `sequenceDiagram` text. */
   text: string;
-  /** The step number of each message arrow, in the order Mermaid draws them. */
+  /** The step number of each message arrow, in the order Mermaid draws them (a timer's note is no arrow). */
   arrows: number[];
 }
 
@@ -103,10 +103,17 @@ function participants(scenario: Scenario, used: ReadonlySet<EntityId>): string[]
   return lines;
 }
 
+/**
+ * A request or an own action is a solid arrow, an answer (a profile, an acknowledgement, an error returned) a dotted
+ * one; a lost message ends in a cross (`-x`, `--x`: Mermaid's sequence arrows with a cross), and only a lost one.
+ */
 function arrowOf(step: TraceStep): string {
-  if (step.kind === 'error') return '--x';
-  if (step.kind === 'action') return '->>';
-  return step.message.type === 'profile.provide' || step.message.type === 'profile.stored' ? '-->>' : '->>';
+  const answer =
+    step.kind === 'error' ||
+    step.message.type === 'profile.provide' ||
+    step.message.type === 'profile.stored';
+  if (step.lost) return answer ? '--x' : '-x';
+  return answer ? '-->>' : '->>';
 }
 
 export interface DiagramOptions {
@@ -129,7 +136,8 @@ function labelOf(step: TraceStep, options: DiagramOptions): string {
   }
   // The marker is added after the cut, so a long label keeps it.
   const point = options.referencePoints && step.referencePoint ? `[${step.referencePoint}] ` : '';
-  return `${step.number}. ${point}${keepCodesWhole(escapeMermaid(label), MESSAGE_WIDTH)}${step.assumption ? ' (assumption)' : ''}`;
+  const marks = `${step.lost ? ' (lost)' : ''}${step.discarded ? ' (discarded)' : ''}${step.assumption ? ' (assumption)' : ''}`;
+  return `${step.number}. ${point}${keepCodesWhole(escapeMermaid(label), MESSAGE_WIDTH)}${marks}`;
 }
 
 /** The whole run as a Mermaid sequence diagram: a pure function of the trace. */
@@ -147,6 +155,13 @@ export function toMermaid(
   const lines = ['sequenceDiagram', ...participants(scenario, used)];
   const arrows: number[] = [];
   for (const step of run.steps) {
+    if (step.kind === 'timeout') {
+      // A timer that fires is no message: a note over its entity.
+      lines.push(
+        `  Note over ${PARTICIPANT[step.to]}: ${step.number}. ${keepCodesWhole(escapeMermaid(step.label), MESSAGE_WIDTH)} (assumption)`,
+      );
+      continue;
+    }
     lines.push(
       `  ${PARTICIPANT[step.from]}${arrowOf(step)}${PARTICIPANT[step.to]}: ${labelOf(step, options)}`,
     );

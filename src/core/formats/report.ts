@@ -21,6 +21,16 @@ export interface TraceJson {
     assumption: boolean;
     /** What the acting entity logged in this step (10.1.4.3.2 step 11 with `onFailure: "continue"`). */
     log: string[];
+    /** When it arrived or was done, ms from the client's first request (CONTRACT.md §10). */
+    at: number;
+    /** Only where true: the message never arrived. */
+    lost?: true;
+    /** Only where true: it arrived where nothing waited for it. */
+    discarded?: true;
+    /** Only where a fault caused or changed the step. */
+    fault?: { kind: string };
+    /** Only on an assumption step: the ids of the register entries it rests on (`sim --assumptions`). */
+    basis?: string[];
   }[];
   profiles: Profile[];
   changes: Change[];
@@ -33,16 +43,21 @@ export function toTraceJson(run: RunResult): TraceJson {
   return {
     procedure: run.procedure,
     outcome: run.outcome,
-    steps: run.steps.map(({ n, number, from, to, kind, referencePoint, text, assumption, log }) => ({
-      n,
-      number,
-      from,
-      to,
-      kind,
-      referencePoint,
-      text,
-      assumption,
-      log,
+    steps: run.steps.map((step) => ({
+      n: step.n,
+      number: step.number,
+      from: step.from,
+      to: step.to,
+      kind: step.kind,
+      referencePoint: step.referencePoint,
+      text: step.text,
+      assumption: step.assumption,
+      log: step.log,
+      at: step.at,
+      ...(step.lost ? { lost: true as const } : {}),
+      ...(step.discarded ? { discarded: true as const } : {}),
+      ...(step.fault ? { fault: step.fault } : {}),
+      ...(step.assumption ? { basis: step.basis } : {}),
     })),
     profiles: run.profiles,
     changes: run.changes,
@@ -82,7 +97,12 @@ export function toText(run: RunResult, title?: string): string {
       step.from === step.to
         ? `${step.from} (own action)`
         : `${step.from} -> ${step.to} [${step.referencePoint ?? ''}]`;
-    const flag = step.kind === 'error' ? ' ERROR' : '';
+    const flag =
+      (step.kind === 'error' ? ' ERROR' : '') +
+      (step.kind === 'timeout' ? ' TIMEOUT' : '') +
+      (step.lost ? ' LOST' : '') +
+      (step.discarded ? ' DISCARDED' : '') +
+      (step.fault ? ` (fault: ${step.fault.kind})` : '');
     lines.push(`${step.number.padStart(3)}. ${who}${flag}${step.assumption ? '  [assumption]' : ''}`);
     lines.push(`     ${step.text}`);
     for (const entry of step.log) lines.push(`     logged: ${entry}`);

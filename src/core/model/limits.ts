@@ -13,6 +13,8 @@ export const LIMITS = {
   documentDepth: 64,
   /** Objects and lists nested in a scenario, the scenario object being level 1. */
   scenarioDepth: 64,
+  /** Faults in a scenario's `faults` (CONTRACT.md §10): more than a review ever needs, few enough to check each. */
+  faults: 64,
 } as const;
 
 /** `12000` as `12,000`, the same on every machine (no locale). */
@@ -121,6 +123,19 @@ export function valueLimitIssues(
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Visit);
   }
   return issues;
+}
+
+/** `faults` longer than the limit: one issue naming the field, before the schema reads each fault. */
+export function faultCountIssues(root: unknown): LimitIssue[] {
+  if (typeof root !== 'object' || root === null || !('faults' in root)) return [];
+  const faults: unknown = root.faults;
+  if (!Array.isArray(faults) || faults.length <= LIMITS.faults) return [];
+  return [
+    {
+      path: ['faults'],
+      message: `a list of ${formatCount(faults.length)} faults is over the limit of ${formatCount(LIMITS.faults)}`,
+    },
+  ];
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { jsonDepthIssues, LIMITS, sizeProblem, valueLimitIssues } from './limits';
+import { faultCountIssues, jsonDepthIssues, LIMITS, sizeProblem, valueLimitIssues } from './limits';
 import { ScenarioSchema, describeValue, type Scenario } from './schema';
 import { jsonErrorOffset, lineAndColumn, whatIsAt } from './jsonSyntax';
 import { ProfileXmlError, type ProfileXmlReader } from '../xml/reader';
@@ -53,6 +53,7 @@ export function formatIssues(issues: readonly ScenarioIssue[]): string {
 
 const ARTICLE: Record<string, string> = {
   object: 'an object',
+  record: 'an object',
   array: 'a list',
   string: 'a string',
   number: 'a number',
@@ -153,7 +154,7 @@ const shortPath = (path: readonly PropertyKey[]) => {
 /** Validates a parsed JSON value as a scenario (CONTRACT.md §2). Unknown fields are kept. */
 export function parseScenarioValue(input: unknown, options: ParseOptions = {}): ParseResult {
   // The limits first (CONTRACT.md §6): one pass without recursion, before anything that recurses.
-  const limitIssues = valueLimitIssues(input, isDocument);
+  const limitIssues = [...faultCountIssues(input), ...valueLimitIssues(input, isDocument)];
   if (limitIssues.length) {
     return { ok: false, issues: limitIssues.map((i) => ({ path: shortPath(i.path), message: i.message })) };
   }

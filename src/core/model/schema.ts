@@ -98,6 +98,132 @@ const isoTime = z.custom<string>(isIsoDateTime, {
 
 export const CacheSchema = z.looseObject({ profile: ProfileSchema, storedAt: isoTime });
 
+/** A time in milliseconds the scenario gives (CONTRACT.md §10): an integer, never negative, at most an hour. */
+export const MAX_MS = 3_600_000;
+const ms = (lo = 0) => intIn(lo, MAX_MS);
+
+/** Entity ids (CONTRACT.md §1), as the schema reads them (ids.ts holds the same list; kept here to stay a leaf). */
+const ENTITY_NAMES = ['cmc', 'primary-cms', 'primary-udb', 'partner-cms', 'partner-udb'] as const;
+const entityId = (what = 'an entity id') =>
+  z.custom<(typeof ENTITY_NAMES)[number]>(
+    (v) => typeof v === 'string' && (ENTITY_NAMES as readonly string[]).includes(v),
+    { error: (issue) => `expected ${what} (${ENTITY_NAMES.join(', ')}), got ${describeValue(issue.input)}` },
+  );
+
+/** How many times the client may ask again (CONTRACT.md §10 `timing.retries`). */
+export const MAX_RETRIES = 10;
+
+/**
+ * The clock's figures (CONTRACT.md §10): one-way latency per reference point, how long an own action takes, each
+ * entity's timer, the client's retries. Every field is optional: the simulator's own figures fill the gaps
+ * (engine/clock.ts). An entity not named in `timeoutMs` waits for ever.
+ */
+export const TimingSchema = z
+  .looseObject({
+    latencyMs: z
+      .looseObject({ 'CSC-4': ms().optional(), 'CSC-13': ms().optional(), 'CSC-17': ms().optional() })
+      .optional(),
+    actionMs: ms().optional(),
+    timeoutMs: z.record(z.string(), ms(1)).optional(),
+    retries: intIn(0, MAX_RETRIES).optional(),
+  })
+  .superRefine((timing, ctx) => {
+    const latency = timing.latencyMs ?? {};
+    for (const key of Object.keys(latency)) {
+      if (key !== 'CSC-4' && key !== 'CSC-13' && key !== 'CSC-17') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['latencyMs', key],
+          message: `unknown reference point "${key}" (expected CSC-4, CSC-13 or CSC-17)`,
+          input: key,
+        });
+      }
+    }
+    for (const key of Object.keys(timing.timeoutMs ?? {})) {
+      if (!(ENTITY_NAMES as readonly string[]).includes(key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['timeoutMs', key],
+          message: `unknown entity "${key}" (expected ${ENTITY_NAMES.join(', ')})`,
+          input: key,
+        });
+      }
+    }
+  });
+
+export const FAULT_KINDS = ['drop', 'delay', 'duplicate', 'down', 'store-fails'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+/**
+ * One fault (CONTRACT.md §10). `step` names a message by the number its procedure's clause gives it: whether the
+ * procedure has such a message is checked when a procedure runs it (engine/faults.ts), as a scenario runs several.
+ */
+export const FaultSchema = z
+  .looseObject({
+    kind: z.custom<FaultKind>(
+      (v) => typeof v === 'string' && (FAULT_KINDS as readonly string[]).includes(v),
+      {
+        error: (issue) => `expected one of ${FAULT_KINDS.join(', ')}, got ${describeValue(issue.input)}`,
+      },
+    ),
+    step: intIn(1, 99).optional(),
+    nth: intIn(1, MAX_RETRIES + 1).optional(),
+    byMs: ms(1).optional(),
+    entity: entityId().optional(),
+    fromMs: ms().optional(),
+    untilMs: ms().optional(),
+  })
+  .superRefine((fault, ctx) => {
+    const need = (field: string, what: string) =>
+      ctx.addIssue({
+        code: 'custom',
+        path: [field],
+        message: `expected ${what} for a ${fault.kind} fault`,
+        input: undefined,
+      });
+    const refuse = (field: string) =>
+      ctx.addIssue({
+        code: 'custom',
+        path: [field],
+        message: `a ${fault.kind} fault takes no ${field}`,
+        input: undefined,
+      });
+    const onMessage = fault.kind === 'drop' || fault.kind === 'delay' || fault.kind === 'duplicate';
+    if (onMessage) {
+      if (fault.step === undefined) need('step', 'the number of a message of the clause');
+      if (fault.entity !== undefined) refuse('entity');
+      if (fault.fromMs !== undefined) refuse('fromMs');
+      if (fault.untilMs !== undefined) refuse('untilMs');
+    } else {
+      if (fault.entity === undefined) need('entity', 'an entity id');
+      if (fault.step !== undefined) refuse('step');
+      if (fault.nth !== undefined) refuse('nth');
+    }
+    if (fault.kind === 'delay' && fault.byMs === undefined) need('byMs', 'a delay in ms (byMs)');
+    if (fault.kind !== 'delay' && fault.byMs !== undefined) refuse('byMs');
+    if (fault.kind !== 'down' && fault.kind !== 'store-fails') return;
+    if (fault.kind === 'store-fails') {
+      if (fault.fromMs !== undefined) refuse('fromMs');
+      if (fault.untilMs !== undefined) refuse('untilMs');
+      if (fault.entity !== undefined && fault.entity !== 'primary-udb' && fault.entity !== 'partner-udb') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['entity'],
+          message: `expected a user database (primary-udb or partner-udb): only they store, got "${fault.entity}"`,
+          input: fault.entity,
+        });
+      }
+    }
+    if (fault.untilMs !== undefined && fault.untilMs <= (fault.fromMs ?? 0)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['untilMs'],
+        message: `expected a time after fromMs (${fault.fromMs ?? 0}), got ${fault.untilMs}`,
+        input: fault.untilMs,
+      });
+    }
+  });
+
 const uniqueIndexes = (profiles: { index: number }[], ctx: z.core.$RefinementCtx<unknown>) => {
   const seen = new Map<number, number>();
   profiles.forEach((p, i) => {
@@ -159,6 +285,8 @@ export const ScenarioSchema = z
       policy: PolicySchema.optional(),
       cache: z.union([z.null(), CacheSchema]).optional(),
     }),
+    timing: TimingSchema.optional(),
+    faults: list(FaultSchema).optional(),
   })
   .superRefine((scenario, ctx) => {
     const service = scenario.ue.service;
@@ -177,3 +305,5 @@ export type Policy = z.output<typeof PolicySchema>;
 export type ValidationRules = z.output<typeof ValidationRulesSchema>;
 export type CachedProfile = z.output<typeof CacheSchema>;
 export type Scenario = z.output<typeof ScenarioSchema>;
+export type Timing = z.output<typeof TimingSchema>;
+export type Fault = z.output<typeof FaultSchema>;

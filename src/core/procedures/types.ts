@@ -6,6 +6,19 @@ export interface ClauseStep {
   from: EntityId;
   to: EntityId;
   kind: 'message' | 'action';
+  /**
+   * What the message is (a request, a profile provided) or which own action: with the entities, it tells apart two
+   * steps between the same entities (10.1.4.3.2 steps 2 and 12), so a message is placed by what it is, not by when it
+   * comes, once faults and timers reorder a run.
+   */
+  message:
+    | 'profile.request'
+    | 'profile.provide'
+    | 'udb.retrieve'
+    | 'udb.modify'
+    | 'udb.store'
+    | 'cms.obtain'
+    | 'cms.validate';
   /** A few words for the diagram's arrow. */
   label: string;
   /** The clause's own words, verbatim (typos included). */
