@@ -9,7 +9,7 @@ import {
   assumptionById,
   assumptionsJson,
   assumptionsMarkdown,
-} from '../src/core/model/assumptions';
+} from '../src/core/procedures/assumptions';
 import { PROCEDURE_IDS, type ProcedureId } from '../src/core/model/ids';
 import { LIMITS } from '../src/core/model/limits';
 import { PRESETS } from '../src/core/model/presets';

@@ -65,7 +65,7 @@ export interface TraceStep {
   discarded: boolean;
   /** The fault that caused or changed this step. */
   fault: { kind: FaultKind } | null;
-  /** The assumption register's entries (model/assumptions.ts) this step rests on; [] for a step the clause gives. */
+  /** The assumption register's entries (procedures/assumptions.ts) this step rests on; [] for a step the clause gives. */
   basis: string[];
 }
 

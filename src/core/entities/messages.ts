@@ -27,7 +27,7 @@ export type EntityMessage =
       assumption: boolean;
       violations?: ValidationResult;
       /**
-       * The register entries (model/assumptions.ts) the error rests on, where the clauses give none: the one that
+       * The register entries (procedures/assumptions.ts) the error rests on, where the clauses give none: the one that
        * made it, then each one that carried it on. Absent on the error the clause describes (10.1.4.3.2 step 11).
        */
       basis?: readonly string[];

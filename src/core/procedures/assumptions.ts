@@ -4,9 +4,9 @@
  * keeps its note's id here (formats/narration.ts). Where a scenario can choose between readings, the entry names the
  * field (`readings`).
  */
-import { PROCEDURES } from '../procedures';
-import type { ClauseStep } from '../procedures/types';
-import { PROCEDURE_IDS, type ProcedureId } from './ids';
+import { PROCEDURES } from './index';
+import type { ClauseStep } from './types';
+import { PROCEDURE_IDS, type ProcedureId } from '../model/ids';
 
 export interface Reading {
   /** The scenario field that chooses it (a JSON path). */
