@@ -15,7 +15,7 @@ const SAFE = /[A-Za-z0-9 ,.@()'?!+=:-]/;
 /**
  * Escapes user text for a PlantUML label: every character that PlantUML could read as markup (Creole's `**`, `//`,
  * `__`, `~~`, `""`, `--`; HTML-like tags; `[[links]]`; `\n`) becomes an HTML entity (`&#47;`), which PlantUML shows
- * as the character itself. A `-` is kept unless it is one of two in a row. Whitespace runs become one space; past
+ * as the character itself. A `-` is kept unless it is one of two in a row, an `@` unless it starts a word. Whitespace runs become one space; past
  * `max` characters the text is cut with an ellipsis.
  */
 export function escapePlantUml(text: string, max = 80): string {
@@ -24,7 +24,9 @@ export function escapePlantUml(text: string, max = 80): string {
   return cut
     .map((c, i) => {
       const doubledDash = c === '-' && (cut[i - 1] === '-' || cut[i + 1] === '-');
-      return SAFE.test(c) && !doubledDash ? c : `&#${c.codePointAt(0)};`;
+      // `@` starting a word could read as a directive (`@enduml`); inside an address (`alice@metro`) it is kept.
+      const directive = c === '@' && (i === 0 || cut[i - 1] === ' ');
+      return SAFE.test(c) && !doubledDash && !directive ? c : `&#${c.codePointAt(0)};`;
     })
     .join('');
 }

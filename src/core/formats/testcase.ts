@@ -211,7 +211,10 @@ function checkOf(exchange: Exchange, contents: MessageContents, scenario: Scenar
     case 'profile.stored':
       return `the SUT acknowledges the request ${to}.`;
     case 'profile.error': {
-      const violations = contents.violations.map((v) => `${v.rule}: ${v.message}`);
+      // The reason names each violation already; a violation it does not name is added.
+      const violations = contents.violations
+        .filter((v) => !contents.reason.includes(v.message))
+        .map((v) => `${v.rule}: ${v.message}`);
       return `the SUT returns an error ${to}, for: ${contents.reason}${violations.length ? ` (${violations.join('; ')})` : ''}; it provides no profile.`;
     }
     case 'retrieve':
