@@ -1,18 +1,22 @@
-import { useRef, useState } from 'react';
-import type { ProcedureId } from '../../core/model/ids';
+import { useId, useRef, useState } from 'react';
+import { ENTITIES, type EntityId, type ProcedureId } from '../../core/model/ids';
+import { defaultSut, participantsOf } from '../../core/formats/testcase';
 import type { RunResult } from '../../core/engine/run';
 import type { Scenario } from '../../core/model/scenario';
 import { useApp } from '../store';
 import { download } from '../download';
-import { fileNames, traceText, walkthroughText } from './downloads';
+import { fileNames, plantUmlText, testCaseText, traceText, walkthroughText } from './downloads';
 import { embeddedFontCss } from './fonts';
 import { standaloneSvg, svgSize, svgToPng } from './svgExport';
 
-type Kind = 'svg' | 'png' | 'trace' | 'walkthrough';
+type Kind = 'svg' | 'png' | 'PlantUML' | 'trace' | 'walkthrough' | 'test case';
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Download SVG, Download PNG, Download trace (JSON), Download walkthrough (Markdown): of the player's run. */
+/**
+ * Download SVG, Download PNG, Download diagram (PlantUML), Download trace (JSON), Download walkthrough (Markdown) and
+ * Download test case (Markdown) with its system under test: of the player's run.
+ */
 export function Downloads({
   run,
   scenario,
@@ -24,7 +28,12 @@ export function Downloads({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [busy, setBusy] = useState<Kind | null>(null);
-  const names = fileNames(procedure);
+  const sutId = useId();
+  const participants = participantsOf(procedure);
+  const [chosenSut, setSut] = useState<EntityId>(defaultSut(procedure));
+  // Another procedure may not involve the entity chosen before: then its default SUT.
+  const sut = participants.includes(chosenSut) ? chosenSut : defaultSut(procedure);
+  const names = fileNames(procedure, sut);
 
   /** The diagram the player drew, found from here (the player holds one). */
   const drawn = (): SVGSVGElement | null => {
@@ -65,6 +74,17 @@ export function Downloads({
       const background = getComputedStyle(document.documentElement).backgroundColor || '#ffffff';
       download(names.png, await svgToPng(text, size, { scale: 2, background }));
     });
+  const onPlantUml = () =>
+    void attempt('PlantUML', () =>
+      download(names.plantuml, new Blob([plantUmlText(run, scenario)], { type: 'text/plain;charset=utf-8' })),
+    );
+  const onTestCase = () =>
+    void attempt('test case', () =>
+      download(
+        names.testCase,
+        new Blob([testCaseText(run, scenario, sut)], { type: 'text/markdown;charset=utf-8' }),
+      ),
+    );
   const onTrace = () =>
     void attempt('trace', () =>
       download(names.trace, new Blob([traceText(run)], { type: 'application/json' })),
@@ -84,12 +104,35 @@ export function Downloads({
       <button type="button" className="btn" onClick={onPng} aria-disabled={busy !== null}>
         Download PNG
       </button>
+      <button type="button" className="btn" onClick={onPlantUml} aria-disabled={busy !== null}>
+        Download diagram (PlantUML)
+      </button>
       <button type="button" className="btn" onClick={onTrace} aria-disabled={busy !== null}>
         Download trace (JSON)
       </button>
       <button type="button" className="btn" onClick={onWalkthrough} aria-disabled={busy !== null}>
         Download walkthrough (Markdown)
       </button>
+      <span className="review-testcase">
+        <label htmlFor={sutId}>System under test</label>
+        <select
+          id={sutId}
+          value={sut}
+          onChange={(e) => {
+            const picked = participants.find((id) => id === e.target.value);
+            if (picked) setSut(picked);
+          }}
+        >
+          {participants.map((id) => (
+            <option key={id} value={id}>
+              {ENTITIES[id].short} ({id})
+            </option>
+          ))}
+        </select>
+        <button type="button" className="btn" onClick={onTestCase} aria-disabled={busy !== null}>
+          Download test case (Markdown)
+        </button>
+      </span>
     </div>
   );
 }
