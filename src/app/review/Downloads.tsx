@@ -96,27 +96,74 @@ export function Downloads({
       download(names.walkthrough, new Blob([text], { type: 'text/markdown;charset=utf-8' }));
     });
 
+  // One row beside the editor at 1280 px, so that the diagram's box starts in the upper half of the screen: each
+  // button shows its format, after one "Download", and is named in full (the name holds the visible words).
   return (
     <div ref={ref} className="review-downloads" role="group" aria-label="Downloads">
-      <button type="button" className="btn" onClick={onSvg} aria-disabled={busy !== null}>
-        Download SVG
+      <span className="review-downloads-label" aria-hidden="true">
+        Download
+      </span>
+      <button
+        type="button"
+        className="btn"
+        onClick={onSvg}
+        aria-disabled={busy !== null}
+        aria-label="Download SVG"
+      >
+        SVG
       </button>
-      <button type="button" className="btn" onClick={onPng} aria-disabled={busy !== null}>
-        Download PNG
+      <button
+        type="button"
+        className="btn"
+        onClick={onPng}
+        aria-disabled={busy !== null}
+        aria-label="Download PNG"
+      >
+        PNG
       </button>
-      <button type="button" className="btn" onClick={onPlantUml} aria-disabled={busy !== null}>
-        Download diagram (PlantUML)
+      <button
+        type="button"
+        className="btn"
+        onClick={onPlantUml}
+        aria-disabled={busy !== null}
+        aria-label="Download diagram (PlantUML)"
+      >
+        PlantUML
       </button>
-      <button type="button" className="btn" onClick={onTrace} aria-disabled={busy !== null}>
-        Download trace (JSON)
+      <button
+        type="button"
+        className="btn"
+        onClick={onTrace}
+        aria-disabled={busy !== null}
+        aria-label="Download trace (JSON)"
+      >
+        Trace (JSON)
       </button>
-      <button type="button" className="btn" onClick={onWalkthrough} aria-disabled={busy !== null}>
-        Download walkthrough (Markdown)
+      <button
+        type="button"
+        className="btn"
+        onClick={onWalkthrough}
+        aria-disabled={busy !== null}
+        aria-label="Download walkthrough (Markdown)"
+      >
+        Walkthrough
       </button>
       <span className="review-testcase">
-        <label htmlFor={sutId}>System under test</label>
+        <button
+          type="button"
+          className="btn"
+          onClick={onTestCase}
+          aria-disabled={busy !== null}
+          aria-label="Download test case (Markdown)"
+        >
+          Test case
+        </button>
+        <label htmlFor={sutId}>
+          <abbr title="System under test">SUT</abbr>
+        </label>
         <select
           id={sutId}
+          aria-label="System under test"
           value={sut}
           onChange={(e) => {
             const picked = participants.find((id) => id === e.target.value);
@@ -124,14 +171,11 @@ export function Downloads({
           }}
         >
           {participants.map((id) => (
-            <option key={id} value={id}>
-              {ENTITIES[id].short} ({id})
+            <option key={id} value={id} title={ENTITIES[id].title}>
+              {id}
             </option>
           ))}
         </select>
-        <button type="button" className="btn" onClick={onTestCase} aria-disabled={busy !== null}>
-          Download test case (Markdown)
-        </button>
       </span>
     </div>
   );
