@@ -131,6 +131,18 @@ describe('toTestCase', () => {
     expect(toTestCaseMarkdown(tc)).toContain('(the clause is silent: simulator assumption)');
   });
 
+  it('says that the SUT has nothing to do when the run ends before it is reached', () => {
+    // given a precondition the partner CMS refuses, and the primary UDB as the SUT
+    const scenario = presetScenario('precondition-not-met');
+    const run = simulate(scenario, '10.1.4.3.3');
+    const tc = toTestCase(run, scenario, 'primary-udb');
+    // then its sequence is empty and the purpose says so
+    expect(tc.sequence).toEqual([]);
+    expect(tc.purpose.then).toEqual([
+      `the SUT receives nothing and sends nothing: the run ends at step ${run.steps.at(-1)?.number}`,
+    ]);
+  });
+
   it('quotes the clause’s pre-conditions and the scenario’s as pre-test conditions', () => {
     const scenario = presetScenario('precondition-not-met');
     const tc = toTestCase(simulate(scenario, '10.1.4.3.3'), scenario, 'partner-cms');

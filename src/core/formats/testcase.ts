@@ -377,7 +377,12 @@ export function toTestCase(
         ...setUp(scenario, run.procedure, sut),
       ],
       when,
-      then: checks.map((s) => `step ${s.number}: ${s.check ?? ''}`),
+      // A run that ends before it reaches the SUT (a refused precondition) leaves it nothing to do: that is the check.
+      then: sequence.length
+        ? checks.map((s) => `step ${s.number}: ${s.check ?? ''}`)
+        : [
+            `the SUT receives nothing and sends nothing: the run ends at step ${run.steps.at(-1)?.number ?? '0'}`,
+          ],
     },
     requirements,
     preconditions: preconditionsOf(scenario, run.procedure, sut),
