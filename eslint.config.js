@@ -50,6 +50,7 @@ export default tseslint.config(
       'dist',
       'dist-e2e-*',
       'dist-bench',
+      'dist-package',
       'node_modules',
       'test-results',
       'playwright-report',

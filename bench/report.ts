@@ -3,6 +3,7 @@
  * snapshots per procedure; 10.1.4.3.2 without them, through the sweep's runner and on the sweep path), the sweep's
  * cells per second (in-process and through the CLI), and the player in the browser beside a full Mermaid render of the
  * same diagram. Rates are by the wall clock and by CPU time: on a busy machine the CPU figure is the steadier one.
+ * The package's tarball size and install time are reported too.
  * `npm run bench -- --no-browser` leaves the browser out; `npm run bench -- --browser-only` runs only the browser
  * (`--runs=N`: the first-diagram visits of each kind, default 7), written to bench/results/browser.json.
  */
@@ -11,6 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BrowserResults } from './browser';
 import { benchCore, CORE_TARGET, type Rate } from './core';
+import { benchPackage, type PackageBench } from './package';
 import { benchSweep, FAULTED, SWEEP_TARGETS, type CliRun } from './sweep';
 
 const mark = (ok: boolean) => (ok ? 'met' : 'NOT met');
@@ -30,6 +32,7 @@ if (runs !== undefined && !(Number.isInteger(runs) && runs >= 1)) {
 
 let coreReport: unknown = null;
 let sweepReport: unknown = null;
+let packageReport: PackageBench | null = null;
 if (!browserOnly) {
   const core = benchCore();
   const sweep = await benchSweep();
@@ -113,6 +116,16 @@ if (!browserOnly) {
   };
 }
 
+if (!browserOnly) {
+  packageReport = benchPackage();
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+  console.log('Package (npm pack, then npm install <tarball> --omit=dev in an empty folder)');
+  console.log(
+    `  tarball ${kb(packageReport.bytes)} (${kb(packageReport.unpackedBytes)} unpacked, ${packageReport.files} files); ` +
+      `pack with its build ${packageReport.packMs} ms; install ${packageReport.installMs} ms`,
+  );
+}
+
 let browser: (BrowserResults & { targets: unknown; met: Record<string, boolean> }) | null = null;
 if (!process.argv.includes('--no-browser')) {
   // The system Chromium, found or installed as `npm test` does (scripts/ensure-chromium.mjs): a fresh machine has none.
@@ -177,6 +190,10 @@ mkdirSync('bench/results', { recursive: true });
 const out = browserOnly ? 'bench/results/browser.json' : 'bench/results/report.json';
 writeFileSync(
   out,
-  `${JSON.stringify({ node: process.version, core: coreReport, sweep: sweepReport, browser }, null, 2)}\n`,
+  `${JSON.stringify(
+    { node: process.version, core: coreReport, sweep: sweepReport, package: packageReport, browser },
+    null,
+    2,
+  )}\n`,
 );
 console.log(`Written: ${out}`);

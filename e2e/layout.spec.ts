@@ -207,7 +207,9 @@ test.describe('360x740: the review tools behind one button', () => {
             'Quiz mode',
             'Presentation mode',
             'Download SVG',
+            'Download diagram (PlantUML)',
             'Download walkthrough (Markdown)',
+            'Download test case (Markdown)',
           ])
             await expect(panel.getByRole('button', { name, exact: true })).toBeVisible();
           await expect(panel.getByRole('link', { name: 'Compare the draft with 10.1.4.3.3' })).toBeVisible();

@@ -1,6 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { toTraceJson } from '../src/core/formats/report';
+import { toPlantUml } from '../src/core/formats/plantuml';
+import { toTestCase, toTestCaseMarkdown } from '../src/core/formats/testcase';
 import { simulate } from '../src/core/engine/run';
 import { expect, preset, scenarioAddress, test } from './fixtures';
 
@@ -133,4 +135,36 @@ test('Download walkthrough (Markdown): the procedure heading and every step', as
   expect(markdown).not.toMatch(/^### 15\. /m);
   expect(markdown).toContain('## Resulting profile');
   expect(markdown).toContain('**Spec note — The only acknowledgement:**');
+});
+
+test('Download diagram (PlantUML): what the CLI prints with --format plantuml', async ({ player, page }) => {
+  const scenario = preset('validation-refused');
+  await player.open(scenarioAddress({ procedure: '10.1.4.3.2', scenario }));
+  const { file, bytes } = await download(page, 'Download diagram (PlantUML)');
+  expect(file).toBe('10.1.4.3.2-diagram.puml');
+  expect(bytes.toString('utf8')).toBe(toPlantUml(simulate(scenario, '10.1.4.3.2'), scenario).text);
+});
+
+test('Download test case (Markdown): of the SUT chosen, what the CLI prints with --format testcase', async ({
+  player,
+  page,
+}) => {
+  const scenario = preset('validation-refused');
+  await player.open(scenarioAddress({ procedure: '10.1.4.3.2', scenario }));
+  const run = simulate(scenario, '10.1.4.3.2');
+  // the partner CMS by default
+  const sut = page.getByLabel('System under test');
+  await expect(sut).toHaveValue('partner-cms');
+  const first = await download(page, 'Download test case (Markdown)');
+  expect(first.file).toBe('10.1.4.3.2-testcase-partner-cms.md');
+  expect(first.bytes.toString('utf8')).toBe(toTestCaseMarkdown(toTestCase(run, scenario, 'partner-cms')));
+  // another SUT chosen
+  await sut.selectOption('primary-cms');
+  const second = await download(page, 'Download test case (Markdown)');
+  expect(second.file).toBe('10.1.4.3.2-testcase-primary-cms.md');
+  expect(second.bytes.toString('utf8')).toBe(toTestCaseMarkdown(toTestCase(run, scenario, 'primary-cms')));
+  // a procedure the partner takes no part in offers only its own entities
+  await player.pickProcedure('10.1.4.3.1');
+  await expect(sut.getByRole('option')).toHaveText(['cmc', 'primary-cms']);
+  await expect(sut).toHaveValue('primary-cms');
 });

@@ -148,7 +148,10 @@ describe('sim CLI (main with a fake io)', () => {
 
   it.each([
     [['--frobnicate', EXAMPLE_PATH], /^sim: unknown option --frobnicate; usage: /],
-    [[EXAMPLE_PATH, '--format', 'yaml'], /--format must be one of json, text, mermaid(, \w+)*, got "yaml"/],
+    [
+      [EXAMPLE_PATH, '--format', 'yaml'],
+      /--format must be one of json, text, mermaid(, [\w-]+)*, got "yaml"/,
+    ],
     [[EXAMPLE_PATH, '--procedure', '10.1.4.9'], /--procedure must be one of .*got "10\.1\.4\.9"/],
     [[], /expected one scenario file/],
     [[EXAMPLE_PATH, EXAMPLE_PATH], /expected one scenario file/],

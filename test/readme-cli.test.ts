@@ -10,6 +10,7 @@ import type { Io } from '../src/cli/io';
 import { main as profileMain } from '../src/cli/profile';
 import { main as simMain } from '../src/cli/sim';
 import { main as sweepMain } from '../src/cli/sweep';
+import { main as testsuiteMain } from '../src/cli/testsuite';
 import { fakeIo, lines, ROOT } from './support/fixtures';
 import { shellWords } from './support/shell';
 
@@ -17,11 +18,18 @@ const MAINS: Record<string, (argv: string[], io: Io) => number> = {
   sim: simMain,
   sweep: sweepMain,
   profile: profileMain,
+  testsuite: testsuiteMain,
 };
 
 const README = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
-/** From "## Command line" to the next section that is not about the command line. */
-const SECTION = README.slice(README.indexOf('## Command line'), README.indexOf('## The app'));
+/**
+ * From "## Command line" to the next section that is not about this repository's command line ("Use it in your own
+ * tests" installs the package elsewhere: test/package.test.ts runs that).
+ */
+const SECTION = README.slice(
+  README.indexOf('## Command line'),
+  README.indexOf('## Use it in your own tests'),
+);
 
 const blocks = (lang: string) =>
   [...SECTION.matchAll(new RegExp(`^\`\`\`${lang}\\n([\\s\\S]*?)^\`\`\`$`, 'gm'))].map((m) => m[1] as string);
@@ -68,9 +76,12 @@ function runInProcess(words: string[]): Outcome {
     expect([npm, run, silent, dashes]).toEqual(['npm', 'run', '--silent', '--']);
     const main = MAINS[name ?? ''];
     if (!main) throw new Error(`no command ${name} in the README's command: ${stage.join(' ')}`);
-    const from = rest.indexOf('<');
-    const argv = from < 0 ? rest : rest.slice(0, from);
-    if (from >= 0) stdin = readFileSync(resolve(ROOT, rest[from + 1] as string), 'utf8');
+    // `> file` keeps what is printed out of the terminal: the test reads stdout instead.
+    const to = rest.indexOf('>');
+    const words = to < 0 ? rest : rest.slice(0, to);
+    const from = words.indexOf('<');
+    const argv = from < 0 ? words : words.slice(0, from);
+    if (from >= 0) stdin = readFileSync(resolve(ROOT, words[from + 1] as string), 'utf8');
     const { io, stdout, stderr } = fakeIo({}, stdin);
     const code = main(argv, io);
     last = { code, stdout: stdout(), stderr: last.stderr + stderr() };

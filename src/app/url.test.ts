@@ -4,6 +4,7 @@ import { PRESETS } from '../core/model/presets';
 import { simulate } from '../core/engine/run';
 import { decodeScenario, encodeScenario, readUrl, writeUrl, type CountSteps, openingView } from './url';
 import { loadXmlSupport } from './xmlSupport';
+import { scenarioUrl } from '../core/formats/address';
 
 const { compressToEncodedURIComponent } = lzString;
 
@@ -342,5 +343,39 @@ describe('openingView: the view an address opens, as the page shows it (and its 
     ['?mode=present&procedure=10.1.4.3.1', 'present'],
   ])('%s opens %s', (search, view) => {
     expect(openingView(search)).toBe(view);
+  });
+});
+
+describe('scenarioUrl (the core’s writer of the page’s address)', () => {
+  const bases = [
+    'http://localhost:4173/',
+    'http://localhost:4173',
+    'https://sim.example/mcx/index.html?procedure=10.1.4.3.1&step=3#scenario=abc',
+    'https://user:secret@sim.example/a/b/?mode=quiz',
+    'http://127.0.0.1:5173/#x',
+  ];
+  it.each(bases)('is what Copy link built with the URL API, and the page reads it back: %s', (base) => {
+    // given the page's former writer, origin + pathname of the URL API, and a scenario
+    const url = new URL(base);
+    const former = `${url.origin}${url.pathname}?procedure=10.1.4.3.2&step=5#scenario=${compressToEncodedURIComponent(JSON.stringify(PRIMARY))}`;
+    // when the core writes the address
+    const address = scenarioUrl(PRIMARY, { base, procedure: '10.1.4.3.2', step: 5 });
+    // then it is the same, and the page's reader opens that scenario, procedure and step
+    expect(address).toBe(former);
+    const opened = new URL(address);
+    expect(read(opened.search, opened.hash)).toMatchObject({
+      procedure: '10.1.4.3.2',
+      step: 5,
+      problems: [],
+    });
+    expect(read(opened.search, opened.hash).scenario).toEqual(PRIMARY);
+  });
+
+  it('defaults to the procedure ue.configuredBy picks, at step 0, and refuses a bad base or step', () => {
+    expect(scenarioUrl(BASE, { base: 'http://localhost/' })).toMatch(
+      /^http:\/\/localhost\/\?procedure=10\.1\.4\.3\.3&step=0#scenario=/,
+    );
+    expect(() => scenarioUrl(BASE, { base: 'index.html' })).toThrow('not an absolute address');
+    expect(() => scenarioUrl(BASE, { base: 'http://localhost/', step: -1 })).toThrow('step must be');
   });
 });

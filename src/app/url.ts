@@ -11,18 +11,15 @@ import { formatIssues, parseScenario, type Scenario } from '../core/model/scenar
 import { errorLine as messageOf } from './notice';
 import { parseOptions } from './xmlSupport';
 import { queryOf, quote } from './viewUrl';
+import { PARAM } from '../core/formats/address';
 
 // The readers of the view (`?mode`, `?compare`, `?embed`) live in ./viewUrl.ts, light enough for the first script.
 export * from './viewUrl';
 
-export const PARAM = { procedure: 'procedure', step: 'step', scenario: 'scenario' } as const;
+// The writer of the scenario's part is the core's (`scenarioUrl` builds the page's address from it).
+export { encodeScenario, PARAM } from '../core/formats/address';
 
 export type DecodeResult = { ok: true; scenario: Scenario } | { ok: false; reason: string };
-
-/** The scenario as the `scenario` parameter carries it: lz-string of its JSON. */
-export function encodeScenario(scenario: Scenario): string {
-  return encodeScenarioText(JSON.stringify(scenario));
-}
 
 /** Any text as the `scenario` parameter would carry it (for tests: what a hand-made or hostile link holds). */
 export function encodeScenarioText(json: string): string {

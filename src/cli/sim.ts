@@ -1,16 +1,27 @@
 import { toMermaid } from '../core/formats/diagram';
-import { PROCEDURE_IDS } from '../core/model/ids';
+import { ENTITY_IDS, PROCEDURE_IDS } from '../core/model/ids';
 import { toText, toTraceJson } from '../core/formats/report';
 import { simulate } from '../core/engine/run';
 import { toWalkthrough } from '../core/formats/walkthrough';
 import { toProfileXml } from '../core/xml/profileXml';
+import { toPlantUml } from '../core/formats/plantuml';
+import { testCaseFor, toTestCaseJson, toTestCaseMarkdown } from '../core/formats/testcase';
 import { choiceOf, type CommandSpec } from './args';
-import { runEntry } from './io';
+import { runEntry, UsageError } from './io';
 import { scenarioCommand } from './scenarioInput';
 
 export type { Io } from './io';
 
-const FORMATS = ['json', 'text', 'mermaid', 'markdown', 'xml'] as const;
+const FORMATS = [
+  'json',
+  'text',
+  'mermaid',
+  'markdown',
+  'xml',
+  'plantuml',
+  'testcase',
+  'testcase-json',
+] as const;
 
 export const SIM: CommandSpec = {
   name: 'sim',
@@ -31,7 +42,14 @@ export const SIM: CommandSpec = {
       value: '<format>',
       choices: FORMATS,
       default: 'json',
-      help: 'json: the trace; text: a report; mermaid: the sequence diagram; markdown: the walkthrough; xml: the profiles the client ends with, as TS 24.484 documents',
+      help: 'json: the trace; text: a report; mermaid: the sequence diagram; markdown: the walkthrough; xml: the profiles the client ends with, as TS 24.484 documents; plantuml: the sequence diagram as PlantUML; testcase, testcase-json: a conformance-style test description of the run for one system under test (CONTRACT.md §13)',
+    },
+    {
+      name: 'sut',
+      value: '<entity>',
+      choices: ENTITY_IDS,
+      default: 'partner-cms (primary-cms in 10.1.4.3.1, where the partner takes no part)',
+      help: 'the system under test of --format testcase or testcase-json',
     },
   ],
   notes: [
@@ -41,16 +59,20 @@ export const SIM: CommandSpec = {
   examples: [
     'examples/metro-to-county.json --format text',
     'examples/metro-to-county.json --procedure 10.1.4.3.2 --format markdown',
+    'examples/metro-to-county.json --format testcase --sut partner-udb',
   ],
 };
 
 /** The CLI of CONTRACT.md §3 and §14. Returns the exit code: 0 for any simulation that ran, 2 for bad input. */
 export const main = scenarioCommand(
   SIM,
-  (args) => ({
-    format: choiceOf(args, 'format', FORMATS) ?? 'json',
-    procedure: choiceOf(args, 'procedure', PROCEDURE_IDS),
-  }),
+  (args) => {
+    const format = choiceOf(args, 'format', FORMATS) ?? 'json';
+    const sut = choiceOf(args, 'sut', ENTITY_IDS);
+    if (sut !== undefined && format !== 'testcase' && format !== 'testcase-json')
+      throw new UsageError('--sut goes with --format testcase or testcase-json');
+    return { format, procedure: choiceOf(args, 'procedure', PROCEDURE_IDS), sut };
+  },
   (scenario, opts, io) => {
     const run = simulate(scenario, opts.procedure);
     if (opts.format === 'json') io.out(`${JSON.stringify(toTraceJson(run), null, 2)}\n`);
@@ -65,7 +87,16 @@ export const main = scenarioCommand(
     }
     // The walkthrough: the same document as the page's "Download walkthrough (Markdown)", without review notes.
     else if (opts.format === 'markdown') io.out(toWalkthrough(run, scenario));
-    else io.out(toMermaid(run, scenario).text);
+    else if (opts.format === 'plantuml') io.out(toPlantUml(run, scenario).text);
+    else if (opts.format === 'testcase' || opts.format === 'testcase-json') {
+      const testCase = testCaseFor(run, scenario, opts.sut);
+      if (!testCase.ok) throw new UsageError(testCase.problem);
+      io.out(
+        opts.format === 'testcase'
+          ? toTestCaseMarkdown(testCase.testCase)
+          : toTestCaseJson(testCase.testCase),
+      );
+    } else io.out(toMermaid(run, scenario).text);
   },
 );
 

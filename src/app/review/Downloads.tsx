@@ -1,18 +1,22 @@
-import { useRef, useState } from 'react';
-import type { ProcedureId } from '../../core/model/ids';
+import { useId, useRef, useState } from 'react';
+import { ENTITIES, type EntityId, type ProcedureId } from '../../core/model/ids';
+import { defaultSut, participantsOf } from '../../core/formats/testcase';
 import type { RunResult } from '../../core/engine/run';
 import type { Scenario } from '../../core/model/scenario';
 import { useApp } from '../store';
 import { download } from '../download';
-import { fileNames, traceText, walkthroughText } from './downloads';
+import { fileNames, plantUmlText, testCaseText, traceText, walkthroughText } from './downloads';
 import { embeddedFontCss } from './fonts';
 import { standaloneSvg, svgSize, svgToPng } from './svgExport';
 
-type Kind = 'svg' | 'png' | 'trace' | 'walkthrough';
+type Kind = 'svg' | 'png' | 'PlantUML' | 'trace' | 'walkthrough' | 'test case';
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Download SVG, Download PNG, Download trace (JSON), Download walkthrough (Markdown): of the player's run. */
+/**
+ * Download SVG, Download PNG, Download diagram (PlantUML), Download trace (JSON), Download walkthrough (Markdown) and
+ * Download test case (Markdown) with its system under test: of the player's run.
+ */
 export function Downloads({
   run,
   scenario,
@@ -24,7 +28,12 @@ export function Downloads({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [busy, setBusy] = useState<Kind | null>(null);
-  const names = fileNames(procedure);
+  const sutId = useId();
+  const participants = participantsOf(procedure);
+  const [chosenSut, setSut] = useState<EntityId>(defaultSut(procedure));
+  // Another procedure may not involve the entity chosen before: then its default SUT.
+  const sut = participants.includes(chosenSut) ? chosenSut : defaultSut(procedure);
+  const names = fileNames(procedure, sut);
 
   /** The diagram the player drew, found from here (the player holds one). */
   const drawn = (): SVGSVGElement | null => {
@@ -65,6 +74,17 @@ export function Downloads({
       const background = getComputedStyle(document.documentElement).backgroundColor || '#ffffff';
       download(names.png, await svgToPng(text, size, { scale: 2, background }));
     });
+  const onPlantUml = () =>
+    void attempt('PlantUML', () =>
+      download(names.plantuml, new Blob([plantUmlText(run, scenario)], { type: 'text/plain;charset=utf-8' })),
+    );
+  const onTestCase = () =>
+    void attempt('test case', () =>
+      download(
+        names.testCase,
+        new Blob([testCaseText(run, scenario, sut)], { type: 'text/markdown;charset=utf-8' }),
+      ),
+    );
   const onTrace = () =>
     void attempt('trace', () =>
       download(names.trace, new Blob([traceText(run)], { type: 'application/json' })),
@@ -76,20 +96,87 @@ export function Downloads({
       download(names.walkthrough, new Blob([text], { type: 'text/markdown;charset=utf-8' }));
     });
 
+  // One row beside the editor at 1280 px, so that the diagram's box starts in the upper half of the screen: each
+  // button shows its format, after one "Download", and is named in full (the name holds the visible words).
   return (
     <div ref={ref} className="review-downloads" role="group" aria-label="Downloads">
-      <button type="button" className="btn" onClick={onSvg} aria-disabled={busy !== null}>
-        Download SVG
+      <span className="review-downloads-label" aria-hidden="true">
+        Download
+      </span>
+      <button
+        type="button"
+        className="btn"
+        onClick={onSvg}
+        aria-disabled={busy !== null}
+        aria-label="Download SVG"
+      >
+        SVG
       </button>
-      <button type="button" className="btn" onClick={onPng} aria-disabled={busy !== null}>
-        Download PNG
+      <button
+        type="button"
+        className="btn"
+        onClick={onPng}
+        aria-disabled={busy !== null}
+        aria-label="Download PNG"
+      >
+        PNG
       </button>
-      <button type="button" className="btn" onClick={onTrace} aria-disabled={busy !== null}>
-        Download trace (JSON)
+      <button
+        type="button"
+        className="btn"
+        onClick={onPlantUml}
+        aria-disabled={busy !== null}
+        aria-label="Download diagram (PlantUML)"
+      >
+        PlantUML
       </button>
-      <button type="button" className="btn" onClick={onWalkthrough} aria-disabled={busy !== null}>
-        Download walkthrough (Markdown)
+      <button
+        type="button"
+        className="btn"
+        onClick={onTrace}
+        aria-disabled={busy !== null}
+        aria-label="Download trace (JSON)"
+      >
+        Trace (JSON)
       </button>
+      <button
+        type="button"
+        className="btn"
+        onClick={onWalkthrough}
+        aria-disabled={busy !== null}
+        aria-label="Download walkthrough (Markdown)"
+      >
+        Walkthrough
+      </button>
+      <span className="review-testcase">
+        <button
+          type="button"
+          className="btn"
+          onClick={onTestCase}
+          aria-disabled={busy !== null}
+          aria-label="Download test case (Markdown)"
+        >
+          Test case
+        </button>
+        <label htmlFor={sutId}>
+          <abbr title="System under test">SUT</abbr>
+        </label>
+        <select
+          id={sutId}
+          aria-label="System under test"
+          value={sut}
+          onChange={(e) => {
+            const picked = participants.find((id) => id === e.target.value);
+            if (picked) setSut(picked);
+          }}
+        >
+          {participants.map((id) => (
+            <option key={id} value={id} title={ENTITIES[id].title}>
+              {id}
+            </option>
+          ))}
+        </select>
+      </span>
     </div>
   );
 }

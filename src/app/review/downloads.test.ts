@@ -4,7 +4,8 @@ import { PROCEDURE_IDS } from '../../core/model/ids';
 import { PRESETS, presetScenario } from '../../core/model/presets';
 import { simulate, type RunResult } from '../../core/engine/run';
 import type { Scenario } from '../../core/model/scenario';
-import { fileNames, traceText, walkthroughText } from './downloads';
+import { participantsOf } from '../../core/formats/testcase';
+import { fileNames, plantUmlText, testCaseText, traceText, walkthroughText } from './downloads';
 
 function cli(argv: string[], file: string): string {
   let out = '';
@@ -24,6 +25,7 @@ function cli(argv: string[], file: string): string {
 const DOWNLOADS = {
   json: (run: RunResult) => traceText(run),
   markdown: (run: RunResult, scenario: Scenario) => walkthroughText(run, scenario, undefined),
+  plantuml: (run: RunResult, scenario: Scenario) => plantUmlText(run, scenario),
 } as const;
 const FORMATS = Object.keys(DOWNLOADS) as (keyof typeof DOWNLOADS)[];
 
@@ -53,12 +55,26 @@ describe('the downloads', () => {
     for (const step of run.steps) expect(text).toContain(`### ${step.n}. `);
   });
 
-  it('names the files after the procedure', () => {
-    expect(fileNames('10.1.4.3.3')).toEqual({
+  it.each(PROCEDURE_IDS.flatMap((id) => participantsOf(id).map((sut) => [id, sut] as const)))(
+    'the test case of %s with %s as the SUT is what the CLI prints with --format testcase --sut',
+    (procedure, sut) => {
+      const scenario = presetScenario('validation-refused');
+      const printed = cli(
+        ['scenario.json', '--procedure', procedure, '--format', 'testcase', '--sut', sut],
+        JSON.stringify(scenario),
+      );
+      expect(testCaseText(simulate(scenario, procedure), scenario, sut)).toBe(printed);
+    },
+  );
+
+  it('names the files after the procedure (and the test case after its SUT)', () => {
+    expect(fileNames('10.1.4.3.3', 'partner-udb')).toEqual({
       svg: '10.1.4.3.3-diagram.svg',
       png: '10.1.4.3.3-diagram.png',
+      plantuml: '10.1.4.3.3-diagram.puml',
       trace: '10.1.4.3.3-trace.json',
       walkthrough: '10.1.4.3.3-walkthrough.md',
+      testCase: '10.1.4.3.3-testcase-partner-udb.md',
     });
   });
 });

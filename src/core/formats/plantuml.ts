@@ -1,0 +1,92 @@
+/**
+ * The run as a PlantUML sequence diagram (`sim --format plantuml`, the page's "Download diagram (PlantUML)"): the
+ * participants, system boxes and step numbers of the Mermaid text (`diagram.ts`), from the same trace, for the
+ * documents of specification and test teams. A pure function of the trace.
+ */
+import { ENTITIES, ENTITY_IDS, type EntityId } from '../model/ids';
+import { involvedEntities } from '../procedures';
+import { referencePointOf } from '../model/referencePoints';
+import type { RunResult, TraceStep } from '../engine/run';
+import type { Scenario } from '../model/schema';
+import { PARTICIPANT, type Diagram, type DiagramOptions } from './diagram';
+
+const SAFE = /[A-Za-z0-9 ,.@()'?!+=:-]/;
+
+/**
+ * Escapes user text for a PlantUML label: every character that PlantUML could read as markup (Creole's `**`, `//`,
+ * `__`, `~~`, `""`, `--`; HTML-like tags; `[[links]]`; `\n`) becomes an HTML entity (`&#47;`), which PlantUML shows
+ * as the character itself. A `-` is kept unless it is one of two in a row, an `@` unless it starts a word. Whitespace runs become one space; past
+ * `max` characters the text is cut with an ellipsis.
+ */
+export function escapePlantUml(text: string, max = 80): string {
+  const chars = [...text.replace(/\s+/g, ' ').trim()];
+  const cut = chars.length > max ? [...chars.slice(0, max - 1), '…'] : chars;
+  return cut
+    .map((c, i) => {
+      const doubledDash = c === '-' && (cut[i - 1] === '-' || cut[i + 1] === '-');
+      // `@` starting a word could read as a directive (`@enduml`); inside an address (`alice@metro`) it is kept.
+      const directive = c === '@' && (i === 0 || cut[i - 1] === ' ');
+      return SAFE.test(c) && !doubledDash && !directive ? c : `&#${c.codePointAt(0)};`;
+    })
+    .join('');
+}
+
+function arrowOf(step: TraceStep): string {
+  if (step.kind === 'error') return '--x';
+  if (step.kind === 'action') return '->';
+  return step.message.type === 'profile.provide' || step.message.type === 'profile.stored' ? '-->' : '->';
+}
+
+function labelOf(step: TraceStep, options: DiagramOptions): string {
+  let label = step.label;
+  if (step.message.type === 'profile.request' && step.message.request.partnerSystemId)
+    label += ` (partner ${step.message.request.partnerSystemId})`;
+  if (step.message.type === 'profile.provide' && step.message.profiles.length > 1)
+    label += ` (${step.message.profiles.length} profiles)`;
+  const point = options.referencePoints && step.referencePoint ? `[${step.referencePoint}] ` : '';
+  return `${step.number}. ${escapePlantUml(`${point}${label}`)}${step.assumption ? ' (assumption)' : ''}`;
+}
+
+/** The whole run as PlantUML text; `arrows` is the step of each arrow in order, as `toMermaid` gives it. */
+export function toPlantUml(
+  run: Pick<RunResult, 'steps' | 'procedure'>,
+  scenario: Scenario,
+  options: DiagramOptions = {},
+): Diagram {
+  const used = new Set<EntityId>(involvedEntities(run.procedure));
+  for (const s of run.steps) {
+    used.add(s.from);
+    used.add(s.to);
+  }
+  const lines = ['@startuml', 'autonumber stop', 'skinparam sequenceMessageAlign left'];
+  const name = (id: EntityId) => `participant "${escapePlantUml(ENTITIES[id].short)}" as ${PARTICIPANT[id]}`;
+  lines.push(name('cmc'));
+  const box = (system: 'primary' | 'partner', systemId: string) => {
+    const ids = ENTITY_IDS.filter((id) => ENTITIES[id].system === system && used.has(id));
+    if (!ids.length) return;
+    lines.push(
+      `box "${system === 'primary' ? 'Primary' : 'Partner'} MC system ${escapePlantUml(systemId, 60)}"`,
+    );
+    for (const id of ids) lines.push(`  ${name(id)}`);
+    lines.push('end box');
+  };
+  box('primary', scenario.primary.systemId);
+  box('partner', scenario.partner.systemId);
+  const arrows: number[] = [];
+  for (const step of run.steps) {
+    lines.push(
+      `${PARTICIPANT[step.from]} ${arrowOf(step)} ${PARTICIPANT[step.to]} : ${labelOf(step, options)}`,
+    );
+    arrows.push(step.n);
+    for (const side of step.also) {
+      const sidePoint = options.referencePoints ? referencePointOf(side.from, side.to) : null;
+      const point = sidePoint ? `[${sidePoint}] ` : '';
+      lines.push(
+        `${PARTICIPANT[side.from]} --> ${PARTICIPANT[side.to]} : ${step.number}. ${escapePlantUml(`${point}${side.label}`)}`,
+      );
+      arrows.push(step.n);
+    }
+  }
+  lines.push('@enduml');
+  return { text: `${lines.join('\n')}\n`, arrows };
+}
