@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cmsSetup } from '../src/core/entities/cms';
+import { cmsContext, cmsSetup } from '../src/core/entities/cms';
 import { ENTITY_MACHINES } from '../src/core/entities/networkMachine';
 import { primaryCmsMachine } from '../src/core/entities/primaryCmsMachine';
 import { ENTITY_IDS, PROCEDURE_IDS } from '../src/core/model/ids';
@@ -57,11 +57,12 @@ describe('statecharts read from the machines', () => {
   });
 
   it('shows a state added to a machine, with its transitions, and lays it out', () => {
-    const config = primaryCmsMachine.config;
     const extended = cmsSetup.createMachine({
-      ...config,
+      id: 'primaryCms',
+      context: cmsContext,
+      initial: 'idle',
       states: {
-        ...config.states,
+        ...primaryCmsMachine.config.states,
         auditing: { on: { 'cms.validate': { target: 'idle' } } },
       },
     });

@@ -166,6 +166,8 @@ export interface EntityTrack {
   firstEntered: ReadonlyMap<string, number>;
   /** Every transition the run took, by key. */
   takenKeys: ReadonlySet<string>;
+  /** For each transition the run took: the first step that took it. */
+  firstTaken: ReadonlyMap<string, number>;
 }
 
 /** One entity's track through a run (a run that kept its snapshots). */
@@ -188,7 +190,9 @@ export function trackOf(
     }
     for (const state of states) if (!firstEntered.has(state)) firstEntered.set(state, k);
   });
-  return { entity, chart, active, taken, firstEntered, takenKeys: new Set(taken.flat()) };
+  const firstTaken = new Map<string, number>();
+  taken.forEach((keys, k) => keys.forEach((key) => firstTaken.has(key) || firstTaken.set(key, k)));
+  return { entity, chart, active, taken, firstEntered, takenKeys: new Set(firstTaken.keys()), firstTaken };
 }
 
 /** The states a track has been in after steps 0 to k. */
