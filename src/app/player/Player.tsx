@@ -28,6 +28,9 @@ const EntityPanelsMemo = memo(EntityPanels);
 // CONTRACT.md §12: the statecharts, their layout and the core's reading of the machines load when the view is shown.
 const StatesView = lazy(() => import('../states/StatesView').then((m) => ({ default: m.StatesView })));
 
+// Like the panels: a step marks the diagram first, the charts follow in a render of their own.
+const StatesViewMemo = memo(StatesView);
+
 const SOURCES = Object.entries(REFERENCE_POINTS)
   .map(([name, point]) => `${name}: ${point.source}`)
   .join('; ');
@@ -65,11 +68,8 @@ export function Player() {
     <>
       <div className="player-bar" role="group" aria-label="Player controls">
         <ProcedurePicker value={procedure} onChange={pick} />
-        <Controls {...controls} />
-        <div className="player-view-toggles">
-          <ReferencePointToggle />
-          <StatesToggle />
-        </div>
+        <Controls {...controls} extra={<StatesToggle />} />
+        <ReferencePointToggle />
         {present ? (
           <PresentationBar actions={actions} />
         ) : (
@@ -87,7 +87,7 @@ export function Player() {
         />
         {states && (
           <Suspense fallback={<p className="muted states-loading">Loading the statecharts…</p>}>
-            <StatesView run={run} step={step} onSelect={jump} />
+            <StatesViewMemo run={shown.run} step={shown.step} onSelect={jump} />
           </Suspense>
         )}
         {present && <CurrentStepMemo run={shown.run} step={shown.step} withNote={false} />}

@@ -5,7 +5,7 @@ export function StatesToggle() {
   const on = useApp((s) => s.states);
   const set = useApp((s) => s.setStates);
   return (
-    <button type="button" className="btn btn-small states-toggle" aria-pressed={on} onClick={() => set(!on)}>
+    <button type="button" className="btn states-toggle" aria-pressed={on} onClick={() => set(!on)}>
       States
     </button>
   );
