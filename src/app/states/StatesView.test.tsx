@@ -145,8 +145,13 @@ describe('the States view on its own', () => {
     const button = screen.getByRole('button', { name: 'Every preset and procedure' });
     fireEvent.click(button);
     expect(button.getAttribute('aria-pressed')).toBe('true');
-    expect(within(table).getAllByRole('columnheader')).toHaveLength(5);
-    expect(within(table).getAllByRole('row')).toHaveLength(6);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Entity', 'This run', 'Every preset', 'States', 'Transitions', 'States', 'Transitions']);
+    // a row per entity of every machine, under the two rows of headers
+    expect(within(table).getAllByRole('row')).toHaveLength(7);
     expect(screen.getByText(/runs: each preset under each procedure/).textContent).toContain('32 runs');
   });
 });

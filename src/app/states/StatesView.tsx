@@ -184,13 +184,25 @@ function CoverageTable({ run }: { run: RunResult }) {
       <table>
         <thead>
           <tr>
-            <th scope="col">Entity</th>
-            <th scope="col">States, this run</th>
-            <th scope="col">Transitions, this run</th>
+            <th scope="col" rowSpan={2}>
+              Entity
+            </th>
+            <th scope="colgroup" colSpan={2}>
+              This run
+            </th>
+            {every && (
+              <th scope="colgroup" colSpan={2}>
+                Every preset
+              </th>
+            )}
+          </tr>
+          <tr>
+            <th scope="col">States</th>
+            <th scope="col">Transitions</th>
             {every && (
               <>
-                <th scope="col">States, every preset</th>
-                <th scope="col">Transitions, every preset</th>
+                <th scope="col">States</th>
+                <th scope="col">Transitions</th>
               </>
             )}
           </tr>
