@@ -29,6 +29,8 @@ export const BROWSER_TARGETS = {
   firstDiagramColdRatio: 1.15,
   firstDiagramRepeatRatio: 0.6,
   layoutShift: 0.01,
+  /** Switching the States view on (CONTRACT.md §12): no main-thread task longer than this. */
+  statesLongTaskMs: 100,
 } as const;
 
 /** Layout shift of one page at one size: a first visit (a fresh context) and a repeat visit (the same context). */
@@ -59,6 +61,15 @@ export interface BrowserResults {
   fullRenderMs: { p50: number; p95: number; samples: number };
   stepToRenderRatio: number;
   layoutShift: LayoutShiftResult[];
+  /**
+   * Switching the States view on at step 7: click → every chart drawn with its state lit; the main thread's long
+   * tasks (over 50 ms) from the click until the page is idle again; then the step latency with the view shown.
+   */
+  statesView: {
+    shownMs: number;
+    longTasksMs: number[];
+    stepLatencyMs: { p50: number; p95: number; samples: number };
+  };
 }
 
 const percentile = (values: number[], p: number) => {
@@ -72,7 +83,8 @@ const median = (values: number[]) => {
 };
 const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 
-const PORT = 4399;
+// Another checkout benching at the same time takes another port (BENCH_PORT).
+const PORT = Number(process.env.BENCH_PORT ?? 4399);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const PROCEDURE: ProcedureId = '10.1.4.3.2';
 /** The app at its default scenario, step 1 current; the bare page beside it. */
@@ -285,6 +297,86 @@ async function firstDiagram(browser: Browser, runs: number) {
   };
 }
 
+/** The States view switched on in a page at step 0 of the bench's procedure, then stepped with it shown. */
+async function measureStatesView(page: Page): Promise<BrowserResults['statesView']> {
+  const measured = await page.evaluate(async () => {
+    const button = (name: string) =>
+      [...document.querySelectorAll('button')].find(
+        (b) => b.textContent?.trim() === name && b.offsetParent !== null,
+      )!;
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const next = button('Next step');
+    for (let i = 0; i < 7; i++) {
+      next.click();
+      await frame();
+    }
+    const longTasks: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longTasks.push(entry.duration);
+    });
+    observer.observe({ type: 'longtask' });
+    const start = performance.now();
+    button('States').click();
+    const lit = () => {
+      const charts = document.querySelectorAll('figure[aria-label^="Statechart:"]');
+      return charts.length > 0 && [...charts].every((c) => c.querySelector('.state-current'));
+    };
+    while (!lit()) await frame();
+    const shownMs = performance.now() - start;
+    // Until the main thread is quiet: an idle period of (nearly) its whole length.
+    for (;;) {
+      const idle = await new Promise<boolean>((resolve) =>
+        requestIdleCallback((deadline) => resolve(deadline.timeRemaining() >= 40), { timeout: 1000 }),
+      );
+      if (idle) break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    observer.disconnect();
+    // Step latency with the view shown: as above, click → the new step marked on the sequence diagram.
+    const total = document.querySelectorAll('ol[aria-label="Steps"] > li').length;
+    let step = 7;
+    const times: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (const direction of [1, -1]) {
+        for (let i = 0; i < total; i++) {
+          const target = step + direction;
+          if (target < 1 || target > total) break;
+          const selector = `svg .step-current[data-step="${target}"]`;
+          const t0 = performance.now();
+          // As above: the moment the new step's elements carry step-current (observers run right after the change).
+          const done = new Promise<number>((resolve) => {
+            const observer = new MutationObserver(() => {
+              if (!document.querySelector(selector)) return;
+              observer.disconnect();
+              resolve(performance.now());
+            });
+            observer.observe(document.body, {
+              subtree: true,
+              childList: true,
+              attributes: true,
+              attributeFilter: ['class'],
+            });
+          });
+          (direction > 0 ? next : button('Previous step')).click();
+          times.push((await done) - t0);
+          step = target;
+          await frame();
+        }
+      }
+    }
+    return { shownMs, longTasks, times };
+  });
+  return {
+    shownMs: round(measured.shownMs),
+    longTasksMs: measured.longTasks.map((d) => round(d)),
+    stepLatencyMs: {
+      p50: round(percentile(measured.times, 50)),
+      p95: round(percentile(measured.times, 95)),
+      samples: measured.times.length,
+    },
+  };
+}
+
 export async function benchBrowser(options: { runs?: number } = {}): Promise<BrowserResults> {
   const runs = options.runs ?? 7;
   const outDir = 'dist-bench';
@@ -371,6 +463,8 @@ export async function benchBrowser(options: { runs?: number } = {}): Promise<Bro
     await page.evaluate(() => window.__mcxBench!.renderFull());
     for (let i = 0; i < 12; i++) renders.push(await page.evaluate(() => window.__mcxBench!.renderFull()));
 
+    const statesView = await measureStatesView(page);
+
     const stepLatencyMs = {
       p50: round(percentile(steps, 50)),
       p95: round(percentile(steps, 95)),
@@ -392,6 +486,7 @@ export async function benchBrowser(options: { runs?: number } = {}): Promise<Bro
       fullRenderMs,
       stepToRenderRatio: round(stepLatencyMs.p95 / fullRenderMs.p50, 3),
       layoutShift: shifts,
+      statesView,
     };
   } finally {
     await browser.close();

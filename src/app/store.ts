@@ -50,6 +50,9 @@ export interface PlaybackSlice {
   /** The diagram's reference-point toggle: each arrow names CSC-4, CSC-13 or CSC-17. */
   referencePoints: boolean;
   setReferencePoints: (on: boolean) => void;
+  /** The States view beside the diagram: each entity's statechart (`&states=1`, CONTRACT.md §12). */
+  states: boolean;
+  setStates: (on: boolean) => void;
 }
 
 export interface NoticeSlice {
@@ -163,6 +166,8 @@ export const useApp = create<AppState>()(
       setSpeed: (speed) => set({ speed }),
       referencePoints: false,
       setReferencePoints: (referencePoints) => set({ referencePoints }),
+      states: false,
+      setStates: (states) => set({ states }),
 
       notices: [],
       notify: (text, options) => set((s) => ({ notices: [...s.notices, newNotice(text, options)] })),

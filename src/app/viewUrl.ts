@@ -118,6 +118,33 @@ export function writeEmbedUrl(search: string, embed: boolean): string {
   return queryOf(new URLSearchParams([[EMBED_PARAM, '1'], ...params]));
 }
 
+/* Statecharts (CONTRACT.md §12): `&states=1` shows the States view beside the diagram, with any mode. */
+
+export const STATES_PARAM = 'states';
+
+/** Reads `?states`: `1` (or `true`, or the bare name) shows the view, `0` or `false` does not; anything else is a problem. */
+export function readStatesUrl(search: string): { states: boolean; problems: string[] } {
+  const raw = new URLSearchParams(search).get(STATES_PARAM);
+  if (raw === null) return { states: false, problems: [] };
+  const value = raw.trim().toLowerCase();
+  if (value === '1' || value === 'true' || value === '') return { states: true, problems: [] };
+  if (value === '0' || value === 'false') return { states: false, problems: [] };
+  return {
+    states: false,
+    problems: [
+      `Unknown states value ${quote(raw)} in the address (expected states=1); the States view is hidden.`,
+    ],
+  };
+}
+
+/** The search string with `states=1` set or removed, every other parameter kept. */
+export function writeStatesUrl(search: string, states: boolean): string {
+  const params = new URLSearchParams(search);
+  if (states) params.set(STATES_PARAM, '1');
+  else params.delete(STATES_PARAM);
+  return queryOf(params);
+}
+
 /** Which view an address opens, as App.tsx shows it: the embedded page, a comparison, or a mode of the page. */
 export function openingView(search: string): 'embed' | 'compare' | PageMode {
   if (readEmbedUrl(search).embed) return 'embed';

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { Icon } from './icons';
 import { SPEEDS, type Speed } from '../store';
 
@@ -13,6 +13,8 @@ export interface ControlsProps {
   onTogglePlay: () => void;
   onRestart: () => void;
   onSpeed: (speed: Speed) => void;
+  /** A view toggle of the page's player after the speed (the embedded player has none). */
+  extra?: ReactNode;
 }
 
 /** Restart, Previous step, Play/Pause, Next step, the speed, and the live status of the current step. */
@@ -66,6 +68,7 @@ export function Controls(props: ControlsProps) {
           </label>
         ))}
       </fieldset>
+      {props.extra}
       <p className="player-status" aria-live="polite" aria-atomic="true">
         {status}
       </p>

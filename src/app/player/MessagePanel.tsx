@@ -114,6 +114,13 @@ function Payload({ step, run }: { step: TraceStep; run: RunResult }) {
       );
     case 'profile.stored':
       return <p>Acknowledgement: the profile is stored.</p>;
+    case 'timer.fire':
+      return (
+        <p>
+          Its own timer fired after {m.afterMs} ms: it stops waiting for the answer.{' '}
+          <span className="muted">(The simulator's assumption: the clauses give no timers.)</span>
+        </p>
+      );
     case 'profile.error':
       return (
         <>

@@ -1,7 +1,9 @@
-import { memo, useDeferredValue, useMemo } from 'react';
+import { lazy, memo, Suspense, useDeferredValue, useMemo } from 'react';
 import { REFERENCE_POINTS } from '../../core/model/referencePoints';
 import { CurrentStep } from '../review/CurrentStep';
 import { ReviewToolbar } from '../review/ReviewToolbar';
+import { StatesToggle } from '../states/StatesToggle';
+import { useStatesUrl } from '../states/useStatesUrl';
 import { useApp } from '../store';
 import { captionOf } from './caption';
 import { Controls } from './Controls';
@@ -22,6 +24,12 @@ const StepListMemo = memo(StepList);
 const CurrentStepMemo = memo(CurrentStep);
 const MessagePanelMemo = memo(MessagePanel);
 const EntityPanelsMemo = memo(EntityPanels);
+
+// CONTRACT.md §12: the statecharts, their layout and the core's reading of the machines load when the view is shown.
+const StatesView = lazy(() => import('../states/StatesView').then((m) => ({ default: m.StatesView })));
+
+// Like the panels: a step marks the diagram first, the charts follow in a render of their own.
+const StatesViewMemo = memo(StatesView);
 
 const SOURCES = Object.entries(REFERENCE_POINTS)
   .map(([name, point]) => `${name}: ${point.source}`)
@@ -53,12 +61,14 @@ export function Player() {
   const shown = deferred.run === run && deferred.notes === notes ? deferred : now;
   // What a reload paints before React (./earlyView.ts): the player of the page, without reference points (not saved).
   const referencePoints = useApp((s) => s.referencePoints);
+  useStatesUrl();
+  const states = useApp((s) => s.states);
 
   return (
     <>
       <div className="player-bar" role="group" aria-label="Player controls">
         <ProcedurePicker value={procedure} onChange={pick} />
-        <Controls {...controls} />
+        <Controls {...controls} extra={<StatesToggle />} />
         <ReferencePointToggle />
         {present ? (
           <PresentationBar actions={actions} />
@@ -66,7 +76,7 @@ export function Player() {
           <ReviewToolbarMemo run={run} scenario={scenario} procedure={procedure} />
         )}
       </div>
-      <div className="player-stage">
+      <div className={states ? 'player-stage player-stage-states' : 'player-stage'}>
         <SequenceDiagram
           diagram={diagram}
           step={step}
@@ -75,6 +85,11 @@ export function Player() {
           fitted={present}
           noted={!present && !referencePoints}
         />
+        {states && (
+          <Suspense fallback={<p className="muted states-loading">Loading the statecharts…</p>}>
+            <StatesViewMemo run={shown.run} step={shown.step} onSelect={jump} />
+          </Suspense>
+        )}
         {present && <CurrentStepMemo run={shown.run} step={shown.step} withNote={false} />}
       </div>
       {!present && (

@@ -1,4 +1,4 @@
-import { createActor, type Actor, type ContextFrom, type StateValueFrom } from 'xstate';
+import { createActor, type Actor, type ContextFrom, type InspectionEvent, type StateValueFrom } from 'xstate';
 import type { ClientContext } from '../entities/clientMachine';
 import type { CmsContext } from '../entities/cms';
 import type { EntityMessage, Envelope } from '../entities/messages';
@@ -19,6 +19,7 @@ import { MAX_PERTURBED_STEPS, MAX_STEPS, StepPlacer, Tally } from './stepPlace';
 import { clockOf, faultLine, faultProblem, perturbed, Schedule, type Clock, type Delivery } from './schedule';
 import { ScenarioError } from '../model/scenario';
 import type { FaultKind } from '../model/schema';
+import { transitionKey } from './transitionKey';
 import type { Policy, Scenario, Service } from '../model/schema';
 import type { ValidationResult } from '../model/validation';
 
@@ -92,6 +93,13 @@ export const cmsContextOf = (s: EntitySnapshot): CmsContext | null =>
 export const udbContextOf = (s: EntitySnapshot): UdbContext | null =>
   s.id === 'primary-udb' || s.id === 'partner-udb' ? s.context : null;
 
+/** A transition an entity's machine took in a step: the faces draw it on that machine's statechart. */
+export interface TakenTransition {
+  entity: EntityId;
+  /** Where the machine defines it (./transitionKey.ts): source state, event, which alternative. */
+  key: string;
+}
+
 /**
  * `failed`: the client received an error a fault or a timer caused, or its own timer fired with no retries left;
  * `no-answer`: nothing more can happen and the client still waits (CONTRACT.md §10).
@@ -112,6 +120,8 @@ export interface RunResult {
   steps: TraceStep[];
   /** `snapshots[k]`: every entity after step k (`snapshots[0]`: before step 1); empty when not kept. */
   snapshots: EntitySnapshots[];
+  /** `transitions[k]`: the transitions the machines took in step k, in order (`[0]` is empty); empty when no snapshots are kept. */
+  transitions: TakenTransition[][];
   /** What the client holds at the end. */
   profiles: Profile[];
   changes: Change[];
@@ -267,6 +277,10 @@ export class Simulation {
   readonly procedure: Procedure;
   readonly steps: TraceStep[] = [];
   readonly snapshots: EntitySnapshots[] = [];
+  readonly transitions: TakenTransition[][] = [];
+  /** The transitions taken in the step under way, as XState's inspection reports each microstep. */
+  private taking: TakenTransition[] = [];
+  private readonly entityOf = new Map<string, EntityId>();
   private readonly network: Actor<typeof networkLogic>;
   private readonly actors: EntityActors;
   private readonly keepSnapshots: boolean;
@@ -293,7 +307,12 @@ export class Simulation {
     this.schedule = new Schedule(this.procedure, clock, scenario.faults ?? []);
     this.keepSnapshots = options.snapshots ?? true;
     const input = entityInputs(scenario, this.procedure);
-    this.network = createActor(networkLogic);
+    // Which transition each machine took is read from XState's inspection (a microstep names its transitions), with
+    // the snapshots only: a sweep or the command line does without both.
+    this.network = createActor(
+      networkLogic,
+      this.keepSnapshots ? { inspect: (event: InspectionEvent) => this.inspect(event) } : undefined,
+    );
     // One actor per entity, its parent the network, registered in the network's system by its entity id.
     const parent = this.network;
     // Each actor's options one literal with every field (a spread and then more fields would make, in this Node's
@@ -306,9 +325,23 @@ export class Simulation {
       'partner-cms': createActor(ENTITY_MACHINES['partner-cms'], actorOptions('partner-cms')),
       'partner-udb': createActor(ENTITY_MACHINES['partner-udb'], actorOptions('partner-udb')),
     };
+    for (const id of ENTITY_IDS) this.entityOf.set(this.actors[id].sessionId, id);
     this.network.start();
     for (const id of ENTITY_IDS) this.actors[id].start();
-    if (this.keepSnapshots) this.snapshots.push(this.entities());
+    if (this.keepSnapshots) {
+      this.snapshots.push(this.entities());
+      this.transitions.push([]);
+    }
+  }
+
+  private inspect(event: InspectionEvent): void {
+    if (event.type !== '@xstate.microstep') return;
+    const entity = this.entityOf.get(event.actorRef.sessionId);
+    if (!entity) return;
+    for (const t of event._transitions) {
+      const key = transitionKey(t);
+      if (key !== null) this.taking.push({ entity, key });
+    }
   }
 
   get done(): boolean {
@@ -337,6 +370,7 @@ export class Simulation {
 
   /** Delivers the next message; null when the procedure has ended. */
   step(): TraceStep | null {
+    this.taking = [];
     if (!this.started) {
       this.started = true;
       this.actors.cmc.send({ type: 'client.start' });
@@ -369,7 +403,10 @@ export class Simulation {
     }
     const step = this.describe(this.steps.length + 1, delivery, side, log, discarded);
     this.steps.push(step);
-    if (this.keepSnapshots) this.snapshots.push(this.entities());
+    if (this.keepSnapshots) {
+      this.snapshots.push(this.entities());
+      this.transitions.push(this.taking);
+    }
     return step;
   }
 
@@ -530,6 +567,7 @@ export class Simulation {
       outcome,
       steps: this.steps,
       snapshots: this.snapshots,
+      transitions: this.transitions,
       profiles: client.context.profiles,
       changes: last['partner-udb'].context.changes,
       validation: last['primary-cms'].context.validationResult,
