@@ -104,7 +104,7 @@ export function SequenceDiagram({
     const host = hostRef.current;
     if (!host) return;
     const target = targetOf(markSteps(host, step));
-    viewRef.current?.revealSoon(target, !reduced);
+    viewRef.current?.stepped(target, !reduced);
   }, [step, drawn, reduced]);
 
   const shown = noted && drawn?.outcome.ok && drawn.text === diagram.text ? drawn : null;
@@ -119,7 +119,7 @@ export function SequenceDiagram({
     <figure className="sequence diagram-view" aria-label="Sequence diagram" aria-busy={busy}>
       <figcaption>{caption}</figcaption>
       <div className="diagram-zoom" role="group" aria-label="Diagram zoom">
-        <button type="button" className="btn btn-small" onClick={() => viewRef.current?.fit()}>
+        <button type="button" className="btn btn-small" onClick={() => viewRef.current?.fitButton()}>
           Fit
         </button>
         <button type="button" className="btn btn-small" onClick={() => viewRef.current?.zoomOut()}>

@@ -9,6 +9,7 @@
 import type { PanzoomObject } from '@panzoom/panzoom';
 import {
   fitScale,
+  wholeScale,
   MAX_SCALE,
   MIN_SCALE,
   parseViewBox,
@@ -73,6 +74,8 @@ export class DiagramViewport {
   private destroyed = false;
   /** While set (presentation mode), the diagram is kept fitted to the box's width as the box changes size. */
   private fitted = false;
+  /** Presentation mode's **Fit**: the whole flow in the box, until the next step (which reads at the box's width). */
+  private whole = false;
   private resize: ResizeObserver | null = null;
   /** Keeps the strip as wide as the SVG, however a style sheet lays the SVG out. */
   private mirror: ResizeObserver | null = null;
@@ -152,11 +155,20 @@ export class DiagramViewport {
     this.resize = null;
     if (!fitted) return;
     let width = this.el.box.clientWidth;
+    let height = this.el.box.clientHeight;
     this.resize = new ResizeObserver(() => {
-      const now = this.el.box.clientWidth;
-      if (now !== width && this.fitted) {
-        width = now;
+      const { clientWidth, clientHeight } = this.el.box;
+      if (!this.fitted) return;
+      if (clientWidth !== width) {
+        width = clientWidth;
+        height = clientHeight;
         this.fit();
+      } else if (clientHeight !== height) {
+        // The step's words under the box take more or less room from one step to the next: the whole flow fitted
+        // again, or the step kept in sight.
+        height = clientHeight;
+        if (this.whole) this.fit(true);
+        else this.revealSoon(this.el.current(), false);
       }
     });
     this.resize.observe(this.el.box);
@@ -281,10 +293,13 @@ export class DiagramViewport {
 
   /**
    * The diagram's whole width in the box, the current step scrolled into the middle once it is laid out at that
-   * width (a step revealed meanwhile waits for it: ./SequenceDiagram.tsx `revealSoon`).
+   * width (a step revealed meanwhile waits for it: ./SequenceDiagram.tsx `revealSoon`). `whole`: the whole diagram,
+   * its height too (presentation mode's **Fit**: the room sees the whole flow), below the zoom's usual limit if need
+   * be.
    */
-  fit(): void {
+  fit(whole = false): void {
     this.revealAfter = true;
+    this.whole = whole;
     void this.withPanzoom((panzoom) => {
       const svg = this.svg();
       const viewBox = svg && parseViewBox(svg.getAttribute('viewBox'));
@@ -292,8 +307,13 @@ export class DiagramViewport {
       const { box } = this.el;
       const style = getComputedStyle(box);
       const inner = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const innerHeight = box.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+      const scale = whole
+        ? wholeScale(inner, innerHeight, viewBox.width, viewBox.height)
+        : fitScale(inner, viewBox.width);
+      panzoom.setOptions({ minScale: Math.min(MIN_SCALE, scale) });
       this.focal = null;
-      panzoom.zoom(fitScale(inner, viewBox.width), { animate: false, force: true });
+      panzoom.zoom(scale, { animate: false, force: true });
       // Already at that scale, the library sets it again all the same (and `apply` then reveals the step).
     }).finally(() => {
       // No diagram, or no zoom library: the step is revealed as the box lays it out.
@@ -302,6 +322,20 @@ export class DiagramViewport {
         this.revealSoon(this.el.current(), false);
       }
     });
+  }
+
+  /** Fit's button: the whole flow in presentation mode, else the width. */
+  fitButton(): void {
+    this.fit(this.fitted);
+  }
+
+  /**
+   * A new step: scrolled into view; in presentation mode after the whole flow was shown, back at the box's width
+   * first (the room reads each step's message at that size).
+   */
+  stepped(element: Element | null | undefined, smooth: boolean): void {
+    if (this.fitted && this.whole) this.fit();
+    else this.revealSoon(element, smooth);
   }
 
   /**
@@ -330,7 +364,7 @@ export class DiagramViewport {
     if (event.ctrlKey || event.metaKey || event.altKey) return false;
     if (event.key === '+' || event.key === '=') this.zoomIn();
     else if (event.key === '-' || event.key === '_') this.zoomOut();
-    else if (event.key === '0') this.fit();
+    else if (event.key === '0') this.fitButton();
     else if (event.shiftKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight'))
       this.el.box.scrollBy({ left: event.key === 'ArrowLeft' ? -60 : 60 });
     else return false;
