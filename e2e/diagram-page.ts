@@ -165,9 +165,12 @@ export const inside = (inner: Rect, outer: Rect, slack = 1): boolean =>
   inner.left >= outer.left - slack &&
   inner.right <= outer.right + slack;
 
-/** What of the current step is out of sight, measured on screen: each of its SVG elements against the box. */
-export async function currentOutOfSight(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+/**
+ * What of the current step is out of sight, measured on screen: each of its SVG elements against the box. `wide`: the
+ * box may be narrower than a message; then its words must be in sight, its arrow and hit area only in part.
+ */
+export async function currentOutOfSight(page: Page, wide = false): Promise<string[]> {
+  return page.evaluate((wide) => {
     const figure = document.querySelector('figure[aria-label="Sequence diagram"]');
     const box = figure?.querySelector('.sequence-scroll');
     const svg = figure?.querySelector('.sequence-svg > svg');
@@ -175,7 +178,12 @@ export async function currentOutOfSight(page: Page): Promise<string[]> {
     const r = box.getBoundingClientRect();
     const top = Math.max(r.top + box.clientTop, 0);
     const left = Math.max(r.left + box.clientLeft, 0);
-    const bottom = Math.min(r.top + box.clientTop + box.clientHeight, window.innerHeight);
+    // Above a control bar docked at the window's bottom (a phone's), if any.
+    const docks = [...document.querySelectorAll('[data-dock]')].filter(
+      (d) => getComputedStyle(d).position === 'fixed',
+    );
+    const floor = Math.min(window.innerHeight, ...docks.map((d) => d.getBoundingClientRect().top));
+    const bottom = Math.min(r.top + box.clientTop + box.clientHeight, floor);
     const right = Math.min(r.left + box.clientLeft + box.clientWidth, window.innerWidth);
     // Under the strip of names when it is shown, else under the diagram's own name boxes.
     const strip = figure.querySelector('.diagram-strip');
@@ -192,11 +200,14 @@ export async function currentOutOfSight(page: Page): Promise<string[]> {
       if (e.width === 0 && e.height === 0) continue;
       const what = `${element.tagName} "${element.textContent?.trim() ?? ''}" at ${Math.round(e.left)},${Math.round(e.top)}–${Math.round(e.right)},${Math.round(e.bottom)}`;
       if (e.top < Math.max(top, covered) - 1) problems.push(`${what}: above the box or under the names`);
-      if (e.bottom > bottom + 1) problems.push(`${what}: below the box or the window`);
-      if (e.left < left - 1 || e.right > right + 1) problems.push(`${what}: beside the box`);
+      if (e.bottom > bottom + 1) problems.push(`${what}: below the box, the window or its docked bar`);
+      // `wide`: a message wider than the box (a phone's) shows its words whole, its arrow in part.
+      const partly = wide && element.tagName !== 'text';
+      const beside = partly ? e.right < left || e.left > right : e.left < left - 1 || e.right > right + 1;
+      if (beside) problems.push(`${what}: beside the box`);
     }
     return problems;
-  });
+  }, wide);
 }
 
 /** The smallest message label on screen, in CSS pixels: its font size times the diagram's scale. */

@@ -59,6 +59,22 @@ function setWidth(svg: SVGSVGElement, width: string): void {
   svg.style.setProperty('max-width', 'none', 'important');
 }
 
+/** On a narrow box (a phone), the diagram is laid out at least this large: its 14-unit labels at 11 px or more. */
+export const READABLE_SCALE = 0.8;
+/** Boxes narrower than this (CSS pixels) start at READABLE_SCALE when the box's width would draw it smaller. */
+const NARROW_BOX = 600;
+
+/** What a control bar docked at the bottom of the window (`data-dock`, position fixed) covers of it. */
+function dockedBelow(): number {
+  let covered = 0;
+  for (const dock of document.querySelectorAll('[data-dock]')) {
+    if (getComputedStyle(dock).position !== 'fixed') continue;
+    const top = dock.getBoundingClientRect().top;
+    if (top < window.innerHeight) covered = Math.max(covered, window.innerHeight - top);
+  }
+  return covered;
+}
+
 export class DiagramViewport {
   private panzoom: PanzoomObject | null = null;
   private loading: Promise<PanzoomObject | null> | null = null;
@@ -117,6 +133,7 @@ export class DiagramViewport {
       this.mirror.observe(svg);
     }
     if (svg && this.scale !== null) this.size(svg, this.scale);
+    else if (svg && !this.fitted) this.readable(svg);
     this.pageMoved = true;
     this.updateStrip();
     if (!svg) return;
@@ -145,6 +162,17 @@ export class DiagramViewport {
       showRegion(strip.svg, view);
     }
     return (width * view.height) / view.width;
+  }
+
+  /**
+   * A phone's box would shrink the diagram to its width, its labels to a few pixels: it is laid out at
+   * READABLE_SCALE instead, the box scrolling sideways to each step (as after a zoom).
+   */
+  private readable(svg: SVGSVGElement): void {
+    const now = this.effective();
+    if (now === null || this.el.box.clientWidth >= NARROW_BOX || now >= READABLE_SCALE) return;
+    this.scale = READABLE_SCALE;
+    this.size(svg, READABLE_SCALE);
   }
 
   /** Keep the diagram fitted to the width of its box (presentation mode), or stop doing so. */
@@ -374,8 +402,13 @@ export class DiagramViewport {
   /** The height the strip covers at the top of the box. */
   readonly stripHeight = (): number => this.layoutStrip();
 
-  /** How the current step is scrolled into view: under the strip, inside the window. */
-  readonly reveal: RevealView = { covered: this.stripHeight, inWindow: true, measure: measureHitArea };
+  /** How the current step is scrolled into view: under the strip, inside the window, above a docked control bar. */
+  readonly reveal: RevealView = {
+    covered: this.stripHeight,
+    inWindow: true,
+    coveredBelow: dockedBelow,
+    measure: measureHitArea,
+  };
 
   /** How far the page has scrolled past the top of the box (measured on the page's scroll only). */
   private pageDown = 0;
