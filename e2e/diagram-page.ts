@@ -179,8 +179,8 @@ export async function currentOutOfSight(page: Page, wide = false): Promise<strin
     const top = Math.max(r.top + box.clientTop, 0);
     const left = Math.max(r.left + box.clientLeft, 0);
     // Above a control bar docked at the window's bottom (a phone's), if any.
-    const docks = [...document.querySelectorAll('[data-dock]')].filter(
-      (d) => getComputedStyle(d).position === 'fixed',
+    const docks = [...document.querySelectorAll('[data-dock]')].filter((d) =>
+      ['fixed', 'sticky'].includes(getComputedStyle(d).position),
     );
     const floor = Math.min(window.innerHeight, ...docks.map((d) => d.getBoundingClientRect().top));
     const bottom = Math.min(r.top + box.clientTop + box.clientHeight, floor);

@@ -10,6 +10,7 @@ import { MessagePanel } from './MessagePanel';
 import { PresentationBar } from './PresentationBar';
 import { ProcedurePicker } from './ProcedurePicker';
 import { SequenceDiagram } from './SequenceDiagram';
+import { StepCaption } from './StepCaption';
 import { StepList } from './StepList';
 import { usePlayer } from './usePlayer';
 import './player.css';
@@ -22,6 +23,7 @@ const StepListMemo = memo(StepList);
 const CurrentStepMemo = memo(CurrentStep);
 const MessagePanelMemo = memo(MessagePanel);
 const EntityPanelsMemo = memo(EntityPanels);
+const StepCaptionMemo = memo(StepCaption);
 
 const SOURCES = Object.entries(REFERENCE_POINTS)
   .map(([name, point]) => `${name}: ${point.source}`)
@@ -75,7 +77,11 @@ export function Player() {
           fitted={present}
           noted={!present && !referencePoints}
         />
-        {present && <CurrentStepMemo run={shown.run} step={shown.step} withNote={false} />}
+        {present ? (
+          <CurrentStepMemo run={shown.run} step={shown.step} withNote={false} />
+        ) : (
+          <StepCaptionMemo run={shown.run} step={shown.step} />
+        )}
       </div>
       {!present && (
         <>

@@ -59,16 +59,19 @@ function setWidth(svg: SVGSVGElement, width: string): void {
   svg.style.setProperty('max-width', 'none', 'important');
 }
 
-/** On a narrow box (a phone), the diagram is laid out at least this large: its 14-unit labels at 11 px or more. */
+/** On a phone, the diagram is laid out at least this large: its 14-unit labels at 11 px or more. */
 export const READABLE_SCALE = 0.8;
-/** Boxes narrower than this (CSS pixels) start at READABLE_SCALE when the box's width would draw it smaller. */
-const NARROW_BOX = 600;
+/** A window narrower than this (CSS pixels, the style sheets' phone) starts at READABLE_SCALE. */
+const PHONE = '(width < 600px)';
 
-/** What a control bar docked at the bottom of the window (`data-dock`, position fixed) covers of it. */
+/**
+ * What the bars docked at the bottom of the window cover of it (`data-dock`, fixed or sticky: a phone's controls, the
+ * step's words under the diagram).
+ */
 function dockedBelow(): number {
   let covered = 0;
   for (const dock of document.querySelectorAll('[data-dock]')) {
-    if (getComputedStyle(dock).position !== 'fixed') continue;
+    if (!['fixed', 'sticky'].includes(getComputedStyle(dock).position)) continue;
     const top = dock.getBoundingClientRect().top;
     if (top < window.innerHeight) covered = Math.max(covered, window.innerHeight - top);
   }
@@ -170,7 +173,7 @@ export class DiagramViewport {
    */
   private readable(svg: SVGSVGElement): void {
     const now = this.effective();
-    if (now === null || this.el.box.clientWidth >= NARROW_BOX || now >= READABLE_SCALE) return;
+    if (now === null || !window.matchMedia(PHONE).matches || now >= READABLE_SCALE) return;
     this.scale = READABLE_SCALE;
     this.size(svg, READABLE_SCALE);
   }
