@@ -201,7 +201,8 @@ export interface OutcomeMapProps {
   columns: number;
   rowCount: number;
   layer: Layer;
-  onDetail: (procedure: ProcedureId, cell: SweepCell | null) => void;
+  /** The cell pointed at or focused, and its element (the details are shown beside it); null: none. */
+  onDetail: (procedure: ProcedureId, cell: SweepCell | null, anchor: Element | null) => void;
   onOpen: (cell: SweepCell) => void;
 }
 
@@ -278,7 +279,8 @@ export const OutcomeMap = memo(function OutcomeMap(props: OutcomeMapProps) {
     if (next !== at && cellAt(next)) {
       moved.current = true;
       setFocus(next);
-      onDetail(procedure, cellAt(next) ?? null);
+      // The cell's element is there already (only its tab stop moves); focusing it gives its details.
+      onDetail(procedure, cellAt(next) ?? null, grid.current?.querySelector(`[data-i="${next}"]`) ?? null);
     }
   };
 
@@ -290,13 +292,15 @@ export const OutcomeMap = memo(function OutcomeMap(props: OutcomeMapProps) {
   };
   const onOver = (event: SyntheticEvent) => {
     const at = indexOf(event.target);
-    onDetail(procedure, at === null ? null : (cellAt(at) ?? null));
+    const target = event.target instanceof Element ? event.target.closest('[data-i]') : null;
+    onDetail(procedure, at === null ? null : (cellAt(at) ?? null), target);
   };
   const onFocus = (event: SyntheticEvent) => {
     const at = indexOf(event.target);
     if (at === null) return;
     if (at !== focus) setFocus(at);
-    onDetail(procedure, cellAt(at) ?? null);
+    const target = event.target instanceof Element ? event.target.closest('[data-i]') : null;
+    onDetail(procedure, cellAt(at) ?? null, target);
   };
 
   // Until the focused cell is drawn, the first drawn one is the tab stop.
@@ -356,7 +360,7 @@ export const OutcomeMap = memo(function OutcomeMap(props: OutcomeMapProps) {
         onKeyDown={onKeyDown}
         onClick={onPick}
         onPointerOver={onOver}
-        onPointerLeave={() => onDetail(procedure, null)}
+        onPointerLeave={() => onDetail(procedure, null, null)}
         onFocus={onFocus}
       >
         <svg
