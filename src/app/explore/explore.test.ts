@@ -7,7 +7,7 @@ import { cellDetails, cellName, decidingStep, KIND_ORDER, KINDS, kindOf, layerBy
 import { chunksOf } from './chunks';
 import { contrast, mix, readableInk } from './colour';
 import { DEFAULT_AXES, readExploreUrl, withoutExplore, writeExploreUrl } from './exploreUrl';
-import { defaultValues, fieldChoices, fieldName, migrationProfileIndex } from './fields';
+import { axisTitle, defaultValues, fieldChoices, fieldName, migrationProfileIndex } from './fields';
 import { cellAddress } from './openCell';
 import { gridOf, nextBudget, placeChunk } from './useSweep';
 import { decodeScenario, scenarioValue } from '../url';
@@ -281,5 +281,14 @@ describe('tipPlace: the cell details beside the cell, inside the window', () => 
   });
   it('at the top when neither fits', () => {
     expect(tipPlace({ left: 0, top: 20, bottom: 890 }, size, view)).toEqual({ left: 8, top: 8 });
+  });
+});
+
+describe('axisTitle: whose field an axis varies', () => {
+  it('names the owner before the field', () => {
+    expect(axisTitle('partner.policy.maxPriority')).toBe('partner policy: maxPriority');
+    expect(axisTitle('primary.validation.minPriority')).toBe('primary validation: minPriority');
+    expect(axisTitle('primary.profiles[1].priority')).toBe('profile for migration: priority');
+    expect(axisTitle('preconditions.migrationPermitted')).toBe('precondition: migrationPermitted');
   });
 });
