@@ -4,7 +4,7 @@
  */
 import { simulate } from '../src/core/engine/run';
 import { currentOutOfSight, DiagramPage } from './diagram-page';
-import { expect, preset, test } from './fixtures';
+import { expect, preset, scenarioAddress, test } from './fixtures';
 
 test.use({ viewport: { width: 1400, height: 900 } });
 
@@ -27,6 +27,26 @@ test('every step of 10.1.4.3.2: its clause words in view under the diagram, its 
   }
   // the diagram's names for the entities, as the diagram writes them
   await expect(words).toContainText('Primary CMS → CM client (UE)');
+});
+
+test('1280x720, a refused run to its end: the last message (11a) above the words, never under them', async ({
+  player,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const scenario = preset('validation-refused');
+  const steps = simulate(scenario, '10.1.4.3.2').steps;
+  await player.open(scenarioAddress({ procedure: '10.1.4.3.2', step: 0, scenario }));
+  const diagram = new DiagramPage(page);
+  const words = page.locator('.player-now');
+  for (const step of steps) {
+    await page.keyboard.press('ArrowRight');
+    await player.expectStep(step.n, steps.length, step.number);
+    await expect(words).toContainText(`${step.number}. `);
+    await diagram.settle();
+    await expect(words).toBeInViewport({ ratio: 1 });
+    expect(await currentOutOfSight(page), `step ${step.number}: the message above the words`).toEqual([]);
+  }
 });
 
 test('a first visit hints how to start; once stepped, the hint is gone, after a reload too', async ({
