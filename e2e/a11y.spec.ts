@@ -116,3 +116,49 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   }
 }
+
+// The classroom's views: a projector's presentation at both sizes, the quiz on a refused run, a phone's docked
+// controls, the explore mode's cell details beside the cell.
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} colour scheme, the classroom's views`, () => {
+    test.use({ colorScheme });
+    test('presentation at 1280x720 and 1920x1080', async ({ player, page }, info) => {
+      for (const viewport of [
+        { width: 1280, height: 720 },
+        { width: 1920, height: 1080 },
+      ]) {
+        await page.setViewportSize(viewport);
+        await player.open('?procedure=10.1.4.3.2&step=11&mode=present');
+        await expectAccessible(page, info, `presentation ${viewport.width}x${viewport.height}`);
+      }
+    });
+    test('quiz on a refused run', async ({ page }, info) => {
+      const query = scenarioAddress({
+        procedure: '10.1.4.3.2',
+        step: 0,
+        scenario: preset('validation-refused'),
+        query: { mode: 'quiz' },
+      });
+      await page.goto(`./${query}`);
+      await expect(page.getByRole('group', { name: 'Step 1: who acts?' })).toBeVisible();
+      await expectAccessible(page, info, 'quiz on a refused run');
+    });
+    test('a phone: the docked controls', async ({ player, page }, info) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await player.open('?procedure=10.1.4.3.2&step=5');
+      await expectAccessible(page, info, 'phone player');
+    });
+    test('explore: the details beside a cell', async ({ page }, info) => {
+      await page.goto(
+        './?mode=explore&vary=partner.policy.maxPriority:0..7&vary=primary.validation.minPriority:0..7',
+      );
+      await expect(page.getByText('128 cells swept.')).toBeVisible();
+      await page
+        .getByRole('figure', { name: 'Outcome map: 10.1.4.3.2', exact: true })
+        .getByRole('button', { name: 'maxPriority 2, minPriority 5: rejected (minPriority)', exact: true })
+        .hover();
+      await expect(page.locator('.explore-tip')).toBeVisible();
+      await expectAccessible(page, info, 'explore with a cell pointed at');
+    });
+  });
+}

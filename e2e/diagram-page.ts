@@ -15,7 +15,7 @@ export interface StripMeasure {
   /** Whether the strip is shown (the diagram's own participants have scrolled out of sight). */
   shown: boolean;
   /** Each top actor box of the strip, and the x of the lifeline of the same participant in the diagram. */
-  actors: { name: string; box: Rect; centre: number; lifeline: number }[];
+  actors: { name: string; box: Rect; text: Rect; centre: number; lifeline: number }[];
 }
 
 export class DiagramPage {
@@ -71,10 +71,13 @@ export class DiagramPage {
         const name = group.textContent?.trim() ?? '';
         const id = group.getAttribute('data-id');
         const line = main.querySelector(`line[data-et="life-line"][data-id="${id}"]`);
-        const r = box ? rect(box) : { left: NaN, top: NaN, right: NaN, bottom: NaN };
+        const none = { left: NaN, top: NaN, right: NaN, bottom: NaN };
+        const r = box ? rect(box) : none;
+        const label = group.querySelector('text');
         return {
           name,
           box: r,
+          text: label ? rect(label) : none,
           centre: (r.left + r.right) / 2,
           lifeline: line ? line.getBoundingClientRect().left + line.getBoundingClientRect().width / 2 : NaN,
         };
@@ -106,8 +109,11 @@ export class DiagramPage {
     );
   }
 
-  /** The participants' names are in sight: the strip (or, not scrolled, the diagram's own boxes) inside the box. */
-  async expectNamesInSight(names: readonly string[]): Promise<void> {
+  /**
+   * The participants' names are in sight: the strip (or, not scrolled, the diagram's own boxes) inside the box.
+   * `band`: the strip may show a band around the names at a large zoom; then their words are what must be in sight.
+   */
+  async expectNamesInSight(names: readonly string[], band = false): Promise<void> {
     await this.settle();
     const visible = await this.visibleBox();
     const strip = await this.strip();
@@ -116,6 +122,19 @@ export class DiagramPage {
     expect(strip.shown, 'the strip of participants is shown').toBe(true);
     expect(strip.actors.map((a) => a.name)).toEqual(expect.arrayContaining([...names]));
     for (const actor of strip.actors) {
+      if (band) {
+        expect(actor.text.top, `${actor.name}: name's top in the box`).toBeGreaterThanOrEqual(
+          visible.top - 1,
+        );
+        expect(actor.text.bottom, `${actor.name}: name's bottom in the box`).toBeLessThanOrEqual(
+          visible.bottom + 1,
+        );
+        expect(
+          Math.abs(actor.centre - actor.lifeline),
+          `${actor.name}: over its lifeline`,
+        ).toBeLessThanOrEqual(1.5);
+        continue;
+      }
       expect(actor.box.top, `${actor.name}: top in the box`).toBeGreaterThanOrEqual(visible.top - 1);
       expect(actor.box.bottom, `${actor.name}: bottom in the box`).toBeLessThanOrEqual(visible.bottom + 1);
       // Over its lifeline, within a pixel or two.
@@ -145,3 +164,62 @@ export const inside = (inner: Rect, outer: Rect, slack = 1): boolean =>
   inner.bottom <= outer.bottom + slack &&
   inner.left >= outer.left - slack &&
   inner.right <= outer.right + slack;
+
+/**
+ * What of the current step is out of sight, measured on screen: each of its SVG elements against the box. `wide`: the
+ * box may be narrower than a message; then its words must be in sight, its arrow and hit area only in part.
+ */
+export async function currentOutOfSight(page: Page, wide = false): Promise<string[]> {
+  return page.evaluate((wide) => {
+    const figure = document.querySelector('figure[aria-label="Sequence diagram"]');
+    const box = figure?.querySelector('.sequence-scroll');
+    const svg = figure?.querySelector('.sequence-svg > svg');
+    if (!figure || !box || !svg) return ['no diagram'];
+    const r = box.getBoundingClientRect();
+    const top = Math.max(r.top + box.clientTop, 0);
+    const left = Math.max(r.left + box.clientLeft, 0);
+    // Above a control bar docked at the window's bottom (a phone's), if any.
+    const docks = [...document.querySelectorAll('[data-dock]')].filter((d) =>
+      ['fixed', 'sticky'].includes(getComputedStyle(d).position),
+    );
+    const floor = Math.min(window.innerHeight, ...docks.map((d) => d.getBoundingClientRect().top));
+    const bottom = Math.min(r.top + box.clientTop + box.clientHeight, floor);
+    const right = Math.min(r.left + box.clientLeft + box.clientWidth, window.innerWidth);
+    // Under the strip of names when it is shown, else under the diagram's own name boxes.
+    const strip = figure.querySelector('.diagram-strip');
+    const stripSvg = strip?.querySelector('svg');
+    const covered =
+      strip && stripSvg && getComputedStyle(strip).visibility === 'visible'
+        ? stripSvg.getBoundingClientRect().bottom
+        : top;
+    const problems: string[] = [];
+    const current = [...svg.querySelectorAll('.step-current')];
+    if (!current.length) problems.push('nothing marked current');
+    for (const element of current) {
+      const e = element.getBoundingClientRect();
+      if (e.width === 0 && e.height === 0) continue;
+      const what = `${element.tagName} "${element.textContent?.trim() ?? ''}" at ${Math.round(e.left)},${Math.round(e.top)}–${Math.round(e.right)},${Math.round(e.bottom)}`;
+      if (e.top < Math.max(top, covered) - 1) problems.push(`${what}: above the box or under the names`);
+      if (e.bottom > bottom + 1) problems.push(`${what}: below the box, the window or its docked bar`);
+      // `wide`: a message wider than the box (a phone's) shows its words whole, its arrow in part.
+      const partly = wide && element.tagName !== 'text';
+      const beside = partly ? e.right < left || e.left > right : e.left < left - 1 || e.right > right + 1;
+      if (beside) problems.push(`${what}: beside the box`);
+    }
+    return problems;
+  }, wide);
+}
+
+/** The smallest message label on screen, in CSS pixels: its font size times the diagram's scale. */
+export async function labelPx(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const svg = document.querySelector('figure[aria-label="Sequence diagram"] .sequence-svg > svg');
+    const width = Number(svg?.getAttribute('viewBox')?.split(/\s+/)[2]);
+    if (!svg || !(width > 0)) return 0;
+    const scale = svg.getBoundingClientRect().width / width;
+    const sizes = [...svg.querySelectorAll('text.messageText')].map(
+      (t) => parseFloat(getComputedStyle(t).fontSize) * scale,
+    );
+    return sizes.length ? Math.min(...sizes) : 0;
+  });
+}

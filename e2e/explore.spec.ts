@@ -61,6 +61,39 @@ test.describe('explore mode', () => {
     );
   });
 
+  test('pointing at a cell, or moving to it, shows its details beside it, inside the window', async ({
+    page,
+  }) => {
+    await page.goto(`./${CAP_BY_FLOOR}`);
+    await swept(page, 128);
+    const tip = page.locator('.explore-tip');
+    await expect(tip).toHaveCount(0);
+    // the last row's cell of the second map: the lowest on the page, near the 900 px fold
+    const low = cell(page, '10.1.4.3.3', 'maxPriority 7, minPriority 7: delivered');
+    await low.hover();
+    await expect(tip).toContainText('10.1.4.3.3, maxPriority 7, minPriority 7: delivered; priority 7');
+    await expect(tip).toBeInViewport({ ratio: 1 });
+    const near = async (name: string) => {
+      const box = await cell(page, name.split('|')[0] ?? '', name.split('|')[1] ?? '').boundingBox();
+      const at = await tip.boundingBox();
+      if (!box || !at) return Infinity;
+      // under or over the cell, within a few pixels of it
+      return Math.min(Math.abs(at.y - (box.y + box.height)), Math.abs(at.y + at.height - box.y));
+    };
+    expect(await near('10.1.4.3.3|maxPriority 7, minPriority 7: delivered')).toBeLessThanOrEqual(10);
+    // leaving the map takes it away
+    await page.mouse.move(2, 2);
+    await expect(tip).toHaveCount(0);
+    // the focus shows it too, and it follows the arrow keys
+    const first = cell(page, '10.1.4.3.2', 'maxPriority 0, minPriority 0: delivered');
+    await first.focus();
+    await expect(tip).toContainText('10.1.4.3.2, maxPriority 0, minPriority 0: delivered');
+    await page.keyboard.press('ArrowDown');
+    await expect(tip).toContainText('10.1.4.3.2, maxPriority 1, minPriority 0: delivered');
+    await expect(tip).toBeInViewport({ ratio: 1 });
+    expect(await near('10.1.4.3.2|maxPriority 1, minPriority 0: delivered')).toBeLessThanOrEqual(10);
+  });
+
   test('the keyboard: one tab stop per map, arrows, Home, End, Enter', async ({ page, player }) => {
     await page.goto(`./${CAP_BY_FLOOR}`);
     await swept(page, 128);

@@ -1,7 +1,12 @@
-import { DiagramPage, inside } from './diagram-page';
-import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { currentOutOfSight, DiagramPage, labelPx } from './diagram-page';
+import { DEFAULT_TOTALS, expect, PROCEDURES, test } from './fixtures';
 
-const NAMES = ['CM client (UE)', 'Primary CMS', 'Primary UDB', 'Partner CMS', 'Partner UDB'];
+/** The participants of the diagram on the page, as its top name boxes read. */
+const participantNames = (page: Page) =>
+  page
+    .locator('figure[aria-label="Sequence diagram"] .sequence-svg > svg g[data-et="participant"]')
+    .evaluateAll((groups) => [...new Set(groups.map((g) => g.textContent?.trim() ?? ''))]);
 
 test('Presentation mode: no editor, no entity panels, the current step large; keys step; Escape leaves', async ({
   player,
@@ -98,41 +103,81 @@ test('?mode=present opens the presentation; its button leaves it', async ({ play
   await player.expectStep(9, 11);
 });
 
-for (const viewport of [
-  { width: 1280, height: 720 },
-  { width: 1920, height: 1080 },
-]) {
-  test(`${viewport.width}x${viewport.height}: one screen, nothing to scroll, the current message and the names on it together`, async ({
+/** The label size a room reads at each screen (CSS pixels on screen), and the explanation's. */
+const ROOMS = [
+  { viewport: { width: 1280, height: 720 }, label: 16 },
+  { viewport: { width: 1920, height: 1080 }, label: 22 },
+];
+
+for (const { viewport, label } of ROOMS) {
+  test(`${viewport.width}x${viewport.height}: every step of every procedure on one screen, readable; Fit shows the whole flow`, async ({
     player,
     page,
   }) => {
+    test.setTimeout(120_000);
     await page.setViewportSize(viewport);
-    await player.open('?procedure=10.1.4.3.2&step=0&mode=present');
     const diagram = new DiagramPage(page);
     const noScroll = () =>
       page.evaluate(() => {
         const root = document.documentElement;
         return root.scrollHeight <= root.clientHeight && root.scrollWidth <= root.clientWidth;
       });
-    // fitted: the diagram's whole width in its box
-    await expect.poll(() => diagram.box.evaluate((box) => box.scrollWidth <= box.clientWidth)).toBe(true);
     const current = page.getByRole('region', { name: 'Current step', exact: true });
-    for (let n = 1; n <= 14; n++) {
-      await page.keyboard.press('PageDown');
-      await expect(page).toHaveURL(new RegExp(`[?&]step=${n}(&|#|$)`));
+    for (const procedure of PROCEDURES) {
+      await player.open(`?procedure=${procedure}&step=0&mode=present`);
+      const total = DEFAULT_TOTALS[procedure];
+      // fitted: the diagram's whole width in its box, its labels large enough for the back of the room
+      await expect.poll(() => diagram.box.evaluate((box) => box.scrollWidth <= box.clientWidth)).toBe(true);
+      await expect.poll(() => labelPx(page)).toBeGreaterThanOrEqual(label);
+      for (let n = 1; n <= total; n++) {
+        await page.keyboard.press('PageDown');
+        await expect(page).toHaveURL(new RegExp(`[?&]step=${n}(&|#|$)`));
+        await expect(current.locator('.review-current-route')).toHaveText(new RegExp(`^${n}\\. `));
+        await diagram.settle();
+        const where = `${procedure} step ${n}`;
+        expect(await noScroll(), `${where}: the page does not scroll`).toBe(true);
+        // the current message whole, below the participants' names (each over its lifeline, in the box)
+        expect(await currentOutOfSight(page), `${where}: the current message in sight`).toEqual([]);
+        await diagram.expectNamesInSight(await participantNames(page), true);
+        expect(await labelPx(page), `${where}: label size`).toBeGreaterThanOrEqual(label);
+        // the clause's words and the explanation, large, wholly on the screen
+        const quote = current.locator('blockquote');
+        await expect(quote).toBeInViewport({ ratio: 1 });
+        expect(await quote.evaluate((q) => parseFloat(getComputedStyle(q).fontSize))).toBeGreaterThanOrEqual(
+          22,
+        );
+        const plain = current.locator('.review-narration p');
+        if ((await plain.count()) > 0) {
+          await expect(plain).toBeInViewport({ ratio: 1 });
+          expect(
+            await plain.evaluate((p) => parseFloat(getComputedStyle(p).fontSize)),
+          ).toBeGreaterThanOrEqual(20);
+        }
+      }
+      // Fit: the whole flow in the box, its top and bottom names included; the next step reads large again
+      await diagram.button('Fit').click();
       await diagram.settle();
-      expect(await noScroll(), `step ${n}: the page does not scroll`).toBe(true);
-      // the current message inside the visible box, the participants' names in sight with it
-      expect(inside(await diagram.current(), await diagram.visibleBox()), `step ${n}: message in sight`).toBe(
-        true,
-      );
-      await diagram.expectNamesInSight(NAMES);
-      // the clause's words, large, wholly on the screen
-      const quote = current.locator('blockquote');
-      await expect(quote).toBeInViewport({ ratio: 1 });
-      expect(await quote.evaluate((q) => parseFloat(getComputedStyle(q).fontSize))).toBeGreaterThanOrEqual(
-        22,
-      );
+      await expect
+        .poll(() =>
+          page.evaluate(() => {
+            const box = document.querySelector('figure[aria-label="Sequence diagram"] .sequence-scroll');
+            const svg = box?.querySelector('.sequence-svg > svg');
+            if (!box || !svg) return false;
+            const b = box.getBoundingClientRect();
+            const s = svg.getBoundingClientRect();
+            return (
+              s.top >= b.top - 1 &&
+              s.bottom <= b.top + box.clientHeight + 1 &&
+              s.left >= b.left - 1 &&
+              s.right <= b.left + box.clientWidth + 1
+            );
+          }),
+        )
+        .toBe(true);
+      await page.keyboard.press('PageUp');
+      await diagram.settle();
+      await expect.poll(() => labelPx(page)).toBeGreaterThanOrEqual(label);
+      expect(await currentOutOfSight(page)).toEqual([]);
     }
   });
 }

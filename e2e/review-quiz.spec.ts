@@ -36,7 +36,7 @@ test('a whole quiz: predict every step, some right, some wrong, and get the scor
   // when answering every step, right on the even ones and wrong on the odd ones
   let right = 0;
   for (const step of steps) {
-    await expect(quiz.panel.getByRole('group', { name: `Step ${step.n} of 11: who acts?` })).toBeVisible();
+    await expect(quiz.panel.getByRole('group', { name: `Step ${step.n}: who acts?` })).toBeVisible();
     // the step to predict is still hidden
     await expect(svg.locator(`text[data-step="${step.n}"]`).first()).toBeHidden();
     const correct = step.n % 2 === 0;
@@ -68,7 +68,7 @@ test('a whole quiz: predict every step, some right, some wrong, and get the scor
   // and a restart starts over
   await quiz.panel.getByRole('button', { name: 'Restart quiz' }).click();
   await expect(page).toHaveURL(/[?&]step=0(&|#|$)/);
-  await expect(quiz.panel.getByRole('group', { name: 'Step 1 of 11: who acts?' })).toBeVisible();
+  await expect(quiz.panel.getByRole('group', { name: 'Step 1: who acts?' })).toBeVisible();
   await expect(quiz.panel.getByText(/Score:/)).toHaveCount(0);
   await expect(svg.locator('text[data-step="1"]')).toBeHidden();
 });
@@ -99,4 +99,46 @@ test('error steps count too, and an own action is the same entity twice', async 
   await expect(page.getByRole('list', { name: 'Steps', exact: true }).getByRole('listitem')).toHaveCount(
     steps.length,
   );
+});
+
+test('a refused run asks before it tells: no outcome, no 11a, no run length, no short diagram until answered', async ({
+  page,
+}) => {
+  const scenario = preset('validation-refused');
+  const steps = simulate(scenario, '10.1.4.3.2').steps;
+  const refusal = steps.findIndex((s) => s.number === '11a');
+  expect(refusal, 'the preset refuses at 11a').toBeGreaterThan(0);
+  const description = 'so step 11 fails';
+  await page.goto(
+    `./${scenarioAddress({ procedure: '10.1.4.3.2', step: 0, scenario, query: { mode: 'quiz' } })}`,
+  );
+  const quiz = new Quiz(page);
+  const figure = page.getByRole('figure', { name: 'Sequence diagram', exact: true });
+  const svg = figure.locator('.sequence-svg > svg');
+  await expect(svg.locator('[data-step]').first()).toBeAttached();
+  // What the page shows (its rendered text, what is hidden left out) and the diagram's height on screen.
+  const shown = () => page.locator('body').innerText();
+  const height = () => svg.evaluate((e) => e.getBoundingClientRect().height);
+  const heights: number[] = [];
+  for (const [i, step] of steps.entries()) {
+    await expect(quiz.panel.getByRole('group', { name: `Step ${step.n}: who acts?` })).toBeVisible();
+    const text = await shown();
+    const where = `before step ${step.n} is answered`;
+    // no outcome, no refusal's step, no total, no preset description, no result or policy changes
+    expect(text, where).not.toMatch(/11a|rejected|refused|delivered/i);
+    expect(text, where).not.toContain(description);
+    expect(text, where).not.toMatch(new RegExp(`\\bof ${steps.length}\\b`));
+    await expect(page.getByRole('region', { name: 'Resulting profile' })).toHaveCount(0);
+    // the diagram ends a band under the last step shown, however long the run
+    heights.push(await height());
+    if (i > 0)
+      expect(heights[i], `${where}: the diagram grows with the steps shown`).toBeGreaterThan(
+        heights[i - 1] ?? 0,
+      );
+    await quiz.answer(step.from, step.to);
+    await expect(quiz.feedback).toContainText(`Step ${step.n} is`);
+  }
+  // the end: now the refusal may show
+  await expect(quiz.feedback.getByText(`Score: ${steps.length} of ${steps.length}`)).toBeVisible();
+  expect(await shown()).toContain('11a');
 });

@@ -113,14 +113,26 @@ function Page() {
               </ViewBoundary>
             )}
           </section>
-          {!present && (
-            <aside className="editor app-editor" aria-label="Scenario editor">
-              <ViewBoundary view="scenario editor">
-                <Suspense fallback={<p className="muted">Loading the scenario editor…</p>}>
-                  <Editor />
-                </Suspense>
-              </ViewBoundary>
+          {mode === 'quiz' ? (
+            // The editor's result, its policy's changes and its preset's description tell the answers before they
+            // are asked: the quiz keeps it out of sight (leave the quiz to edit).
+            <aside className="app-editor review-quiz-aside" aria-label="Scenario editor">
+              <h2 className="editor-title">Scenario editor</h2>
+              <p className="hint">
+                Hidden while the quiz runs: the resulting profile and the policy&apos;s changes would give the
+                answers away. Leave quiz mode to see or edit the scenario (the simulator&apos;s note).
+              </p>
             </aside>
+          ) : (
+            !present && (
+              <aside className="editor app-editor" aria-label="Scenario editor">
+                <ViewBoundary view="scenario editor">
+                  <Suspense fallback={<p className="muted">Loading the scenario editor…</p>}>
+                    <Editor />
+                  </Suspense>
+                </ViewBoundary>
+              </aside>
+            )
           )}
         </main>
       )}

@@ -68,7 +68,8 @@ function Presets() {
       </div>
       {preset && (
         <p className="hint">
-          {preset.description} ({preset.procedure})
+          {/* What Load preset would load: the preset chosen here, not the scenario on the page. */}
+          {preset.description} (loads it and opens {preset.procedure})
         </p>
       )}
     </div>

@@ -14,6 +14,7 @@ import { cellDetails, layerById } from './cells';
 import { ExploreControls } from './ExploreControls';
 import { ExploreDownloads } from './ExploreDownloads';
 import { readExploreUrl, varyOf, withoutExplore, writeExploreUrl, type ExploreState } from './exploreUrl';
+import { CellTip } from './CellTip';
 import { Legend } from './Legend';
 import { cellAddress } from './openCell';
 import { OutcomeMap } from './OutcomeMap';
@@ -61,7 +62,7 @@ export function ExploreView() {
   const [scenario] = useState(scenarioToExplore);
   const [explore, setExplore] = useState(() => initialState(scenario));
   const [layerId, setLayerId] = useState('outcome');
-  const [detail, setDetail] = useState<SweepCell | null>(null);
+  const [detail, setDetail] = useState<{ cell: SweepCell; anchor: Element } | null>(null);
   const { state, run, cancel } = useSweep();
   const layer = layerById(layerId);
   const maps = useRef<HTMLDivElement>(null);
@@ -100,7 +101,11 @@ export function ExploreView() {
     }
   }, [state.status, state.message]);
 
-  const onDetail = useCallback((_: ProcedureId, cell: SweepCell | null) => setDetail(cell), []);
+  const onDetail = useCallback(
+    (_: ProcedureId, cell: SweepCell | null, anchor: Element | null) =>
+      setDetail(cell && anchor ? { cell, anchor } : null),
+    [],
+  );
   const sweptVary = state.vary;
   const onOpen = useCallback(
     (cell: SweepCell) => {
@@ -186,9 +191,10 @@ export function ExploreView() {
       </div>
       <p className="explore-details">
         {detail
-          ? cellDetails(paths, detail, layer)
+          ? cellDetails(paths, detail.cell, layer)
           : 'Point at a cell or move to it with the arrow keys for its details.'}
       </p>
+      <CellTip anchor={detail?.anchor ?? null} text={detail ? cellDetails(paths, detail.cell, layer) : ''} />
       <ExploreDownloads state={state} maps={maps} />
     </div>
   );

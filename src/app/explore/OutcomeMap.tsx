@@ -11,7 +11,7 @@ import {
 import type { ProcedureId } from '../../core/model/ids';
 import { valueText, type SweepCell, type Vary } from '../../core/explore/sweep';
 import { cellName, KINDS, kindOf, shade, type Layer } from './cells';
-import { fieldName } from './fields';
+import { axisTitle } from './fields';
 import { mix, readableInk } from './colour';
 import type { MapRows } from './useSweep';
 
@@ -26,13 +26,21 @@ export interface Geometry {
 }
 
 /** The map's drawing size: cells of 14 to 32 units, room for the row labels on the left and the columns on top. */
-export function geometryOf(rows: number, columns: number): Geometry {
+export function geometryOf(rows: number, columns: number, rowTitleOnTop = false): Geometry {
   const most = Math.max(rows, columns);
   const cell = most <= 12 ? 32 : most <= 24 ? 24 : most <= 40 ? 18 : 14;
   const left = 64;
-  const top = 44;
+  // A second line of titles, for the rows' field, when it is longer than the rows are tall.
+  const top = rowTitleOnTop ? 62 : 44;
   return { cell, left, top, width: left + columns * cell + 8, height: top + rows * cell + 8, rows, columns };
 }
+
+/** About 0.56 em a character for an axis title (13 units, bold). */
+const titleLength = (text: string) => text.length * 13 * 0.56;
+
+/** The rows' title, beside them (rotated) or, too long for that, on a line of its own above the map. */
+const rowTitleOf = (vary: readonly Vary[]) =>
+  vary.length > 1 && vary[0] ? `${axisTitle(vary[0].path)} ↓` : '';
 
 /** Every how many values a tick label is written (all of them while they fit). */
 const tickEvery = (count: number, cell: number) => Math.max(1, Math.ceil(20 / cell) * (count > 32 ? 2 : 1));
@@ -139,12 +147,14 @@ const Axes = memo(function Axes({ vary, geometry }: AxesProps) {
   const [rowField, columnField] = vary.length > 1 ? [vary[0], vary[1]] : [undefined, vary[0]];
   const every = tickEvery(columns, cell);
   const everyRow = tickEvery(rows, cell);
+  const rowTitle = rowTitleOf(vary);
+  const onTop = top > 44;
   return (
     <g className="explore-axes" aria-hidden="true" fill="currentColor">
       {columnField && (
         <>
           <text x={left} y={14} className="explore-axis-title" fontSize={13} fontWeight={600}>
-            {fieldName(columnField.path)} →
+            {axisTitle(columnField.path)} →
           </text>
           {columnField.values.map((v, c) =>
             c % every === 0 ? (
@@ -164,15 +174,21 @@ const Axes = memo(function Axes({ vary, geometry }: AxesProps) {
       )}
       {rowField && (
         <>
-          <text
-            transform={`translate(16 ${top + (rows * cell) / 2}) rotate(-90)`}
-            className="explore-axis-title"
-            fontSize={13}
-            fontWeight={600}
-            textAnchor="middle"
-          >
-            {fieldName(rowField.path)} ↓
-          </text>
+          {onTop ? (
+            <text x={4} y={32} className="explore-axis-title" fontSize={13} fontWeight={600}>
+              {rowTitle}
+            </text>
+          ) : (
+            <text
+              transform={`translate(16 ${top + (rows * cell) / 2}) rotate(-90)`}
+              className="explore-axis-title"
+              fontSize={13}
+              fontWeight={600}
+              textAnchor="middle"
+            >
+              {rowTitle}
+            </text>
+          )}
           {rowField.values.map((v, r) =>
             r % everyRow === 0 ? (
               <text
@@ -201,7 +217,8 @@ export interface OutcomeMapProps {
   columns: number;
   rowCount: number;
   layer: Layer;
-  onDetail: (procedure: ProcedureId, cell: SweepCell | null) => void;
+  /** The cell pointed at or focused, and its element (the details are shown beside it); null: none. */
+  onDetail: (procedure: ProcedureId, cell: SweepCell | null, anchor: Element | null) => void;
   onOpen: (cell: SweepCell) => void;
 }
 
@@ -218,7 +235,11 @@ const indexOf = (target: EventTarget | null): number | null => {
  */
 export const OutcomeMap = memo(function OutcomeMap(props: OutcomeMapProps) {
   const { procedure, vary, rows, columns, rowCount, layer, onDetail, onOpen } = props;
-  const geometry = useMemo(() => geometryOf(rowCount, columns), [rowCount, columns]);
+  const geometry = useMemo(() => {
+    // Rotated beside the rows, the rows' title must not run past the map (into the next map's title).
+    const plain = geometryOf(rowCount, columns);
+    return titleLength(rowTitleOf(vary)) > plain.height - 8 ? geometryOf(rowCount, columns, true) : plain;
+  }, [rowCount, columns, vary]);
   const paths = useMemo(() => vary.map((v) => v.path), [vary]);
   const [focus, setFocus] = useState(0);
   const moved = useRef(false);
@@ -278,7 +299,8 @@ export const OutcomeMap = memo(function OutcomeMap(props: OutcomeMapProps) {
     if (next !== at && cellAt(next)) {
       moved.current = true;
       setFocus(next);
-      onDetail(procedure, cellAt(next) ?? null);
+      // The cell's element is there already (only its tab stop moves); focusing it gives its details.
+      onDetail(procedure, cellAt(next) ?? null, grid.current?.querySelector(`[data-i="${next}"]`) ?? null);
     }
   };
 
@@ -290,13 +312,15 @@ export const OutcomeMap = memo(function OutcomeMap(props: OutcomeMapProps) {
   };
   const onOver = (event: SyntheticEvent) => {
     const at = indexOf(event.target);
-    onDetail(procedure, at === null ? null : (cellAt(at) ?? null));
+    const target = event.target instanceof Element ? event.target.closest('[data-i]') : null;
+    onDetail(procedure, at === null ? null : (cellAt(at) ?? null), target);
   };
   const onFocus = (event: SyntheticEvent) => {
     const at = indexOf(event.target);
     if (at === null) return;
     if (at !== focus) setFocus(at);
-    onDetail(procedure, cellAt(at) ?? null);
+    const target = event.target instanceof Element ? event.target.closest('[data-i]') : null;
+    onDetail(procedure, cellAt(at) ?? null, target);
   };
 
   // Until the focused cell is drawn, the first drawn one is the tab stop.
@@ -356,7 +380,7 @@ export const OutcomeMap = memo(function OutcomeMap(props: OutcomeMapProps) {
         onKeyDown={onKeyDown}
         onClick={onPick}
         onPointerOver={onOver}
-        onPointerLeave={() => onDetail(procedure, null)}
+        onPointerLeave={() => onDetail(procedure, null, null)}
         onFocus={onFocus}
       >
         <svg

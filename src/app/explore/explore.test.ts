@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tipPlace } from './CellTip';
 import { PRESETS } from '../../core/model/presets';
 import type { Scenario } from '../../core/model/scenario';
 import { sweep, type SweepCell } from '../../core/explore/sweep';
@@ -6,7 +7,7 @@ import { cellDetails, cellName, decidingStep, KIND_ORDER, KINDS, kindOf, layerBy
 import { chunksOf } from './chunks';
 import { contrast, mix, readableInk } from './colour';
 import { DEFAULT_AXES, readExploreUrl, withoutExplore, writeExploreUrl } from './exploreUrl';
-import { defaultValues, fieldChoices, fieldName, migrationProfileIndex } from './fields';
+import { axisTitle, defaultValues, fieldChoices, fieldName, migrationProfileIndex } from './fields';
 import { cellAddress } from './openCell';
 import { gridOf, nextBudget, placeChunk } from './useSweep';
 import { decodeScenario, scenarioValue } from '../url';
@@ -266,5 +267,28 @@ describe('nextBudget', () => {
     expect(nextBudget(256, 10)).toBe(512);
     expect(nextBudget(1024, 10)).toBe(1024);
     expect(nextBudget(256, 60)).toBe(256);
+  });
+});
+
+describe('tipPlace: the cell details beside the cell, inside the window', () => {
+  const view = { width: 1400, height: 900 };
+  const size = { width: 300, height: 40 };
+  it('under the cell when it fits, at its left edge', () => {
+    expect(tipPlace({ left: 100, top: 200, bottom: 232 }, size, view)).toEqual({ left: 100, top: 240 });
+  });
+  it('over the cell near the window’s bottom, and pulled in from its right edge', () => {
+    expect(tipPlace({ left: 1300, top: 860, bottom: 892 }, size, view)).toEqual({ left: 1092, top: 812 });
+  });
+  it('at the top when neither fits', () => {
+    expect(tipPlace({ left: 0, top: 20, bottom: 890 }, size, view)).toEqual({ left: 8, top: 8 });
+  });
+});
+
+describe('axisTitle: whose field an axis varies', () => {
+  it('names the owner before the field', () => {
+    expect(axisTitle('partner.policy.maxPriority')).toBe('partner policy: maxPriority');
+    expect(axisTitle('primary.validation.minPriority')).toBe('primary validation: minPriority');
+    expect(axisTitle('primary.profiles[1].priority')).toBe('profile for migration: priority');
+    expect(axisTitle('preconditions.migrationPermitted')).toBe('precondition: migrationPermitted');
   });
 });

@@ -84,6 +84,21 @@ export function fieldName(path: string): string {
   return path;
 }
 
+/** Whose field a path names, for the maps' axes: `partner policy`, `primary validation`, … (the simulator's words). */
+export function fieldOwner(path: string): string {
+  if (path.startsWith('partner.policy.')) return 'partner policy';
+  if (path.startsWith('primary.validation.')) return 'primary validation';
+  if (path.startsWith('primary.profiles[')) return 'profile for migration';
+  if (path.startsWith('preconditions.')) return 'precondition';
+  return '';
+}
+
+/** An axis's title: whose field and its name (`partner policy: maxPriority`). */
+export function axisTitle(path: string): string {
+  const owner = fieldOwner(path);
+  return owner ? `${owner}: ${fieldName(path)}` : fieldName(path);
+}
+
 /** The values a newly chosen field starts with: `false,true` for a flag, `0..7` for an integer. */
 export function defaultValues(kind: FieldKind): string {
   return kind === 'boolean' ? 'false,true' : '0..7';

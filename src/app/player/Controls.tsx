@@ -26,7 +26,8 @@ export function Controls(props: ControlsProps) {
   // aria-disabled rather than disabled: a button that disables itself under the keyboard would drop the focus.
   return (
     <div className="player-controls">
-      <div className="player-buttons" role="group" aria-label="Playback">
+      {/* data-dock: on a phone the page's player docks these at the bottom of the window (player.css). */}
+      <div className="player-buttons" role="group" aria-label="Playback" data-dock="">
         <button type="button" className="btn" onClick={props.onRestart} aria-disabled={atStart && !playing}>
           <Icon name="restart" /> Restart
         </button>

@@ -12,6 +12,7 @@ import { MessagePanel } from './MessagePanel';
 import { PresentationBar } from './PresentationBar';
 import { ProcedurePicker } from './ProcedurePicker';
 import { SequenceDiagram } from './SequenceDiagram';
+import { StepCaption } from './StepCaption';
 import { StepList } from './StepList';
 import { usePlayer } from './usePlayer';
 import './player.css';
@@ -24,6 +25,7 @@ const StepListMemo = memo(StepList);
 const CurrentStepMemo = memo(CurrentStep);
 const MessagePanelMemo = memo(MessagePanel);
 const EntityPanelsMemo = memo(EntityPanels);
+const StepCaptionMemo = memo(StepCaption);
 
 // CONTRACT.md §12: the statecharts, their layout and the core's reading of the machines load when the view is shown.
 const StatesView = lazy(() => import('../states/StatesView').then((m) => ({ default: m.StatesView })));
@@ -90,7 +92,11 @@ export function Player() {
             <StatesViewMemo run={shown.run} step={shown.step} onSelect={jump} />
           </Suspense>
         )}
-        {present && <CurrentStepMemo run={shown.run} step={shown.step} withNote={false} />}
+        {present ? (
+          <CurrentStepMemo run={shown.run} step={shown.step} withNote={false} />
+        ) : (
+          <StepCaptionMemo run={shown.run} step={shown.step} />
+        )}
       </div>
       {!present && (
         <>

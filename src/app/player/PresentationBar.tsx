@@ -48,6 +48,9 @@ export function PresentationBar({ actions }: { actions: PlaybackActions }) {
   const fullscreen = useFullscreen();
   return (
     <div className="review-present-bar diagram-present-bar">
+      <span className="muted diagram-present-keys">
+        → PageDown Space: next step; ← PageUp: previous; Home: restart; Esc leaves.
+      </span>
       <button type="button" className="btn" onClick={leavePresentation}>
         Leave presentation mode
       </button>
@@ -56,9 +59,6 @@ export function PresentationBar({ actions }: { actions: PlaybackActions }) {
           Full screen
         </button>
       )}
-      <span className="muted">
-        → PageDown Space: next step; ← PageUp: previous; Home: restart; Esc leaves.
-      </span>
     </div>
   );
 }

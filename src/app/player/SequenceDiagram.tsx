@@ -4,6 +4,7 @@ import { DiagramViewport } from './diagramViewport';
 import './diagram-view.css';
 import { useReducedMotion } from './media';
 import { HIT_AREA, markSteps, STEP_CLASSES, stepOf, tagSteps } from './svgSteps';
+import { cutAfterStep } from './cutAfter';
 import { adoptEarly, noteView } from './earlyView';
 import { useDrawnDiagram } from './useDrawnDiagram';
 
@@ -23,6 +24,7 @@ export function SequenceDiagram({
   onSelect,
   fitted = false,
   noted = false,
+  cut = false,
 }: {
   diagram: Diagram;
   step: number;
@@ -32,6 +34,8 @@ export function SequenceDiagram({
   fitted?: boolean;
   /** The page's own player: what it shows is noted, for the next visit to paint early (./earlyView.ts). */
   noted?: boolean;
+  /** The diagram ends under the current step (the quiz: ./cutAfter.ts). */
+  cut?: boolean;
 }) {
   const reduced = useReducedMotion();
   const boxRef = useRef<HTMLDivElement>(null);
@@ -39,6 +43,7 @@ export function SequenceDiagram({
   const stripRef = useRef<HTMLDivElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const stepRef = useRef(step);
+  const cutRef = useRef(cut);
   const selectRef = useRef(onSelect);
   const viewRef = useRef<DiagramViewport | null>(null);
   const { drawn, busy, refuse } = useDrawnDiagram(diagram);
@@ -84,6 +89,7 @@ export function SequenceDiagram({
     }
     host.dataset.source = outcome.ok ? outcome.source : 'none';
     markSteps(host, stepRef.current);
+    cutAfterStep(host, stepRef.current, cutRef.current);
     viewRef.current?.drawn();
     // A message clicked on the early paint: gone to once the page has opened its address (after this commit).
     const clicked = early?.clicked;
@@ -104,8 +110,10 @@ export function SequenceDiagram({
     const host = hostRef.current;
     if (!host) return;
     const target = targetOf(markSteps(host, step));
-    viewRef.current?.revealSoon(target, !reduced);
-  }, [step, drawn, reduced]);
+    cutRef.current = cut;
+    cutAfterStep(host, step, cut);
+    viewRef.current?.stepped(target, !reduced);
+  }, [step, drawn, reduced, cut]);
 
   const shown = noted && drawn?.outcome.ok && drawn.text === diagram.text ? drawn : null;
   useLayoutEffect(() => {
@@ -122,7 +130,7 @@ export function SequenceDiagram({
     <figure className="sequence diagram-view" aria-label="Sequence diagram" aria-busy={busy}>
       <figcaption>{caption}</figcaption>
       <div className="diagram-zoom" role="group" aria-label="Diagram zoom">
-        <button type="button" className="btn btn-small" onClick={() => viewRef.current?.fit()}>
+        <button type="button" className="btn btn-small" onClick={() => viewRef.current?.fitButton()}>
           Fit
         </button>
         <button type="button" className="btn btn-small" onClick={() => viewRef.current?.zoomOut()}>

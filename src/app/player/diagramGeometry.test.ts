@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   clampScale,
   fitScale,
+  MIN_WHOLE_SCALE,
+  wholeScale,
   MAX_SCALE,
   MIN_SCALE,
   parseViewBox,
@@ -126,5 +128,20 @@ describe('stripView', () => {
     expect(stripMaxPx(446)).toBeCloseTo(111.5, 5);
     expect(stripMaxPx(100)).toBe(48);
     expect(stripMaxPx(1000)).toBe(120);
+  });
+});
+
+describe('wholeScale', () => {
+  it('fits the whole diagram: the tighter of its width and its height', () => {
+    // a tall flow in a wide, short box: its height decides
+    expect(wholeScale(1222, 300, 1006, 1331)).toBeCloseTo(300 / 1331, 5);
+    // a short flow in a tall box: its width decides
+    expect(wholeScale(500, 2000, 1006, 400)).toBeCloseTo(500 / 1006, 5);
+  });
+  it("goes below the zoom buttons' limit, not below its own, and refuses empty boxes", () => {
+    expect(wholeScale(1222, 150, 1006, 1331)).toBeLessThan(MIN_SCALE);
+    expect(wholeScale(10, 10, 1006, 1331)).toBe(MIN_WHOLE_SCALE);
+    expect(wholeScale(0, 100, 1006, 1331)).toBe(1);
+    expect(wholeScale(100, 100, 1006, 0)).toBe(1);
   });
 });

@@ -85,6 +85,20 @@ export function fitScale(innerWidth: number, viewBoxWidth: number): number {
   return clampScale(innerWidth / viewBoxWidth);
 }
 
+/** The smallest scale a whole-diagram fit goes to (below MIN_SCALE: a tall flow in a short box). */
+export const MIN_WHOLE_SCALE = 0.05;
+
+/** The scale at which the whole diagram, its width and its height, fits the box's inner area (at most MAX_SCALE). */
+export function wholeScale(
+  innerWidth: number,
+  innerHeight: number,
+  viewBoxWidth: number,
+  viewBoxHeight: number,
+): number {
+  if (!(innerWidth > 0) || !(innerHeight > 0) || !(viewBoxWidth > 0) || !(viewBoxHeight > 0)) return 1;
+  return clampScale(Math.min(innerWidth / viewBoxWidth, innerHeight / viewBoxHeight), MIN_WHOLE_SCALE);
+}
+
 /**
  * How far to scroll (along one axis) so that a point of the diagram stays where it is seen while the scale changes
  * from `from` to `to`: `point` is where it is seen (client coordinates), `before` and `after` where the diagram's

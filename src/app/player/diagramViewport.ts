@@ -9,6 +9,7 @@
 import type { PanzoomObject } from '@panzoom/panzoom';
 import {
   fitScale,
+  wholeScale,
   MAX_SCALE,
   MIN_SCALE,
   parseViewBox,
@@ -58,6 +59,25 @@ function setWidth(svg: SVGSVGElement, width: string): void {
   svg.style.setProperty('max-width', 'none', 'important');
 }
 
+/** On a phone, the diagram is laid out at least this large: its 14-unit labels at 11 px or more. */
+export const READABLE_SCALE = 0.8;
+/** A window narrower than this (CSS pixels, the style sheets' phone) starts at READABLE_SCALE. */
+const PHONE = '(width < 600px)';
+
+/**
+ * What the bars docked at the bottom of the window cover of it (`data-dock`, fixed or sticky: a phone's controls, the
+ * step's words under the diagram).
+ */
+function dockedBelow(): number {
+  let covered = 0;
+  for (const dock of document.querySelectorAll('[data-dock]')) {
+    if (!['fixed', 'sticky'].includes(getComputedStyle(dock).position)) continue;
+    const top = dock.getBoundingClientRect().top;
+    if (top < window.innerHeight) covered = Math.max(covered, window.innerHeight - top);
+  }
+  return covered;
+}
+
 export class DiagramViewport {
   private panzoom: PanzoomObject | null = null;
   private loading: Promise<PanzoomObject | null> | null = null;
@@ -73,6 +93,8 @@ export class DiagramViewport {
   private destroyed = false;
   /** While set (presentation mode), the diagram is kept fitted to the box's width as the box changes size. */
   private fitted = false;
+  /** Presentation mode's **Fit**: the whole flow in the box, until the next step (which reads at the box's width). */
+  private whole = false;
   private resize: ResizeObserver | null = null;
   /** Keeps the strip as wide as the SVG, however a style sheet lays the SVG out. */
   private mirror: ResizeObserver | null = null;
@@ -114,6 +136,7 @@ export class DiagramViewport {
       this.mirror.observe(svg);
     }
     if (svg && this.scale !== null) this.size(svg, this.scale);
+    else if (svg && !this.fitted) this.readable(svg);
     this.pageMoved = true;
     this.updateStrip();
     if (!svg) return;
@@ -144,6 +167,17 @@ export class DiagramViewport {
     return (width * view.height) / view.width;
   }
 
+  /**
+   * A phone's box would shrink the diagram to its width, its labels to a few pixels: it is laid out at
+   * READABLE_SCALE instead, the box scrolling sideways to each step (as after a zoom).
+   */
+  private readable(svg: SVGSVGElement): void {
+    const now = this.effective();
+    if (now === null || !window.matchMedia(PHONE).matches || now >= READABLE_SCALE) return;
+    this.scale = READABLE_SCALE;
+    this.size(svg, READABLE_SCALE);
+  }
+
   /** Keep the diagram fitted to the width of its box (presentation mode), or stop doing so. */
   setFitted(fitted: boolean): void {
     if (fitted === this.fitted) return;
@@ -152,11 +186,20 @@ export class DiagramViewport {
     this.resize = null;
     if (!fitted) return;
     let width = this.el.box.clientWidth;
+    let height = this.el.box.clientHeight;
     this.resize = new ResizeObserver(() => {
-      const now = this.el.box.clientWidth;
-      if (now !== width && this.fitted) {
-        width = now;
+      const { clientWidth, clientHeight } = this.el.box;
+      if (!this.fitted) return;
+      if (clientWidth !== width) {
+        width = clientWidth;
+        height = clientHeight;
         this.fit();
+      } else if (clientHeight !== height) {
+        // The step's words under the box take more or less room from one step to the next: the whole flow fitted
+        // again, or the step kept in sight.
+        height = clientHeight;
+        if (this.whole) this.fit(true);
+        else this.revealSoon(this.el.current(), false);
       }
     });
     this.resize.observe(this.el.box);
@@ -281,10 +324,13 @@ export class DiagramViewport {
 
   /**
    * The diagram's whole width in the box, the current step scrolled into the middle once it is laid out at that
-   * width (a step revealed meanwhile waits for it: ./SequenceDiagram.tsx `revealSoon`).
+   * width (a step revealed meanwhile waits for it: ./SequenceDiagram.tsx `revealSoon`). `whole`: the whole diagram,
+   * its height too (presentation mode's **Fit**: the room sees the whole flow), below the zoom's usual limit if need
+   * be.
    */
-  fit(): void {
+  fit(whole = false): void {
     this.revealAfter = true;
+    this.whole = whole;
     void this.withPanzoom((panzoom) => {
       const svg = this.svg();
       const viewBox = svg && parseViewBox(svg.getAttribute('viewBox'));
@@ -292,8 +338,13 @@ export class DiagramViewport {
       const { box } = this.el;
       const style = getComputedStyle(box);
       const inner = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const innerHeight = box.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+      const scale = whole
+        ? wholeScale(inner, innerHeight, viewBox.width, viewBox.height)
+        : fitScale(inner, viewBox.width);
+      panzoom.setOptions({ minScale: Math.min(MIN_SCALE, scale) });
       this.focal = null;
-      panzoom.zoom(fitScale(inner, viewBox.width), { animate: false, force: true });
+      panzoom.zoom(scale, { animate: false, force: true });
       // Already at that scale, the library sets it again all the same (and `apply` then reveals the step).
     }).finally(() => {
       // No diagram, or no zoom library: the step is revealed as the box lays it out.
@@ -302,6 +353,20 @@ export class DiagramViewport {
         this.revealSoon(this.el.current(), false);
       }
     });
+  }
+
+  /** Fit's button: the whole flow in presentation mode, else the width. */
+  fitButton(): void {
+    this.fit(this.fitted);
+  }
+
+  /**
+   * A new step: scrolled into view; in presentation mode after the whole flow was shown, back at the box's width
+   * first (the room reads each step's message at that size).
+   */
+  stepped(element: Element | null | undefined, smooth: boolean): void {
+    if (this.fitted && this.whole) this.fit();
+    else this.revealSoon(element, smooth);
   }
 
   /**
@@ -330,7 +395,7 @@ export class DiagramViewport {
     if (event.ctrlKey || event.metaKey || event.altKey) return false;
     if (event.key === '+' || event.key === '=') this.zoomIn();
     else if (event.key === '-' || event.key === '_') this.zoomOut();
-    else if (event.key === '0') this.fit();
+    else if (event.key === '0') this.fitButton();
     else if (event.shiftKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight'))
       this.el.box.scrollBy({ left: event.key === 'ArrowLeft' ? -60 : 60 });
     else return false;
@@ -340,8 +405,13 @@ export class DiagramViewport {
   /** The height the strip covers at the top of the box. */
   readonly stripHeight = (): number => this.layoutStrip();
 
-  /** How the current step is scrolled into view: under the strip, inside the window. */
-  readonly reveal: RevealView = { covered: this.stripHeight, inWindow: true, measure: measureHitArea };
+  /** How the current step is scrolled into view: under the strip, inside the window, above a docked control bar. */
+  readonly reveal: RevealView = {
+    covered: this.stripHeight,
+    inWindow: true,
+    coveredBelow: dockedBelow,
+    measure: measureHitArea,
+  };
 
   /** How far the page has scrolled past the top of the box (measured on the page's scroll only). */
   private pageDown = 0;

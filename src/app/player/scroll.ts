@@ -19,6 +19,8 @@ export interface RevealView {
   covered?: () => number;
   /** Reveal within the part of the box inside the window (when that part is tall enough to hold the element). */
   inWindow?: boolean;
+  /** With `inWindow`: how much of the window's bottom is covered (a phone's docked controls). */
+  coveredBelow?: () => number;
   /** Brings the element up to date with the layout before it is measured (a diagram's hit area). */
   measure?: (element: Element) => void;
 }
@@ -74,13 +76,17 @@ function revealInBox(element: Element, smooth: boolean, align: 'nearest' | 'cent
   let hi = outer.top + box.clientHeight;
   if (view.inWindow && Math.min(hi, window.innerHeight) > Math.max(lo, 0)) {
     lo = Math.max(lo, 0);
-    hi = Math.min(hi, window.innerHeight);
+    hi = Math.min(hi, window.innerHeight - (view.coveredBelow?.() ?? 0));
   }
   lo += Math.min(view.covered?.() ?? 0, (hi - lo) / 2);
   const top =
     align === 'center'
       ? Math.round(inner.top + inner.height / 2 - (lo + hi) / 2)
       : delta(inner.top, inner.bottom, lo, hi);
-  const left = delta(inner.left, inner.right, outer.left, outer.left + box.clientWidth);
+  // Wider than the box (a long message on a phone): its middle, where its label is, in the middle of the box.
+  const left =
+    inner.width > box.clientWidth
+      ? Math.round(inner.left + inner.width / 2 - (outer.left + box.clientWidth / 2))
+      : delta(inner.left, inner.right, outer.left, outer.left + box.clientWidth);
   if (top || left) box.scrollBy({ top, left, behavior: smooth ? 'smooth' : 'auto' });
 }

@@ -29,11 +29,14 @@ export function CurrentStep({
   run,
   step,
   withNote = true,
+  withSpecNotes = true,
 }: {
   run: RunResult;
   step: number;
   /** The review note field (not in the quiz). */
   withNote?: boolean;
+  /** The spec notes (not in the quiz: they discuss where a step may lead, e.g. 11a, before it is asked). */
+  withSpecNotes?: boolean;
 }) {
   const headingId = useId();
   const procedure = run.procedure;
@@ -63,7 +66,7 @@ export function CurrentStep({
               </ol>
             </>
           )}
-          <SpecNotes notes={notesFor(procedure, 0)} />
+          {withSpecNotes && <SpecNotes notes={notesFor(procedure, 0)} />}
         </>
       ) : (
         <>
@@ -84,7 +87,7 @@ export function CurrentStep({
             </p>
           ))}
           <Narration text={narrate(procedure, current, run)} />
-          <SpecNotes notes={notesForStep(procedure, current)} />
+          {withSpecNotes && <SpecNotes notes={notesForStep(procedure, current)} />}
         </>
       )}
       {withNote && <NoteField procedure={procedure} step={current ? current.n : 0} />}

@@ -103,9 +103,8 @@ export function QuizPanel({
       {next ? (
         <form className="review-quiz-form" onSubmit={submit}>
           <fieldset>
-            <legend>
-              Step {next.n} of {total}: who acts?
-            </legend>
+            {/* No total: the run's length would tell where it ends (an early refusal). */}
+            <legend>Step {next.n}: who acts?</legend>
             <p className="hint">
               Predict who sends to whom. For an entity's own action (retrieve, modify, store, validate),
               choose the same entity for both. Errors count too.

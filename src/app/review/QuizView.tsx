@@ -66,6 +66,7 @@ export function QuizView() {
             step={step}
             caption={`Figure ${procedure}-1: ${PROCEDURES[procedure].figure} (steps still to come are hidden)`}
             onSelect={stay}
+            cut
           />
         </div>
         <QuizPanel steps={run.steps} step={step} answers={answers} onAnswer={answer} onRestart={restart} />
@@ -73,7 +74,7 @@ export function QuizView() {
       <div className="player-columns">
         <StepList steps={run.steps.slice(0, step)} current={step} onSelect={stay} />
         <div className="player-side">
-          <CurrentStep run={run} step={step} withNote={false} />
+          <CurrentStep run={run} step={step} withNote={false} withSpecNotes={step >= total} />
           <MessagePanel run={run} step={step} />
         </div>
       </div>
