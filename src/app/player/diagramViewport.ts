@@ -331,17 +331,17 @@ export class DiagramViewport {
   fit(whole = false): void {
     this.revealAfter = true;
     this.whole = whole;
+    const scale = this.fitScale(whole);
+    const svg = this.svg();
+    // Laid out at once, not when the zoom's library has loaded: a presentation opened cold would otherwise show the
+    // diagram at its own width first and then move everything to the fitted one (a layout shift the room sees).
+    if (svg && scale !== null) {
+      this.scale = scale;
+      this.size(svg, scale);
+      this.updateStrip();
+    }
     void this.withPanzoom((panzoom) => {
-      const svg = this.svg();
-      const viewBox = svg && parseViewBox(svg.getAttribute('viewBox'));
-      if (!viewBox) return;
-      const { box } = this.el;
-      const style = getComputedStyle(box);
-      const inner = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-      const innerHeight = box.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
-      const scale = whole
-        ? wholeScale(inner, innerHeight, viewBox.width, viewBox.height)
-        : fitScale(inner, viewBox.width);
+      if (scale === null) return;
       panzoom.setOptions({ minScale: Math.min(MIN_SCALE, scale) });
       this.focal = null;
       panzoom.zoom(scale, { animate: false, force: true });
@@ -353,6 +353,20 @@ export class DiagramViewport {
         this.revealSoon(this.el.current(), false);
       }
     });
+  }
+
+  /** The scale that shows the diagram's whole width in the box (`whole`: its height too); null with no diagram. */
+  private fitScale(whole: boolean): number | null {
+    const svg = this.svg();
+    const viewBox = svg && parseViewBox(svg.getAttribute('viewBox'));
+    if (!viewBox) return null;
+    const { box } = this.el;
+    const style = getComputedStyle(box);
+    const inner = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const innerHeight = box.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+    return whole
+      ? wholeScale(inner, innerHeight, viewBox.width, viewBox.height)
+      : fitScale(inner, viewBox.width);
   }
 
   /** Fit's button: the whole flow in presentation mode, else the width. */
