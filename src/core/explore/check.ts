@@ -7,7 +7,8 @@
  * duplicated. Each distinct state is expanded once; the first state found that breaks a property is on a shortest
  * run that breaks it.
  *
- * A counterexample replays: its scenario sets every latency and the action time to 0 and adds the drops and
+ * A counterexample replays: its scenario sets every latency to 0 and the action time to 0 (or one that puts a timer
+ * where the run needs it), and adds the drops and
  * duplicates it used and `delay` faults that give each message the time at which the run needs it; `simulate` on it
  * is run and compared with the search's steps. Some orders the §10 vocabulary cannot force (an own action or an
  * error cannot be delayed; the two copies of a duplicate arrive together; a timer fires at a fixed time after it is
@@ -27,6 +28,8 @@ export const CHECK_KINDS = ['drop', 'duplicate'] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
 /** A search stops at this many distinct states (summed over its procedures). */
 export const STATE_LIMIT = 1_000_000;
+/** The own actions of the longest procedure's run, for the action times tried when a replay needs a timer's moment. */
+const MAX_ACTIONS = 16;
 
 export class CheckLimit extends Error {
   constructor(message: string) {
@@ -56,7 +59,8 @@ function snapOf(snaps: Snaps, id: EntityId): SnapshotLike {
 
 interface Flight {
   envelope: Envelope;
-  key: string;
+  /** The message's number in this search (equal messages, the same number). */
+  key: number;
 }
 
 interface State {
@@ -74,17 +78,17 @@ interface State {
 }
 
 export type Move =
-  | { kind: 'deliver'; key: string }
+  | { kind: 'deliver'; key: number }
   | { kind: 'timer'; entity: EntityId }
-  | { kind: 'drop'; key: string }
-  | { kind: 'duplicate'; key: string };
+  | { kind: 'drop'; key: number }
+  | { kind: 'duplicate'; key: number };
 
-const envelopeKeys = new WeakMap<Envelope, string>();
-function keyOf(envelope: Envelope): string {
-  let key = envelopeKeys.get(envelope);
+/** A message's number in one search: equal messages (the same JSON) have the same. */
+function keyOf(setup: Setup, envelope: Envelope): number {
+  let key = setup.envelopeIds.get(envelope);
   if (key === undefined) {
-    key = JSON.stringify(envelope);
-    envelopeKeys.set(envelope, key);
+    key = intern(setup, JSON.stringify(envelope));
+    setup.envelopeIds.set(envelope, key);
   }
   return key;
 }
@@ -99,15 +103,15 @@ interface SnapshotLike {
  * One entity's part of a state key: its state and the context fields that are no longer the initial ones (the
  * scenario's data, which every snapshot of a run shares by reference, stays out of the key).
  */
-function snapshotKey(snapshot: SnapshotLike, initial: SnapshotLike, cache: WeakMap<object, string>): string {
-  let key = cache.get(snapshot);
+function snapshotKey(setup: Setup, snapshot: SnapshotLike, initial: SnapshotLike): number {
+  let key = setup.snapshotIds.get(snapshot);
   if (key !== undefined) return key;
   const parts: string[] = [String(snapshot.value)];
   for (const [field, value] of Object.entries(snapshot.context)) {
     if (value !== Reflect.get(initial.context, field)) parts.push(`${field}=${JSON.stringify(value)}`);
   }
-  key = parts.join('|');
-  cache.set(snapshot, key);
+  key = intern(setup, parts.join('|'));
+  setup.snapshotIds.set(snapshot, key);
   return key;
 }
 
@@ -178,7 +182,10 @@ interface Setup {
   procedure: Procedure;
   timeoutMs: Partial<Record<EntityId, number>>;
   initial: Snaps;
-  keyCaches: WeakMap<object, string>[];
+  /** Each distinct text a key is made of, numbered; and the number of each message and snapshot met. */
+  interned: Map<string, number>;
+  envelopeIds: WeakMap<Envelope, number>;
+  snapshotIds: WeakMap<object, number>;
 }
 
 function timerEnvelope(setup: Setup, id: EntityId): Envelope {
@@ -192,7 +199,7 @@ function timerEnvelope(setup: Setup, id: EntityId): Envelope {
 /** The state after delivering `main` (already taken out of `flight`), or a timer's firing. */
 function after(setup: Setup, state: State, main: Envelope, flight: Flight[], timers: EntityId[]): State {
   const done = step(state.snaps, main);
-  for (const e of done.queued) insertSorted(flight, { envelope: e, key: keyOf(e) });
+  for (const e of done.queued) insertSorted(flight, { envelope: e, key: keyOf(setup, e) });
   for (const id of done.acted) {
     if (setup.timeoutMs[id] === undefined) continue;
     const snap = snapOf(done.snaps, id);
@@ -262,7 +269,7 @@ function apply(setup: Setup, state: State, move: Move): State {
 
 function moves(setup: Setup, state: State, faults: number, kinds: readonly CheckKind[]): Move[] {
   const out: Move[] = [];
-  let last = '';
+  let last = -1;
   for (const f of state.flight) {
     if (f.key === last) continue;
     last = f.key;
@@ -270,7 +277,7 @@ function moves(setup: Setup, state: State, faults: number, kinds: readonly Check
   }
   for (const entity of state.timers) out.push({ kind: 'timer', entity });
   if (state.faults < faults) {
-    last = '';
+    last = -1;
     for (const f of state.flight) {
       if (f.key === last || !faultable(setup.procedure, f.envelope)) continue;
       last = f.key;
@@ -280,18 +287,38 @@ function moves(setup: Setup, state: State, faults: number, kinds: readonly Check
   return out;
 }
 
+/**
+ * A state's key: each part (an entity's snapshot key, a message in flight) as a small number, so that the set of states
+ * hashes short strings (each part's own string is made once and hashed once).
+ */
 function stateKey(setup: Setup, state: State): string {
-  const parts: string[] = [];
+  let key = '';
   for (let i = 0; i < 5; i++) {
     const id = ORDER[i] as EntityId;
-    const snap = snapOf(state.snaps, id);
-    const initial = snapOf(setup.initial, id);
-    parts.push(snapshotKey(snap, initial, setup.keyCaches[i] as WeakMap<object, string>));
+    key += code(snapshotKey(setup, snapOf(state.snaps, id), snapOf(setup.initial, id)));
   }
-  for (const f of state.flight) parts.push(f.key);
-  parts.push(state.timers.join(','), String(state.faults), state.checked.join(','), state.refused.join(','));
-  parts.push(String(state.answers));
-  return parts.join('\n');
+  key += SEP;
+  for (const f of state.flight) key += code(f.key);
+  key += SEP;
+  for (const id of state.timers) key += code(indexOf(id));
+  key += SEP + code(state.faults) + code(state.answers);
+  for (const text of state.checked) key += code(intern(setup, text));
+  key += SEP;
+  for (const text of state.refused) key += code(intern(setup, text));
+  return key;
+}
+
+const SEP = '\uffff';
+/** A number as two UTF-16 code units (any number below 2^31 fits), so that a key is short to hash. */
+const code = (n: number): string => String.fromCharCode(n >>> 16, n & 0xffff);
+
+function intern(setup: Setup, text: string): number {
+  let id = setup.interned.get(text);
+  if (id === undefined) {
+    id = setup.interned.size;
+    setup.interned.set(text, id);
+  }
+  return id;
 }
 
 function viewOf(setup: Setup, state: State): View {
@@ -367,7 +394,7 @@ function search(
   first[0] = ENTITY_DRIVERS.cmc.next(setup.initial[0], CLIENT_START, null);
   const posts = ENTITY_DRIVERS.cmc.posts;
   const flight: Flight[] = [];
-  for (const e of posts) insertSorted(flight, { envelope: e, key: keyOf(e) });
+  for (const e of posts) insertSorted(flight, { envelope: e, key: keyOf(setup, e) });
   const timers: EntityId[] = setup.timeoutMs.cmc !== undefined && first[0].hasTag('waiting') ? ['cmc'] : [];
   const root: State = {
     snaps: first,
@@ -460,7 +487,9 @@ export function check(scenario: Scenario, options: CheckOptions = {}): CheckResu
       procedure,
       timeoutMs: clockOf(base).timeoutMs,
       initial: initialEntitySnapshots(base, procedure),
-      keyCaches: ORDER.map(() => new WeakMap<object, string>()),
+      interned: new Map(),
+      envelopeIds: new WeakMap(),
+      snapshotIds: new WeakMap(),
     };
     const done = total;
     const { states, found, parents, edges } = search(setup, faults, kinds, limit - total, (n) =>
@@ -487,7 +516,7 @@ const sameDelivery = (s: TraceStep, e: Envelope) =>
 
 interface Planned {
   envelope: Envelope;
-  key: string;
+  key: number;
   seq: number;
   sentAt: number;
   /** The clause step and how many times it had been sent, this send included (a fault's `step` and `nth`). */
@@ -502,7 +531,11 @@ interface Planned {
  * that bring each message at the time its turn comes (every latency and the action time 0, so that what cannot be
  * delayed arrives at once). Null and the reason when the §10 vocabulary cannot force the order.
  */
-function plan(setup: Setup, path: readonly Move[]): { scenario: Scenario; faults: Fault[] } | string {
+function plan(
+  setup: Setup,
+  path: readonly Move[],
+  actionMs: number,
+): { scenario: Scenario; faults: Fault[] } | string {
   const identities = (dups: Set<string>, drops: Set<string>) => {
     const sent = new Map<number, number>();
     let seq = 0;
@@ -528,11 +561,11 @@ function plan(setup: Setup, path: readonly Move[]): { scenario: Scenario; faults
         const fixed = own || !id;
         const item: Planned = {
           envelope,
-          key: keyOf(envelope),
+          key: keyOf(setup, envelope),
           seq: seq++,
           sentAt: now,
           clause: id,
-          at: fixed ? now : null,
+          at: fixed ? now + (own ? actionMs : 0) : null,
           twin: null,
         };
         flight.push(item);
@@ -636,14 +669,27 @@ function plan(setup: Setup, path: readonly Move[]): { scenario: Scenario; faults
   ];
   const timing = { ...(setup.scenario.timing ?? {}) };
   timing.latencyMs = { 'CSC-4': 0, 'CSC-13': 0, 'CSC-17': 0 };
-  timing.actionMs = 0;
+  timing.actionMs = actionMs;
   const scenario: Scenario = { ...setup.scenario, timing, faults: [...faults, ...second.delays] };
   if (!scenario.faults?.length) delete scenario.faults;
   return { scenario, faults };
 }
 
 function counterexample(setup: Setup, path: Move[], property: PropertyId, found: Found): Counterexample {
-  const planned = plan(setup, path);
+  // Own actions done at once first; with timers, an action time that puts each timer between the own actions the run
+  // needs before it and the one it interrupts (k actions before it: between k and k + 1 action times).
+  const timeouts = [...new Set(Object.values(setup.timeoutMs))].sort((a, b) => a - b);
+  const candidates = [0];
+  for (const t of timeouts) {
+    for (let k = 1; k <= 2 * MAX_ACTIONS; k++) candidates.push(Math.floor(t / (k + 0.5)));
+    candidates.push(t + 1);
+  }
+  let planned = plan(setup, path, 0);
+  for (const actionMs of candidates.slice(1)) {
+    if (typeof planned !== 'string') break;
+    const other = actionMs > 0 ? plan(setup, path, actionMs) : planned;
+    if (typeof other !== 'string') planned = other;
+  }
   const deliveries = path.filter((m) => m.kind === 'deliver' || m.kind === 'timer').length;
   // The index of the delivery that broke an `always` property (its 0-based step, lost steps aside).
   const breakingDelivery = found.end ? deliveries : deliveries - 1;
@@ -673,7 +719,7 @@ function counterexample(setup: Setup, path: Move[], property: PropertyId, found:
       const envelope =
         move.kind === 'timer'
           ? timerEnvelope(setup, move.entity)
-          : (flight.find((e) => keyOf(e) === move.key) as Envelope);
+          : (flight.find((e) => keyOf(setup, e) === move.key) as Envelope);
       if (move.kind === 'deliver') flight.splice(flight.indexOf(envelope), 1);
       expected.push(envelope);
       const done = step(snaps, envelope);
