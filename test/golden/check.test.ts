@@ -11,7 +11,7 @@ import { PROCEDURE_IDS } from '../../src/core/model/ids';
 import type { Scenario } from '../../src/core/model/schema';
 import { goldenScenario, goldenScenarioNames } from '../support/golden';
 
-const EXPECTED = join(dirname(fileURLToPath(import.meta.url)), 'expected', 'check-verdicts.md');
+const EXPECTED = join(dirname(fileURLToPath(import.meta.url)), 'check-verdicts.md');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 const withTimer = (scenario: Scenario): Scenario => ({
