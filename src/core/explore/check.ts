@@ -108,7 +108,11 @@ function snapshotKey(setup: Setup, snapshot: SnapshotLike, initial: SnapshotLike
   if (key !== undefined) return key;
   const parts: string[] = [String(snapshot.value)];
   for (const [field, value] of Object.entries(snapshot.context)) {
-    if (value !== Reflect.get(initial.context, field)) parts.push(`${field}=${JSON.stringify(value)}`);
+    const start: unknown = Reflect.get(initial.context, field);
+    if (value === start) continue;
+    const text = JSON.stringify(value);
+    // A field made anew with its initial value (an emptied list) is the same state as one never changed.
+    if (text !== JSON.stringify(start)) parts.push(`${field}=${text}`);
   }
   key = intern(setup, parts.join('|'));
   setup.snapshotIds.set(snapshot, key);
