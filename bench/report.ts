@@ -3,7 +3,8 @@
  * snapshots per procedure; 10.1.4.3.2 without them, through the sweep's runner and on the sweep path), the sweep's
  * cells per second (in-process and through the CLI), and the player in the browser beside a full Mermaid render of the
  * same diagram. Rates are by the wall clock and by CPU time: on a busy machine the CPU figure is the steadier one.
- * The package's tarball size and install time are reported too.
+ * The checker's states explored and states per second (bench/check.ts), and the package's tarball size and install
+ * time, are reported too.
  * `npm run bench -- --no-browser` leaves the browser out; `npm run bench -- --browser-only` runs only the browser
  * (`--runs=N`: the first-diagram visits of each kind, default 7), written to bench/results/browser.json.
  */
@@ -11,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BrowserResults } from './browser';
+import { benchCheck, CHECK_TARGETS, printCheck, type CheckBench } from './check';
 import { benchCore, CORE_TARGET, type Rate } from './core';
 import { benchPackage, type PackageBench } from './package';
 import { benchSweep, FAULTED, SWEEP_TARGETS, type CliRun } from './sweep';
@@ -33,6 +35,7 @@ if (runs !== undefined && !(Number.isInteger(runs) && runs >= 1)) {
 let coreReport: unknown = null;
 let sweepReport: unknown = null;
 let packageReport: PackageBench | null = null;
+let checkReport: (CheckBench & { targets: typeof CHECK_TARGETS }) | null = null;
 if (!browserOnly) {
   const core = benchCore();
   const sweep = await benchSweep();
@@ -114,6 +117,12 @@ if (!browserOnly) {
         : null,
     },
   };
+}
+
+if (!browserOnly) {
+  const checked = benchCheck();
+  printCheck(checked);
+  checkReport = { ...checked, targets: CHECK_TARGETS };
 }
 
 if (!browserOnly) {
@@ -199,7 +208,14 @@ const out = browserOnly ? 'bench/results/browser.json' : 'bench/results/report.j
 writeFileSync(
   out,
   `${JSON.stringify(
-    { node: process.version, core: coreReport, sweep: sweepReport, package: packageReport, browser },
+    {
+      node: process.version,
+      core: coreReport,
+      sweep: sweepReport,
+      check: checkReport,
+      package: packageReport,
+      browser,
+    },
     null,
     2,
   )}\n`,

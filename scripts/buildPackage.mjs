@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'dist-package');
-const BINS = ['cli/sim.js', 'cli/sweep.js'];
+const BINS = ['cli/sim.js', 'cli/sweep.js', 'cli/check.js'];
 
 rmSync(OUT, { recursive: true, force: true });
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as sim } from '../src/cli/sim';
 import { main as sweepMain } from '../src/cli/sweep';
+import { main as checkMain } from '../src/cli/check';
 import { toMermaid } from '../src/core/formats/diagram';
 import { simulate } from '../src/core/engine/run';
 import { runMain } from './support/cli';
@@ -96,6 +97,7 @@ describe('npm pack', () => {
     expect(files).toContain('dist-package/core/index.d.ts');
     expect(files).toContain('dist-package/cli/sim.js');
     expect(files).toContain('dist-package/cli/sweep.js');
+    expect(files).toContain('dist-package/cli/check.js');
     expect(files).toContain('README.md');
     expect(files).toContain('CONTRACT.md');
     expect(
@@ -146,6 +148,14 @@ describe('the bins, on Node alone', () => {
     const installed = node([bin('mcx-sweep'), ...args]);
     expect(installed.code).toBe(0);
     expect(installed.stdout).toBe(runMain(sweepMain, args).stdout);
+  });
+
+  it('mcx-check prints what npm run check prints (its verdicts and counterexamples; ms is a measurement)', () => {
+    const args = [EXAMPLE_PATH, '--faults', '1'];
+    const installed = node([bin('mcx-check'), ...args]);
+    expect(installed.code).toBe(0);
+    const strip = (text: string) => ({ ...(JSON.parse(text) as Record<string, unknown>), ms: 0 });
+    expect(strip(installed.stdout)).toEqual(strip(runMain(checkMain, args).stdout));
   });
 });
 

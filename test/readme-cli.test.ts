@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Io } from '../src/cli/io';
+import { main as checkMain } from '../src/cli/check';
 import { main as profileMain } from '../src/cli/profile';
 import { main as simMain } from '../src/cli/sim';
 import { main as sweepMain } from '../src/cli/sweep';
@@ -19,6 +20,7 @@ const MAINS: Record<string, (argv: string[], io: Io) => number> = {
   sweep: sweepMain,
   profile: profileMain,
   testsuite: testsuiteMain,
+  check: checkMain,
 };
 
 const README = readFileSync(resolve(ROOT, 'README.md'), 'utf8');

@@ -13,7 +13,8 @@ import {
 import { ENTITY_IDS, PROCEDURE_IDS, type EntityId } from '../src/core/model/ids';
 import { PRESETS, presetScenario } from '../src/core/model/presets';
 import { expectRefusal, runMain } from './support/cli';
-import { EXAMPLE_PATH } from './support/fixtures';
+import { EXAMPLE_PATH, exampleScenario } from './support/fixtures';
+import { check } from '../src/core/explore/check';
 
 /** The SUT's part of a run, read straight off the trace: each step's main message and the deliveries beside it. */
 function sutSteps(run: RunResult, sut: EntityId) {
@@ -223,10 +224,34 @@ describe('testsuite CLI', () => {
     expect(suite).toHaveLength(4 * (1 + PRESETS.length));
   });
 
+  it('--faults adds one case per counterexample of check in which the SUT takes part, marked as an assumption', () => {
+    const plain = JSON.parse(runMain(testsuite, [EXAMPLE_PATH, '--sut', 'partner-udb']).stdout) as TestCase[];
+    const result = runMain(testsuite, [EXAMPLE_PATH, '--sut', 'partner-udb', '--faults', '1']);
+    expect(result.code).toBe(0);
+    const suite = JSON.parse(result.stdout) as TestCase[];
+    expect(suite.slice(0, plain.length)).toEqual(plain);
+    const added = suite.slice(plain.length);
+    const expected = check(exampleScenario(), {
+      procedures: ['10.1.4.3.2', '10.1.4.3.3', '10.1.4.x.2'],
+      faults: 1,
+    }).results.filter((r) =>
+      r.counterexample?.steps.some((s) => s.from === 'partner-udb' || s.to === 'partner-udb'),
+    );
+    expect(added.map((c) => c.id)).toEqual(
+      expected.map((r) => `TC_${r.procedure}_partner-udb_check_${r.property}`),
+    );
+    expect(added.every((c) => c.assumption)).toBe(true);
+    // the client's dropped request never reaches the partner UDB: no case for it
+    expect(added.some((c) => c.id.endsWith('_check_answered'))).toBe(false);
+  });
+
   it.each([
     [[EXAMPLE_PATH], /^testsuite: --sut is required \(one of cmc, primary-cms/],
     [[EXAMPLE_PATH, '--sut', 'udb'], /^testsuite: --sut must be one of cmc, .*got "udb"$/],
-    [[EXAMPLE_PATH, '--sut', 'cmc', '--faults', '1'], /^testsuite: unknown option --faults; usage: /],
+    [
+      [EXAMPLE_PATH, '--sut', 'cmc', '--faults', 'one'],
+      /^testsuite: --faults: expected an integer 0\.\.64, got "one"/,
+    ],
   ])('refuses %j with one line', (args, line) => {
     expect(expectRefusal(runMain(testsuite, args))).toMatch(line);
   });

@@ -38,6 +38,21 @@ export {
   type SweepCell,
   type Vary,
 } from './explore/sweep';
+export {
+  check,
+  breaksOnReplay,
+  CheckLimit,
+  CHECK_PROCEDURES,
+  CHECK_KINDS,
+  STATE_LIMIT,
+  type CheckResult,
+  type CheckResultRow,
+  type CheckOptions,
+  type CheckKind,
+  type Counterexample,
+} from './explore/check';
+export { PROPERTIES, PROPERTY_IDS, type Property, type PropertyId } from './explore/properties';
+export { toCheckJson, toCheckMarkdown, finding } from './explore/checkReport';
 export { toMermaid, type Diagram, type DiagramOptions } from './formats/diagram';
 export { toPlantUml } from './formats/plantuml';
 export { toTraceJson, toText, type TraceJson } from './formats/report';

@@ -383,6 +383,15 @@ const entities = {
 
 const CLIENT_START = { type: 'client.start' } as const;
 
+/**
+ * The checker (explore/check.ts) steps the same machines through the same drivers: their initial snapshots for a
+ * scenario and procedure, and each entity's pure transition (what it posted is in the driver's `posts`).
+ */
+export const ENTITY_DRIVERS = entities;
+export { CLIENT_START };
+export const initialEntitySnapshots = (scenario: Scenario, procedure: Procedure): Initial =>
+  initialSnapshots(scenario, procedure, null);
+
 type Initial = [
   cmc: SnapshotFrom<EntityMachines['cmc']>,
   primaryCms: SnapshotFrom<EntityMachines['primary-cms']>,

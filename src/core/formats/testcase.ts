@@ -15,6 +15,7 @@ import type { ValidationResult } from '../model/validation';
 import type { EntityMessage } from '../entities/messages';
 import { requestedServiceId, simulate, type RunResult, type TraceStep } from '../engine/run';
 import { citation, displayTitle, getProcedure, involvedEntities } from '../procedures';
+import { check } from '../explore/check';
 
 /** The SUT when none is named: the partner's configuration management server, else (10.1.4.3.1) the primary's. */
 export function defaultSut(procedure: ProcedureId): EntityId {
@@ -499,17 +500,31 @@ export const toTestCaseJson = (tc: TestCase) => `${JSON.stringify(tc, null, 2)}\
  * scenario given and for each preset (CONTRACT.md §13), each id naming its procedure, SUT and source
  * (`TC_10.1.4.3.3_partner-cms_scenario`, `…_happy-path`).
  */
-export function testSuite(scenario: Scenario, sut: EntityId): TestCase[] {
+export function testSuite(scenario: Scenario, sut: EntityId, options: { faults?: number } = {}): TestCase[] {
   const sources = [
     { id: 'scenario', scenario },
     ...PRESETS.map((preset) => ({ id: preset.id, scenario: preset.scenario })),
   ];
   const procedures = PROCEDURE_IDS.filter((procedure) => involvedEntities(procedure).has(sut));
-  return sources.flatMap((source) =>
+  const cases = sources.flatMap((source) =>
     procedures.map((procedure) =>
       toTestCase(simulate(source.scenario, procedure, { snapshots: false }), source.scenario, sut, {
         id: `TC_${procedure}_${sut}_${source.id}`,
       }),
     ),
   );
+  if (options.faults === undefined) return cases;
+  // One case per counterexample of the checker in which the SUT takes part: fault handling, the simulator's reading.
+  const checked = check(scenario, { procedures, faults: options.faults });
+  for (const row of checked.results) {
+    const cx = row.counterexample;
+    if (!cx?.scenario || !cx.steps.some((s) => s.from === sut || s.to === sut)) continue;
+    cases.push(
+      toTestCase(simulate(cx.scenario, row.procedure, { snapshots: false }), cx.scenario, sut, {
+        id: `TC_${row.procedure}_${sut}_check_${row.property}`,
+        assumption: true,
+      }),
+    );
+  }
+  return cases;
 }
