@@ -91,7 +91,7 @@ describe('unknown options, bad values, repeated options (CONTRACT.md §14)', () 
     [
       sim,
       [EXAMPLE_PATH, '--format', 'txt'],
-      'sim: --format must be one of json, text, mermaid, markdown, xml, got "txt" (did you mean text?)',
+      'sim: --format must be one of json, text, mermaid, markdown, xml, plantuml, testcase, testcase-json, got "txt" (did you mean text?)',
     ],
     [
       sim,
@@ -121,7 +121,7 @@ describe('unknown options, bad values, repeated options (CONTRACT.md §14)', () 
     [
       sim,
       [EXAMPLE_PATH, '--format'],
-      'sim: --format needs a value: one of json, text, mermaid, markdown, xml',
+      'sim: --format needs a value: one of json, text, mermaid, markdown, xml, plantuml, testcase, testcase-json',
     ],
     [sim, [EXAMPLE_PATH, '--help=yes'], 'sim: --help takes no value, got "yes"'],
     [sim, [EXAMPLE_PATH, '--all-errors', '--all-errors'], 'sim: --all-errors given twice: give it once'],
