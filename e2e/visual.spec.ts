@@ -83,8 +83,30 @@ const playerCases: Case[] = (
   })),
 );
 
+/** The first preset with a fault (and the client's timer): CONTRACT.md §10's cross and timer note. */
+const faultAt = (step: number, timer: boolean) =>
+  scenarioAddress({
+    procedure: '10.1.4.3.3',
+    step,
+    scenario: {
+      ...presetScenario('happy-path'),
+      faults: [{ kind: 'drop', step: 6 }],
+      ...(timer ? { timing: { timeoutMs: { cmc: 5000 } } } : {}),
+    },
+  });
+
 const CASES: Case[] = [
   ...playerCases,
+  {
+    name: 'lost-message-10.1.4.3.3-step-6',
+    query: faultAt(6, false),
+    shoot: (page) => [figure(page), steps(page)],
+  },
+  {
+    name: 'fired-timer-10.1.4.3.3-step-7',
+    query: faultAt(7, true),
+    shoot: (page) => [figure(page), page.getByRole('region', { name: 'Resulting profile' })],
+  },
   {
     name: 'refused-10.1.4.3.2-step-11',
     query: presetAt('10.1.4.3.2', 11, 'validation-refused'),

@@ -18,6 +18,10 @@ const CompareView = lazy(() => import('./review/CompareView').then((m) => ({ def
 const QuizView = lazy(() => import('./review/QuizView').then((m) => ({ default: m.QuizView })));
 // Issue 13: the explore mode (its maps, its worker's client) is a chunk of its own, loaded in that mode only.
 const ExploreView = lazy(() => import('./explore/ExploreView').then((m) => ({ default: m.ExploreView })));
+// `?mode=assumptions` (CONTRACT.md §10): the register, a chunk of its own.
+const AssumptionsView = lazy(() =>
+  import('./assumptions/AssumptionsView').then((m) => ({ default: m.AssumptionsView })),
+);
 const afterFirstView = () =>
   Promise.race([firstRender, new Promise((resolve) => setTimeout(resolve, 3000))]).then(
     () => new Promise((resolve) => setTimeout(resolve, 100)),
@@ -81,6 +85,16 @@ function Page() {
             <ViewBoundary view="explore">
               <Suspense fallback={loading}>
                 <ExploreView />
+              </Suspense>
+            </ViewBoundary>
+          </section>
+        </main>
+      ) : mode === 'assumptions' && !compare ? (
+        <main className="app-main app-main-single">
+          <section className="app-view" aria-label="Assumptions">
+            <ViewBoundary view="assumptions">
+              <Suspense fallback={loading}>
+                <AssumptionsView />
               </Suspense>
             </ViewBoundary>
           </section>

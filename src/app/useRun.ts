@@ -3,10 +3,13 @@ import { toMermaid, type Diagram } from '../core/formats/diagram';
 import type { ProcedureId } from '../core/model/ids';
 import { simulate, type RunResult } from '../core/engine/run';
 import type { Scenario } from '../core/model/scenario';
+import { fittingScenario } from '../core/engine/faultEdit';
 
 export interface RunView {
   run: RunResult;
   diagram: Diagram;
+  /** The scenario's faults this procedure cannot take (a step it lacks or gives to an own action), left out of its run. */
+  ignoredFaults: string[];
 }
 
 // One simulation per (scenario, procedure), shared by every component that asks for it; one diagram text per
@@ -19,8 +22,13 @@ export function runOf(scenario: Scenario, procedure: ProcedureId, referencePoint
   const key = `${procedure}${referencePoints ? '+rp' : ''}`;
   let view = byProcedure.get(key);
   if (!view) {
-    const run = referencePoints ? runOf(scenario, procedure).run : simulate(scenario, procedure);
-    view = { run, diagram: toMermaid(run, scenario, { referencePoints }) };
+    const fitted = fittingScenario(scenario, procedure);
+    const run = referencePoints ? runOf(scenario, procedure).run : simulate(fitted.scenario, procedure);
+    view = {
+      run,
+      diagram: toMermaid(run, fitted.scenario, { referencePoints }),
+      ignoredFaults: fitted.ignored,
+    };
     byProcedure.set(key, view);
   }
   return view;

@@ -18,7 +18,7 @@ export function queryOf(params: URLSearchParams): string {
 
 export const REVIEW_PARAM = { mode: 'mode', compare: 'compare' } as const;
 
-export const PAGE_MODES = ['player', 'quiz', 'present', 'explore'] as const;
+export const PAGE_MODES = ['player', 'quiz', 'present', 'explore', 'assumptions'] as const;
 export type PageMode = (typeof PAGE_MODES)[number];
 
 /** Two procedures side by side: left, right. */
@@ -40,10 +40,11 @@ export function readReviewUrl(search: string): ReviewReading {
   let mode: PageMode = 'player';
   const rawMode = params.get(REVIEW_PARAM.mode);
   if (rawMode !== null) {
-    if (rawMode === 'quiz' || rawMode === 'present' || rawMode === 'explore') mode = rawMode;
+    if (rawMode === 'quiz' || rawMode === 'present' || rawMode === 'explore' || rawMode === 'assumptions')
+      mode = rawMode;
     else
       problems.push(
-        `Unknown mode ${quote(rawMode)} in the address (expected quiz, present or explore); showing the player.`,
+        `Unknown mode ${quote(rawMode)} in the address (expected quiz, present, explore or assumptions); showing the player.`,
       );
   }
 

@@ -8,7 +8,8 @@ import { toPlantUml } from '../core/formats/plantuml';
 import { testCaseFor, toTestCaseJson, toTestCaseMarkdown } from '../core/formats/testcase';
 import { choiceOf, type CommandSpec } from './args';
 import { runEntry, UsageError } from './io';
-import { scenarioCommand } from './scenarioInput';
+import { FAULT_OPTIONS, scenarioCommand } from './scenarioInput';
+import { assumptionsJson, assumptionsMarkdown } from '../core/procedures/assumptions';
 
 export type { Io } from './io';
 
@@ -27,8 +28,11 @@ export const SIM: CommandSpec = {
   name: 'sim',
   summary:
     'Runs one procedure of TS 23.280 clause 10.1.4 on a scenario and prints what happened (CONTRACT.md §3).',
-  operands: '<scenario.json | ->',
-  operandHelp: ['<scenario.json | ->  a scenario file (CONTRACT.md §2), or - to read it from standard input'],
+  operands: '<scenario.json | -> | --assumptions',
+  operandHelp: [
+    '<scenario.json | ->  a scenario file (CONTRACT.md §2), or - to read it from standard input',
+    '--assumptions       instead of a scenario: print the assumption register (CONTRACT.md §10)',
+  ],
   options: [
     {
       name: 'procedure',
@@ -51,6 +55,11 @@ export const SIM: CommandSpec = {
       default: 'partner-cms (primary-cms in 10.1.4.3.1, where the partner takes no part)',
       help: 'the system under test of --format testcase or testcase-json',
     },
+    ...FAULT_OPTIONS,
+    {
+      name: 'assumptions',
+      help: 'print every assumption the simulator makes where the clauses are silent (the register; --format json or markdown), without a scenario',
+    },
   ],
   notes: [
     'Exit 0 for any simulation that ran (its outcome is in the output); exit 2 with one line on stderr for a bad',
@@ -60,6 +69,8 @@ export const SIM: CommandSpec = {
     'examples/metro-to-county.json --format text',
     'examples/metro-to-county.json --procedure 10.1.4.3.2 --format markdown',
     'examples/metro-to-county.json --format testcase --sut partner-udb',
+    'examples/metro-to-county.json --fault drop:6 --timeout cmc=5000 --retries 1 --format text',
+    '--assumptions --format markdown',
   ],
 };
 
@@ -97,6 +108,16 @@ export const main = scenarioCommand(
           : toTestCaseJson(testCase.testCase),
       );
     } else io.out(toMermaid(run, scenario).text);
+  },
+  (args, io) => {
+    if (!args.flag('assumptions')) return false;
+    if (args.positionals.length)
+      throw new UsageError("--assumptions takes no scenario file: it prints the simulator's own register");
+    const format = choiceOf(args, 'format', FORMATS) ?? 'json';
+    if (format !== 'json' && format !== 'markdown')
+      throw new UsageError(`--assumptions is printed as --format json or markdown, got "${format}"`);
+    io.out(format === 'json' ? assumptionsJson() : assumptionsMarkdown());
+    return true;
   },
 );
 

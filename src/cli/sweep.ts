@@ -11,7 +11,7 @@ import {
 import { choiceOf, choicesOf, usageLine, type CommandSpec } from './args';
 import { runEntry, UsageError } from './io';
 import { progressOnStderr } from './progress';
-import { scenarioCommand } from './scenarioInput';
+import { FAULT_OPTIONS, scenarioCommand } from './scenarioInput';
 
 export type { Io } from './io';
 
@@ -45,6 +45,7 @@ export const SWEEP: CommandSpec = {
       default: 'json',
       help: 'json: { vary, procedures, cells }; csv: one row per cell',
     },
+    ...FAULT_OPTIONS,
   ],
   notes: [
     'Cells go procedure by procedure, the last --vary varying fastest; at most 1,000,000 cells. Progress is shown on',
@@ -53,6 +54,7 @@ export const SWEEP: CommandSpec = {
   examples: [
     'examples/metro-to-county.json --vary partner.policy.maxPriority=0..4',
     'examples/metro-to-county.json --vary partner.cache=null --vary \'partner.policy.areas=[["harbour"],[]]\' --format csv',
+    "examples/metro-to-county.json --fault drop:1 --timeout cmc=5000 --vary 'faults[0].step=1..14' --vary 'timing.timeoutMs=[{},{\"cmc\":5000}]' --format csv",
   ],
 };
 

@@ -210,8 +210,28 @@ function Rejected({ run }: { run: RunResult }) {
   );
 }
 
+/** `failed` and `no-answer` (CONTRACT.md §10): a fault or a timer ended the run; its reason is the core's. */
+function Unfinished({ run }: { run: RunResult }) {
+  return (
+    <div className="editor-result-error">
+      <p>
+        <strong>{run.outcome === 'failed' ? 'Failed' : 'No answer'}</strong>
+        {run.error ? (
+          <>
+            {' '}
+            at step {run.error.number}: {run.error.reason}
+          </>
+        ) : (
+          ': the client holds no profile.'
+        )}
+      </p>
+    </div>
+  );
+}
+
 function Outcome({ run }: { run: RunResult }) {
   if (run.outcome === 'rejected') return <Rejected run={run} />;
+  if (run.outcome === 'failed' || run.outcome === 'no-answer') return <Unfinished run={run} />;
   const sent = sentProfile(run);
   const [result] = run.profiles;
   if (sent && result && run.profiles.length === 1)
@@ -256,14 +276,19 @@ function useStickyClearance() {
 /** CONTRACT.md §4: the profile the client ends with, every change naming its rule, or the error of a rejected run. */
 export function ResultingProfile() {
   const headingId = useId();
-  const { run } = useRun();
+  const { run, ignoredFaults } = useRun();
   const ref = useStickyClearance();
   return (
     <section ref={ref} className="editor-result" aria-labelledby={headingId}>
       <h2 id={headingId}>Resulting profile</h2>
       <p className="muted">
-        {run.procedure}: {run.outcome}
+        {run.procedure}: {run.outcome === 'no-answer' ? 'no answer' : run.outcome}
       </p>
+      {ignoredFaults.length > 0 && (
+        <p className="muted">
+          Left out of this procedure's run (it cannot take them): {ignoredFaults.join('; ')}.
+        </p>
+      )}
       <Outcome run={run} />
       {run.profiles.length > 0 && (
         <button

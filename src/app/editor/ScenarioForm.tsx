@@ -12,6 +12,7 @@ import { FileButton } from './FileButton';
 import { listConversion, numberConversion, textConversion } from './convert';
 import { PolicyFields } from './PolicyFields';
 import { ProfileFields } from './ProfileFields';
+import { TimingSection } from './TimingFields';
 
 const TEXT = textConversion(true);
 const REQUIRED = textConversion(false);
@@ -290,6 +291,7 @@ export function ScenarioForm() {
       <UserSection />
       <PrimarySection />
       <PartnerSection />
+      <TimingSection />
     </form>
   );
 }

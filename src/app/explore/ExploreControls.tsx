@@ -47,7 +47,7 @@ function AxisControl({ at, axis, choices, onCommit }: AxisControlProps) {
       return;
     }
     const choice = choices.find((c) => c.path === path);
-    setProblem(onCommit({ path, text: defaultValues(choice?.kind ?? 'integer') }));
+    setProblem(onCommit({ path, text: choice?.values ?? defaultValues(choice?.kind ?? 'integer') }));
   };
 
   return (

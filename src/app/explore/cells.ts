@@ -15,7 +15,10 @@ export type CellKind =
   | 'rejected-requiredGroups'
   | 'rejected-requireAreas'
   | 'rejected-several'
-  | 'rejected-other';
+  | 'rejected-other'
+  | 'failed'
+  | 'no-answer'
+  | 'invalid';
 
 export interface KindStyle {
   /** The legend's words (the simulator's). */
@@ -51,6 +54,15 @@ export const KINDS: Record<CellKind, KindStyle> = {
     fill: '#6b6b6b',
     ink: '#ffffff',
   },
+  // CONTRACT.md §10: a fault or a timer ended the run, or the cell's fault does not fit its procedure.
+  failed: { label: 'failed (a fault or a timer)', mark: '✗', fill: '#000000', ink: '#ffffff' },
+  'no-answer': { label: 'no answer (the client still waits)', mark: '…', fill: '#009E73', ink: '#000000' },
+  invalid: {
+    label: 'invalid: the fault does not fit this procedure',
+    mark: '∅',
+    fill: '#d9d9d9',
+    ink: '#000000',
+  },
 };
 
 export const KIND_ORDER = Object.keys(KINDS) as CellKind[];
@@ -65,6 +77,8 @@ const isRule = (rule: string): rule is ValidationRule => Object.hasOwn(RULE_KIND
 
 export function kindOf(cell: Pick<SweepCell, 'outcome' | 'violations' | 'error'>): CellKind {
   if (cell.outcome === 'delivered') return cell.violations.length ? 'delivered-violated' : 'delivered';
+  if (cell.outcome === 'failed' || cell.outcome === 'no-answer' || cell.outcome === 'invalid')
+    return cell.outcome;
   // A rejection the validation check decided names the rules; any other (a precondition, no profile) names none.
   const rules = [...new Set(cell.violations)];
   if (rules.length > 1) return 'rejected-several';

@@ -19,6 +19,8 @@ export interface FieldChoice {
   group: string;
   /** The scenario's value, or undefined when it gives none. */
   current: unknown;
+  /** The values a newly chosen field starts with, where `defaultValues` of its kind would not fit. */
+  values?: string;
 }
 
 type Shape = Record<string, z.core.$ZodType>;
@@ -70,6 +72,26 @@ export function fieldChoices(scenario: Scenario): FieldChoice[] {
       const path = [...keys, name];
       choices.push({ path: jsonPath(path), kind, group, current: getPath(scenario, path) });
     }
+  }
+  // CONTRACT.md §10: the scenario's message faults (which step is lost) and timers, when it has them.
+  (scenario.faults ?? []).forEach((fault, i) => {
+    if (fault.step === undefined) return;
+    choices.push({
+      path: `faults[${i}].step`,
+      kind: 'integer',
+      group: 'Faults',
+      current: fault.step,
+      values: '1..14',
+    });
+  });
+  for (const [entity, ms] of Object.entries(scenario.timing?.timeoutMs ?? {})) {
+    choices.push({
+      path: jsonPath(['timing', 'timeoutMs', entity]),
+      kind: 'integer',
+      group: 'Timing',
+      current: ms,
+      values: ms === 1000 ? '1000,5000' : `1000,${ms}`,
+    });
   }
   return choices;
 }

@@ -13,6 +13,7 @@ import {
 import type { CachedProfile } from '../../core/model/schema';
 import type { ValidationResult } from '../../core/model/validation';
 import { ProfileList, ProfileView } from './ProfileView';
+import { DownButton } from './FaultButtons';
 
 interface Row {
   key: string;
@@ -172,7 +173,9 @@ const EntityPanel = memo(
     before,
     rows,
     involved,
+    run,
   }: {
+    run: RunResult;
     id: EntityId;
     now: EntitySnapshot | undefined;
     before: EntitySnapshot | undefined;
@@ -202,6 +205,7 @@ const EntityPanel = memo(
             {changed.size > 0 && <span className="badge badge-changed">changed</span>}
           </p>
           {!involved && <p className="muted">Not involved in this procedure.</p>}
+          <DownButton run={run} entity={id} />
         </header>
         <dl className="player-rows">
           {rows.map((row) => (
@@ -224,6 +228,7 @@ const EntityPanel = memo(
     a.id === b.id &&
     a.rows === b.rows &&
     a.involved === b.involved &&
+    a.run === b.run &&
     sameSnapshot(a.now, b.now) &&
     sameSnapshot(a.before, b.before),
 );
@@ -252,6 +257,7 @@ export function EntityPanels({ run, step }: { run: RunResult; step: number }) {
             before={step > 0 ? run.snapshots[step - 1]?.[id] : undefined}
             rows={rows}
             involved={involved.has(id)}
+            run={run}
           />
         ))}
       </div>

@@ -4,6 +4,7 @@ import { ENTITIES } from '../../core/model/ids';
 import { REFERENCE_POINTS } from '../../core/model/referencePoints';
 import { cmsContextOf, udbContextOf, type RunResult, type TraceStep } from '../../core/engine/run';
 import { formatValue, route, stepHeading } from './format';
+import { MessageFaultButtons } from './FaultButtons';
 import { fieldLabel, profileFields, ProfileList, ProfileView } from './ProfileView';
 
 function Changes({ changes }: { changes: readonly Change[] }) {
@@ -241,6 +242,7 @@ export function MessagePanel({ run, step }: { run: RunResult; step: number }) {
               <dd>{current.label}</dd>
             </div>
           </dl>
+          <MessageFaultButtons step={current} />
           <Payload step={current} run={run} />
           {current.log.map((entry, i) => (
             <p key={i} className="player-message-log">

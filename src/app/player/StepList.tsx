@@ -62,7 +62,10 @@ const StepItem = memo(function StepItem({
       <button type="button" className="btn btn-quiet player-step-jump">
         {stepHeading(step)}
       </button>
+      <span className="player-step-at">{step.at} ms</span>
       {step.kind === 'error' && <span className="badge badge-error">Error</span>}
+      {step.lost && <span className="badge badge-error">Lost</span>}
+      {step.discarded && <span className="badge badge-assumption">Discarded</span>}
       {step.assumption && <span className="badge badge-assumption">Simulator assumption</span>}
       <p className="player-step-clause">{step.text}</p>
       {note && (

@@ -82,6 +82,15 @@ export function faultProblem(
   scenario: Scenario,
   procedure: Procedure,
 ): { path: string; message: string } | null {
+  return faultProblems(scenario, procedure)[0] ?? null;
+}
+
+/** Every fault that cannot apply to a procedure, with its index in `faults`, in order. */
+export function faultProblems(
+  scenario: Scenario,
+  procedure: Procedure,
+): { index: number; path: string; message: string }[] {
+  const problems: { index: number; path: string; message: string }[] = [];
   const faults = scenario.faults ?? [];
   for (let i = 0; i < faults.length; i++) {
     const fault = faults[i];
@@ -89,19 +98,20 @@ export function faultProblem(
     const path = `faults[${i}].step`;
     const clause = procedure.steps.find((s) => s.n === fault.step);
     if (!clause) {
-      return {
+      problems.push({
+        index: i,
         path,
         message: `${procedure.id} has no step ${fault.step} (its steps are 1..${procedure.steps.length})`,
-      };
-    }
-    if (clause.kind === 'action') {
-      return {
+      });
+    } else if (clause.kind === 'action') {
+      problems.push({
+        index: i,
         path,
         message: `step ${clause.n} of ${procedure.id} is an own action (${clause.label}), not a message`,
-      };
+      });
     }
   }
-  return null;
+  return problems;
 }
 
 /** `faults[0].step: …` as one line. */

@@ -1,4 +1,4 @@
-import type { ProcedureId } from '../model/ids';
+import { ENTITIES, type ProcedureId } from '../model/ids';
 import { citation, getProcedure } from '../procedures';
 import type { TraceStep } from '../engine/run';
 import type { ValidationResult } from '../model/validation';
@@ -234,6 +234,32 @@ function errorNarration(step: TraceStep): string {
   return `The clause does not say what happens here. The simulator returns an error to whoever asked (${reason}).`;
 }
 
+/**
+ * A step a fault or a timer made (CONTRACT.md §10), in the simulator's words: the clauses give no time, no timers
+ * and no lost messages, so every sentence here says it is the simulator's. Null for any other step.
+ */
+function faultNarration(procedure: ProcedureId, step: TraceStep): string | null {
+  const assumed = "What happens then is the simulator's assumption: the clauses do not say.";
+  if (step.lost) {
+    const why =
+      step.fault?.kind === 'down'
+        ? 'an entity it goes to or from is down (a fault the scenario adds)'
+        : 'it is dropped (a fault the scenario adds)';
+    return `This message never arrives: ${why}. It has no effect. ${assumed}`;
+  }
+  if (step.discarded)
+    return `This message arrives where nothing waits for it (a late answer, a duplicate, or a request its receiver is not ready for), and ${ENTITIES[step.to].phrase} discards it. ${assumed}`;
+  if (step.kind === 'timeout')
+    return `No answer came in time: the timer of ${ENTITIES[step.from].phrase} fires and it stops waiting. The clauses give no timers: the timer, its figure and what follows are the simulator's.`;
+  if (step.fault?.kind === 'delay' && step.clauseStep !== null) {
+    return `${clauseNarration(procedure, step)} (It arrives late: a delay the scenario adds; the clauses give no time.)`.trim();
+  }
+  if (step.fault?.kind === 'duplicate' && step.clauseStep !== null) {
+    return `${clauseNarration(procedure, step)} (It is sent twice: a duplicate the scenario adds; the clauses do not say what a receiver does with a second copy.)`.trim();
+  }
+  return null;
+}
+
 /** What the narration may take from the run a step belongs to (a `RunResult` has it). */
 export interface NarrationFacts {
   /** The primary's check of 10.1.4.3.2 step 11, or null where none ran. */
@@ -252,10 +278,15 @@ function step12Narration(facts: NarrationFacts): string {
  * explanation depends on the run gets words that hold for every run.
  */
 export function narrate(procedure: ProcedureId, step: TraceStep, facts?: NarrationFacts): string {
+  const fault = faultNarration(procedure, step);
+  if (fault !== null) return fault;
   if (step.kind === 'error') return errorNarration(step);
   if (facts && procedure === '10.1.4.3.2' && step.clauseStep === 12) return step12Narration(facts);
-  return (step.clauseStep !== null && NARRATION[procedure][step.clauseStep]) || '';
+  return clauseNarration(procedure, step);
 }
+
+const clauseNarration = (procedure: ProcedureId, step: TraceStep): string =>
+  (step.clauseStep !== null && NARRATION[procedure][step.clauseStep]) || '';
 
 /** A note's words for the page, or for a document (the walkthrough), which has no panels. */
 export function noteText(note: SpecNote, where: 'page' | 'document'): string {

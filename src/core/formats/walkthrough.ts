@@ -129,6 +129,26 @@ function changesSection(run: RunResult): string[] {
  * `sim --format markdown` (CONTRACT.md §6, §14). Each spec note is given once, where it first applies, and referred
  * to after.
  */
+/** How the run ended, in the sentence on the resulting profile. */
+const ENDED: Record<RunResult['outcome'], string> = {
+  delivered: 'delivered',
+  rejected: 'refused',
+  failed: 'failed',
+  'no-answer': 'no answer',
+};
+
+/**
+ * A step a fault or a timer made, marked in its heading with its time on the simulator's clock (a fault-free run
+ * keeps the headings it had).
+ */
+function faultMark(step: RunResult['steps'][number]): string {
+  if (step.lost) return ` — lost at ${step.at} ms`;
+  if (step.discarded) return ` — discarded at ${step.at} ms`;
+  if (step.kind === 'timeout') return ` — timer fired at ${step.at} ms`;
+  if (step.fault) return ` — ${step.fault.kind} at ${step.at} ms`;
+  return '';
+}
+
 export function toWalkthrough(run: RunResult, scenario: Scenario, notes: ReviewNotes = {}): string {
   const procedure = getProcedure(run.procedure);
   const out: string[] = [];
@@ -165,7 +185,7 @@ export function toWalkthrough(run: RunResult, scenario: Scenario, notes: ReviewN
     const point = step.referencePoint ? ` (${step.referencePoint})` : '';
     out.push(
       '',
-      `### ${step.number}. ${md(who(step))}${point}${step.kind === 'error' ? ' — error' : ''}${step.assumption ? ' — simulator assumption' : ''}`,
+      `### ${step.number}. ${md(who(step))}${point}${step.kind === 'error' ? ' — error' : ''}${faultMark(step)}${step.assumption ? ' — simulator assumption' : ''}`,
     );
     out.push('', quote(step.text));
     for (const side of step.also)
@@ -187,7 +207,7 @@ export function toWalkthrough(run: RunResult, scenario: Scenario, notes: ReviewN
   if (!run.profiles.length) {
     out.push(
       '',
-      `The configuration management client receives no profile${run.error ? `: refused at step ${run.error.number}: ${md(run.error.reason)}` : ''}.`,
+      `The configuration management client receives no profile${run.error ? `: ${ENDED[run.outcome]} at step ${run.error.number}: ${md(run.error.reason)}` : ''}.`,
     );
   }
   for (const profile of run.profiles)
