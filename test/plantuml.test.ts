@@ -39,6 +39,28 @@ describe('escapePlantUml', () => {
 });
 
 describe('toPlantUml', () => {
+  it('draws a lost message with a cross and a fired timer as a note over its entity, as the Mermaid text does', () => {
+    // given 10.1.4.3.3 with its step 6 lost and the client's timer
+    const scenario = exampleScenario((raw) => {
+      Object.assign(raw, { faults: [{ kind: 'drop', step: 6 }], timing: { timeoutMs: { cmc: 5000 } } });
+    });
+    const run = simulate(scenario, '10.1.4.3.3');
+    // when drawn both ways
+    const mermaid = toMermaid(run, scenario);
+    const plantuml = toPlantUml(run, scenario);
+    // then the same arrows and the same one note, and the same step numbers in the same order
+    expect(plantuml.arrows).toEqual(mermaid.arrows);
+    expect(plantuml.notes).toEqual(mermaid.notes);
+    expect(plantuml.notes).toHaveLength(1);
+    expect(stepNumbers(plantuml.text)).toEqual(stepNumbers(mermaid.text));
+    // and the lost message ends in a cross, the timer is a note over the client
+    const lost = `${PARTICIPANT['primary-cms']} -->x ${PARTICIPANT['partner-cms']} : 6. `;
+    expect(
+      plantuml.text.split('\n').filter((line) => line.includes(' ->x ') || line.includes(' -->x ')),
+    ).toEqual([expect.stringContaining(lost)]);
+    expect(plantuml.text).toContain(`note over ${PARTICIPANT.cmc} : 6a. `);
+  });
+
   const runs = PRESETS.flatMap((preset) =>
     PROCEDURE_IDS.map((procedure) => [`${preset.id} ${procedure}`, preset.scenario, procedure] as const),
   );

@@ -81,8 +81,8 @@ export function SequenceDiagram({
       for (const marked of early.svg.querySelectorAll('[data-step]'))
         marked.classList.remove(...STEP_CLASSES);
     } else host.innerHTML = outcome.ok ? outcome.svg : '';
-    const messages = tagSteps(host, drawn.arrows);
-    if (outcome.ok && outcome.source === 'cache' && messages !== drawn.arrows.length) {
+    const messages = tagSteps(host, drawn.arrows, drawn.notes);
+    if (outcome.ok && outcome.source === 'cache' && messages !== drawn.arrows.length + drawn.notes.length) {
       host.innerHTML = '';
       refuse(drawn);
       return;
@@ -119,7 +119,7 @@ export function SequenceDiagram({
   useLayoutEffect(() => {
     if (!shown) return;
     noteView(
-      { text: shown.text, arrows: shown.arrows, caption, step, theme: shown.theme },
+      { text: shown.text, arrows: shown.arrows, notes: shown.notes, caption, step, theme: shown.theme },
       boxRef.current?.closest('figure') ?? null,
     );
     return () => noteView(null);

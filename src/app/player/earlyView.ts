@@ -19,6 +19,8 @@ import { markSteps, stepOf, tagSteps } from './svgSteps';
 export interface ShownView {
   text: string;
   arrows: readonly number[];
+  /** A timer's notes (absent in a note written before there were any: none). */
+  notes?: readonly number[];
   caption: string;
   step: number;
   theme: DiagramTheme;
@@ -178,6 +180,7 @@ function isView(value: unknown): value is ShownView {
     typeof v.text === 'string' &&
     Array.isArray(v.arrows) &&
     v.arrows.every((n) => Number.isInteger(n)) &&
+    (v.notes === undefined || (Array.isArray(v.notes) && v.notes.every((n) => Number.isInteger(n)))) &&
     typeof v.caption === 'string' &&
     Number.isInteger(v.step) &&
     (v.theme === 'default' || v.theme === 'dark')
@@ -251,7 +254,11 @@ function paintEarly(view: ShownView, shell: string, svg: string, source: 'mermai
   const host = root.querySelector<HTMLElement>(`figure ${HOST}`);
   if (host) host.innerHTML = svg;
   const drawn = host?.firstElementChild;
-  if (!host || !(drawn instanceof SVGSVGElement) || tagSteps(host, view.arrows) !== view.arrows.length) {
+  if (
+    !host ||
+    !(drawn instanceof SVGSVGElement) ||
+    tagSteps(host, view.arrows, view.notes) !== view.arrows.length + (view.notes?.length ?? 0)
+  ) {
     root.replaceChildren();
     return false;
   }

@@ -37,6 +37,22 @@ describe('tagSteps', () => {
     expect(steps(svg, 'text.messageText')).toEqual(['1', '2', '2', '3', '3', '4']);
     expect(svg.querySelectorAll('.actor[data-step], [data-et="life-line"][data-step]')).toHaveLength(0);
   });
+
+  it("gives a timer's note (a step with no arrow) the step of diagram.notes, and counts it", () => {
+    // given a diagram whose step 5 is a note over the client (a timer that fired)
+    const svg = diagram();
+    svg.insertAdjacentHTML(
+      'beforeend',
+      '<g data-et="note"><rect class="note"/><text class="noteText">5. timer fired</text></g>',
+    );
+    // when tagged with its notes
+    const found = tagSteps(svg, [1, 2, 3, 3, 4], [5]);
+    // then the note's group carries step 5, is counted, and is marked current at step 5
+    expect(found).toBe(6);
+    expect(steps(svg, '[data-et="note"]')).toEqual(['5']);
+    markSteps(svg, 5);
+    expect(svg.querySelector('[data-et="note"]')?.classList.contains('step-current')).toBe(true);
+  });
 });
 
 describe('markSteps', () => {

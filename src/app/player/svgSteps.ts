@@ -21,10 +21,11 @@ function labelsOf(line: Element): Element[] {
 }
 
 /**
- * Gives every element of step n (message lines and their labels) `data-step="n"`. Returns how many messages were
- * found; a count different from `arrows.length` means Mermaid drew something other than expected.
+ * Gives every element of step n (message lines and their labels; a note's group, for a timer that fires)
+ * `data-step="n"`. Returns how many messages and notes were found; a count different from `arrows.length +
+ * notes.length` means Mermaid drew something other than expected.
  */
-export function tagSteps(root: ParentNode, arrows: readonly number[]): number {
+export function tagSteps(root: ParentNode, arrows: readonly number[], notes: readonly number[] = []): number {
   const lines = [...root.querySelectorAll('[data-et="message"]')];
   lines.forEach((line, i) => {
     const n = arrows[i];
@@ -33,7 +34,14 @@ export function tagSteps(root: ParentNode, arrows: readonly number[]): number {
     for (const element of elements) element.setAttribute('data-step', String(n));
     addHitArea(elements, n);
   });
-  return lines.length;
+  const groups = [...root.querySelectorAll('[data-et="note"]')];
+  groups.forEach((group, i) => {
+    const n = notes[i];
+    if (n === undefined) return;
+    group.setAttribute('data-step', String(n));
+    addHitArea([group], n);
+  });
+  return lines.length + groups.length;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -94,8 +102,15 @@ function addHitArea(elements: Element[], n: number): void {
  */
 export function measureHitArea(rect: Element): void {
   if (!rect.classList.contains(HIT_AREA)) return;
-  // Put right before its message's first label (or its line): the line is the first message after it.
-  let line = rect.nextElementSibling;
+  // Put right before its message's first label (or its line): the line is the first message after it; or right
+  // before a timer's note, which it covers.
+  const next = rect.nextElementSibling;
+  if (next?.getAttribute('data-et') === 'note') {
+    const extent = extentOf([next]);
+    if (extent) place(rect, extent);
+    return;
+  }
+  let line = next;
   while (line && line.getAttribute('data-et') !== 'message') line = line.nextElementSibling;
   const extent = line ? extentOf([...labelsOf(line), line]) : null;
   if (extent) place(rect, extent);

@@ -8,8 +8,9 @@ export interface Drawn {
   text: string;
   theme: DiagramTheme;
   outcome: RenderOutcome;
-  /** The arrows of the text that was rendered (not necessarily the latest text, while it renders). */
+  /** The arrows and notes of the text that was rendered (not necessarily the latest text, while it renders). */
   arrows: readonly number[];
+  notes: readonly number[];
 }
 
 /**
@@ -27,25 +28,28 @@ export function useDrawnDiagram(diagram: Diagram): {
   const key = `${theme}\n${diagram.text}`;
   const [drawn, setDrawn] = useState<Drawn | null>(() => {
     const outcome = settledDiagram(diagram.text, theme);
-    return outcome ? { key, text: diagram.text, theme, outcome, arrows: diagram.arrows } : null;
+    return outcome
+      ? { key, text: diagram.text, theme, outcome, arrows: diagram.arrows, notes: diagram.notes }
+      : null;
   });
 
   // Another text whose outcome is already there (rendered before, or kept) is drawn in this render, not after an
   // effect and a promise: a frame with the old drawing (or none) would move what lies under the diagram.
   if (drawn?.key !== key) {
     const outcome = settledDiagram(diagram.text, theme);
-    if (outcome) setDrawn({ key, text: diagram.text, theme, outcome, arrows: diagram.arrows });
+    if (outcome)
+      setDrawn({ key, text: diagram.text, theme, outcome, arrows: diagram.arrows, notes: diagram.notes });
   }
 
   useEffect(() => {
     let live = true;
-    const { text, arrows } = diagram;
+    const { text, arrows, notes } = diagram;
     // renderDiagram never rejects: a failure is an outcome, drawn as such.
     const draw = () =>
       void renderDiagram(text, theme).then((outcome) => {
         if (live)
           setDrawn((previous) =>
-            previous?.outcome === outcome ? previous : { key, text, theme, outcome, arrows },
+            previous?.outcome === outcome ? previous : { key, text, theme, outcome, arrows, notes },
           );
       });
     // A text the page only passes through in this task (the default procedure, before the address is applied in

@@ -27,7 +27,7 @@ export function CompareDiagram({
     const host = hostRef.current;
     if (!host || !drawn) return;
     host.innerHTML = drawn.outcome.ok ? drawn.outcome.svg : '';
-    tagSteps(host, drawn.arrows);
+    tagSteps(host, drawn.arrows, drawn.notes);
   }, [drawn]);
 
   useLayoutEffect(() => {

@@ -83,6 +83,8 @@ export interface Diagram {
   text: string;
   /** The step number of each message arrow, in the order Mermaid draws them (a timer's note is no arrow). */
   arrows: number[];
+  /** The step number of each note (a timer that fires), in the order Mermaid draws them. */
+  notes: number[];
 }
 
 function participants(scenario: Scenario, used: ReadonlySet<EntityId>): string[] {
@@ -154,12 +156,14 @@ export function toMermaid(
   }
   const lines = ['sequenceDiagram', ...participants(scenario, used)];
   const arrows: number[] = [];
+  const notes: number[] = [];
   for (const step of run.steps) {
     if (step.kind === 'timeout') {
       // A timer that fires is no message: a note over its entity.
       lines.push(
         `  Note over ${PARTICIPANT[step.to]}: ${step.number}. ${keepCodesWhole(escapeMermaid(step.label), MESSAGE_WIDTH)} (assumption)`,
       );
+      notes.push(step.n);
       continue;
     }
     lines.push(
@@ -173,5 +177,5 @@ export function toMermaid(
       arrows.push(step.n);
     }
   }
-  return { text: lines.join('\n') + '\n', arrows };
+  return { text: lines.join('\n') + '\n', arrows, notes };
 }

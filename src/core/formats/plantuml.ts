@@ -31,10 +31,17 @@ export function escapePlantUml(text: string, max = 80): string {
     .join('');
 }
 
+/**
+ * As in the Mermaid text (CONTRACT.md §10): an answer (an error too) is dotted, and only a lost message ends in a
+ * cross.
+ */
 function arrowOf(step: TraceStep): string {
-  if (step.kind === 'error') return '--x';
-  if (step.kind === 'action') return '->';
-  return step.message.type === 'profile.provide' || step.message.type === 'profile.stored' ? '-->' : '->';
+  const answer =
+    step.kind === 'error' ||
+    step.message.type === 'profile.provide' ||
+    step.message.type === 'profile.stored';
+  if (step.lost) return answer ? '-->x' : '->x';
+  return answer ? '-->' : '->';
 }
 
 function labelOf(step: TraceStep, options: DiagramOptions): string {
@@ -44,10 +51,11 @@ function labelOf(step: TraceStep, options: DiagramOptions): string {
   if (step.message.type === 'profile.provide' && step.message.profiles.length > 1)
     label += ` (${step.message.profiles.length} profiles)`;
   const point = options.referencePoints && step.referencePoint ? `[${step.referencePoint}] ` : '';
-  return `${step.number}. ${escapePlantUml(`${point}${label}`)}${step.assumption ? ' (assumption)' : ''}`;
+  const marks = `${step.lost ? ' (lost)' : ''}${step.discarded ? ' (discarded)' : ''}${step.assumption ? ' (assumption)' : ''}`;
+  return `${step.number}. ${escapePlantUml(`${point}${label}`)}${marks}`;
 }
 
-/** The whole run as PlantUML text; `arrows` is the step of each arrow in order, as `toMermaid` gives it. */
+/** The whole run as PlantUML text; `arrows` and `notes` are the step of each arrow and note in order, as `toMermaid` gives them. */
 export function toPlantUml(
   run: Pick<RunResult, 'steps' | 'procedure'>,
   scenario: Scenario,
@@ -73,7 +81,16 @@ export function toPlantUml(
   box('primary', scenario.primary.systemId);
   box('partner', scenario.partner.systemId);
   const arrows: number[] = [];
+  const notes: number[] = [];
   for (const step of run.steps) {
+    if (step.kind === 'timeout') {
+      // A timer that fires is no message: a note over its entity, as in the Mermaid text.
+      lines.push(
+        `note over ${PARTICIPANT[step.to]} : ${step.number}. ${escapePlantUml(step.label)} (assumption)`,
+      );
+      notes.push(step.n);
+      continue;
+    }
     lines.push(
       `${PARTICIPANT[step.from]} ${arrowOf(step)} ${PARTICIPANT[step.to]} : ${labelOf(step, options)}`,
     );
@@ -88,5 +105,5 @@ export function toPlantUml(
     }
   }
   lines.push('@enduml');
-  return { text: `${lines.join('\n')}\n`, arrows };
+  return { text: `${lines.join('\n')}\n`, arrows, notes };
 }
