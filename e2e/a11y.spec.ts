@@ -92,7 +92,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
-// Every procedure, in both schemes, on a phone and a wide screen (issue 12): one page per scheme and width, each
+// Every procedure, in both schemes, on a phone and a wide screen: one page per scheme and width, each
 // procedure opened in it in turn (its scripts cached), at a middle step so that done, current and still-to-come steps
 // are all drawn, with the entity panels the procedure does not use greyed.
 for (const colorScheme of ['light', 'dark'] as const) {

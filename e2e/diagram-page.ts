@@ -1,5 +1,5 @@
 /**
- * The diagram's view (issue 12), seen from a spec: the scale it is drawn at, the visible part of its box, the
+ * The diagram's view, seen from a spec: the scale it is drawn at, the visible part of its box, the
  * sticky strip of participants and the current step's message, all measured on screen.
  */
 import { expect, type Locator, type Page } from '@playwright/test';

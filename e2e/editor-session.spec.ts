@@ -28,7 +28,7 @@ test('the scenario survives a reload, with and without the address', async ({ ed
   await expect(player.alerts).toHaveCount(0);
 });
 
-test('a UE configured by the primary survives a reload of the bare address, on 10.1.4.3.2 (issue 10, item 7)', async ({
+test('a UE configured by the primary survives a reload of the bare address, on 10.1.4.3.2', async ({
   editor,
   page,
   player,

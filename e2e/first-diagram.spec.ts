@@ -1,5 +1,5 @@
 /**
- * Issue 14: the first diagram of a repeat visit comes from the SVG kept by the earlier one (src/app/player/svgCache.ts),
+ * The first diagram of a repeat visit comes from the SVG kept by the earlier one (src/app/player/svgCache.ts),
  * without loading Mermaid, and is stepped through like a fresh one; another text is drawn by Mermaid again.
  */
 import type { Page } from '@playwright/test';

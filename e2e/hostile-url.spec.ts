@@ -95,7 +95,7 @@ for (const [k, bads] of PAGES.entries()) {
   });
 }
 
-// Issue 11: scenarios that once blanked the page. Each in the fragment (what Copy link writes) and in the query, on
+// Scenarios that once blanked the page. Each in the fragment (what Copy link writes) and in the query, on
 // one page (the scenario encoded once: the 3 MB title takes seconds to pack).
 for (const hostile of HOSTILE_SCENARIOS) {
   test(`a scenario in the address with ${hostile.name}: an alert, and the player works (fragment, query)`, async ({

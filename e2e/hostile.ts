@@ -58,7 +58,7 @@ export function shownInDiagram(text: string, max: number): string {
 }
 
 /**
- * Scenarios no address may bring down the page with (issue 11), each as the JSON a link would carry and the reason
+ * Scenarios no address may bring down the page with, each as the JSON a link would carry and the reason
  * the page gives: profile documents with a DTD (an external entity, a broken declaration) or 5,000 nested elements,
  * a 3 MB title, JSON nested 10,000 deep.
  */

@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 export const SUB_PATH = '/some/sub/';
 
 /**
- * Serves the preview server's build under SUB_PATH (issue 7: the static build is hosted anywhere) by rewriting each
+ * Serves the preview server's build under SUB_PATH (the static build is hosted anywhere) by rewriting each
  * request to the server's root; any other path is a 404. `online() === false` fails every request as a lost network
  * would: Playwright fetches a routed request itself, past the browser's offline switch.
  */

@@ -3,7 +3,7 @@ import { expect, test } from './fixtures';
 
 test.afterEach(unrouteSubPath);
 
-// The static build is hosted anywhere (issue 7): here it is served under /some/sub/ by rewriting each request to the
+// The static build is hosted anywhere: here it is served under /some/sub/ by rewriting each request to the
 // preview server's root, so every asset must be addressed relative to the page.
 test('the built app works from a sub-path', async ({ page, player, baseURL }) => {
   const root = new URL(baseURL ?? 'http://127.0.0.1:4173/');

@@ -1,5 +1,5 @@
 /**
- * Issue 14: the first visit's downloads start with the page. A classic script at the top of the built index.html adds
+ * The first visit's downloads start with the page. A classic script at the top of the built index.html adds
  * `<link rel="modulepreload">` for Mermaid's chunks that a sequence diagram needs (its core and its sequence
  * diagram, with everything they import) and `<link rel="preload">` for the diagram's font, at once, instead of
  * after the first script has run (and, for the sequence diagram's chunk, after Mermaid's core has run). Only when the

@@ -1,5 +1,5 @@
 /**
- * Hostile and international text in the diagram (issue 7): only Mermaid's grammar characters become entity codes,
+ * Hostile and international text in the diagram: only Mermaid's grammar characters become entity codes,
  * and no code is left where Mermaid's hyphenation of a long word could cut it in two.
  */
 import fc from 'fast-check';

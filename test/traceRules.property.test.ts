@@ -1,5 +1,5 @@
 /**
- * The trace rules of issue 10 (items 1, 2 and 5) on any valid scenario and every procedure: the step numbers, the
+ * The trace rules on any valid scenario and every procedure: the step numbers, the
  * reference points and where the partner MC system is identified. test/outcomes.test.ts checks the same on the
  * example; the expectations come from test/support/traceRules.ts (the clauses and the entity ids), not from run.ts.
  */

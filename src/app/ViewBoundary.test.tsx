@@ -30,7 +30,7 @@ async function setUp() {
   return { ...store, view };
 }
 
-describe('a view that fails (issue 11)', () => {
+describe('a view that fails', () => {
   const blobs: Blob[] = [];
   beforeEach(() => {
     blobs.length = 0;

@@ -1,5 +1,5 @@
 /**
- * Issue 11: a view that throws shows what went wrong and ways back, in place of the view, never a blank page. One
+ * A view that throws shows what went wrong and ways back, in place of the view, never a blank page. One
  * boundary around each view (player, editor, quiz, comparison, presentation) and one around the whole page.
  */
 import { Component, type ReactNode } from 'react';

@@ -22,7 +22,7 @@ async function loadWithMine(
 
 const link = `#scenario=${encodeScenario(LINKED)}`;
 
-describe('opening a link loses nothing (issue 11)', () => {
+describe('opening a link loses nothing', () => {
   beforeEach(() => localStorage.clear());
   afterEach(() => cleanup());
 
@@ -42,7 +42,7 @@ describe('opening a link loses nothing (issue 11)', () => {
     expect(LINKED.ue.configuredBy).toBe('primary');
     // when it is opened
     applyAddress('?procedure=10.1.4.3.3&step=0', link);
-    // then the procedure the link names is shown, and the scenario agrees with it (issue 10, item 7)
+    // then the procedure the link names is shown, and the scenario agrees with it
     expect(useApp.getState().procedure).toBe('10.1.4.3.3');
     expect(useApp.getState().scenario).toEqual({ ...LINKED, ue: { ...LINKED.ue, configuredBy: 'partner' } });
     // and one Undo brings my work back

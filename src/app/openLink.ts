@@ -1,5 +1,5 @@
 /**
- * Issue 11, nothing lost: a link's scenario replaces the one on screen through `setScenario` (so Undo brings the old
+ * Nothing lost: a link's scenario replaces the one on screen through `setScenario` (so Undo brings the old
  * one back), and when the old one was the user's own (not the untouched default), a notice offers it back with
  * Restore, across reloads too (the store persists it as `replaced`).
  */

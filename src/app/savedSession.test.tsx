@@ -40,7 +40,7 @@ describe('older saved sessions (storage version 3)', () => {
   });
 });
 
-describe('a saved session that cannot be read is kept aside (issue 11)', () => {
+describe('a saved session that cannot be read is kept aside', () => {
   beforeEach(() => {
     localStorage.clear();
     URL.createObjectURL = () => 'blob:test';
@@ -141,7 +141,7 @@ describe('a saved session that cannot be read is kept aside (issue 11)', () => {
   });
 });
 
-describe('a saved scenario whose UE the primary configures, opened at the bare address (issue 10, item 7)', () => {
+describe('a saved scenario whose UE the primary configures, opened at the bare address', () => {
   const PRIMARY = presetScenario('primary-configures');
   const savedPrimary = JSON.stringify({ state: { scenario: PRIMARY, notes: {} }, version: 3 });
   beforeEach(() => localStorage.clear());

@@ -10,7 +10,7 @@ import { readNotes, type NotesByProcedure } from './review/slice';
 import { STORAGE_KEY } from './storageKey';
 import { parseOptions } from './xmlSupport';
 
-/** 1: the scenario; 2: and the review notes (issue 5); 3: and the scenario a link replaced (issue 11). */
+/** 1: the scenario; 2: and the review notes; 3: and the scenario a link replaced. */
 export const STORAGE_VERSION = 3;
 
 /** Where a saved session that could not be read is kept: this key, then `.2`, `.3`, … while those are taken. */

@@ -62,7 +62,7 @@ export interface NoticeSlice {
   dismiss: (id: number) => void;
 }
 
-/** Issue 11: the scenario that opening a link replaced, one click (Restore) away, across reloads too. */
+/** The scenario that opening a link replaced, one click (Restore) away, across reloads too. */
 export interface LinkSlice {
   /** Set by openLink.ts (`openLinked`, `restoreReplaced`); dismissing its notice clears it. */
   replaced: Replaced | null;

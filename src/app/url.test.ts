@@ -235,7 +235,7 @@ describe('the scenario in the fragment (CONTRACT.md §8)', () => {
   });
 });
 
-describe('hostile scenarios in the address: a problem each, never a throw (issue 11)', () => {
+describe('hostile scenarios in the address: a problem each, never a throw', () => {
   beforeAll(async () => {
     // the page loads the XML reader before it reads an address with documents (main.tsx)
     await loadXmlSupport();

@@ -90,7 +90,7 @@ describe('narration of 10.1.4.3.2 steps 11 and 12: true whichever way step 11 is
   });
 });
 
-describe('the corrected words stay corrected (issue 10, item 6)', () => {
+describe('the corrected words stay corrected', () => {
   it('cites the draft as a draft CR to TS 23.280, and the revised text as the clause', () => {
     expect(citation('10.1.4.x.2')).toBe('draft CR to TS 23.280, clause 10.1.4.x.2');
     expect(citation('10.1.4.x.2', 5)).toBe('draft CR to TS 23.280, clause 10.1.4.x.2, step 5');

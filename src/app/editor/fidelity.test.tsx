@@ -12,7 +12,7 @@ const refused = PRESETS.find(
   (p) => runOf(p.scenario, p.procedure).run.outcome === 'rejected' && p.procedure === '10.1.4.3.2',
 );
 
-describe('the procedure shown and ue.configuredBy never disagree (issue 10, item 7)', () => {
+describe('the procedure shown and ue.configuredBy never disagree', () => {
   useFreshStore();
 
   it('choosing 10.1.4.3.2 makes the UE configured by the primary; undo brings both back', () => {
@@ -44,7 +44,7 @@ describe('the procedure shown and ue.configuredBy never disagree (issue 10, item
   });
 });
 
-describe('the editor offers the second edition inputs (issue 10, items 3 and 4)', () => {
+describe('the editor offers the second edition inputs', () => {
   useFreshStore(refused?.scenario, refused?.procedure);
 
   it('onFailure "continue": the refused run delivers, the failed check logged at step 11', () => {
@@ -75,7 +75,7 @@ describe('the editor offers the second edition inputs (issue 10, items 3 and 4)'
   });
 });
 
-describe("the editor's rule sets say they are the simulator's (issue 10, item 6)", () => {
+describe("the editor's rule sets say they are the simulator's", () => {
   useFreshStore();
 
   it('"Local policy" and "Validation rules" keep their names, and are described as the simulator\'s own rule set', () => {

@@ -11,7 +11,7 @@ const panel = () => screen.getByRole('region', { name: 'Current message' });
 
 afterEach(() => cleanup());
 
-describe('the message panel: step 11 read as "continue" (onFailure, issue 10 item 4)', () => {
+describe('the message panel: step 11 read as "continue" (onFailure)', () => {
   const run = simulate(goldenScenario('validation-continue'), '10.1.4.3.2');
 
   it('the failed check is shown as logged by the primary CMS, and processing continues in step 12', () => {

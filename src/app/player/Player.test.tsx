@@ -31,7 +31,7 @@ async function drawnText(): Promise<string> {
   return drawn.at(-1)!;
 }
 
-describe('reference points on the page (issue 10, item 5)', () => {
+describe('reference points on the page', () => {
   beforeEach(() => {
     stubPageApis();
     drawn.length = 0;

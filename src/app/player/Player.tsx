@@ -19,7 +19,7 @@ import './player.css';
 
 // The toolbar depends on the run, not the step.
 const ReviewToolbarMemo = memo(ReviewToolbar);
-// Issue 12: a step marks the diagram (and the controls) first; these follow in a render of their own (the step as a
+// A step marks the diagram (and the controls) first; these follow in a render of their own (the step as a
 // deferred value), so that the highlight is not held up by them. Memoised: the first render passes them by.
 const StepListMemo = memo(StepList);
 const CurrentStepMemo = memo(CurrentStep);
@@ -52,7 +52,7 @@ const ReferencePointToggle = memo(function ReferencePointToggle() {
 /** The player: pick a procedure, step through its run, see the diagram, the steps, the entities and the message. */
 export function Player() {
   const { run, diagram, procedure, step, actions, jump, pick, controls } = usePlayer();
-  // Review (issue 5): presentation mode shows the diagram and the current step only, large.
+  // Review: presentation mode shows the diagram and the current step only, large.
   const present = useApp((s) => s.mode === 'present');
   const scenario = useApp((s) => s.scenario);
   const notes = useApp((s) => s.notes[procedure]);

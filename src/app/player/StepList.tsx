@@ -15,7 +15,7 @@ export function StepList({
   steps: readonly TraceStep[];
   current: number;
   onSelect: (step: number) => void;
-  /** Review notes by step (issue 5): a step with one shows it. */
+  /** Review notes by step: a step with one shows it. */
   notes?: ReviewNotes;
 }) {
   const listRef = useRef<HTMLOListElement>(null);

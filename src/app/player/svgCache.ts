@@ -1,6 +1,6 @@
 /**
  * The SVG Mermaid drew for a diagram text, kept in localStorage so that a repeat visit shows its diagram without
- * loading or running Mermaid (issue 14). An entry is keyed by everything the drawing depends on: the text, Mermaid's
+ * loading or running Mermaid. An entry is keyed by everything the drawing depends on: the text, Mermaid's
  * version, the font (family and package version) and Mermaid's configuration for the theme; the key is stored whole
  * and compared exactly, so a hash collision cannot serve another diagram. The few last-used entries are kept (LRU),
  * each in its own item beside an index. Everything fails quietly into "not cached": no storage (private mode), a full

@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 /**
- * A disclosure (issue 12): a real button (`aria-expanded`, `aria-controls`) that shows and hides the panel after it;
+ * A disclosure: a real button (`aria-expanded`, `aria-controls`) that shows and hides the panel after it;
  * Escape, in the panel or on the button, closes it and gives the focus back to the button. Where the button is drawn
  * is the sheet's choice: `review.css` draws it on a narrow screen only and there hides the closed panel; on a wider
  * screen the panel is always shown (the button is not drawn, and the state does nothing).

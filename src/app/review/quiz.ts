@@ -1,4 +1,4 @@
-/** The quiz (issue 5, `?mode=quiz`): the learner predicts who acts in each step before it is shown. Pure. */
+/** The quiz (`?mode=quiz`): the learner predicts who acts in each step before it is shown. Pure. */
 import { ENTITY_IDS, type EntityId } from '../../core/model/ids';
 import type { TraceStep } from '../../core/engine/run';
 import { route } from '../player/format';

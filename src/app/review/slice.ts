@@ -1,5 +1,5 @@
 /**
- * The review slice of the store (issue 5): which view the page shows (player, quiz, presentation, comparison) and
+ * The review slice of the store: which view the page shows (player, quiz, presentation, comparison) and
  * the reviewer's notes, kept by procedure and step (step 0: the clause as a whole). Only the notes are persisted.
  */
 import { isProcedureId, type ProcedureId } from '../../core/model/ids';
