@@ -3,7 +3,14 @@ import type { EntityId } from '../model/ids';
 import type { Change } from '../model/policy';
 import { profilesFor, type Profile } from '../model/profile';
 import { validateProfile, type ValidationResult, type ValidationRules } from '../model/validation';
-import { latest, post, type EntityMessage, type Pending, type ProfileRequest } from './messages';
+import {
+  latest,
+  post,
+  type EntityMessage,
+  type Pending,
+  type ProfileRequest,
+  serverTimeoutError,
+} from './messages';
 
 /** The input of a configuration management server. Fields marked with a role are read by that role's machine only. */
 export interface CmsInput {
@@ -186,14 +193,7 @@ export const cmsSetup = setup({
       assertEvent(event, 'timer.fire');
       const requester = latest(context.pending);
       if (!requester) return;
-      const message: Msg<'profile.error'> = {
-        type: 'profile.error',
-        from: context.id,
-        reason: `${context.id} stopped waiting: its timer fired after ${event.afterMs} ms with no answer`,
-        assumption: true,
-        basis: ['server-timeout'],
-        cause: 'timeout',
-      };
+      const message = serverTimeoutError(context.id, event.afterMs);
       enqueue.sendParent(post({ from: context.id, to: requester.from, message }));
       enqueue.assign({ pending: popped(context) });
     }),

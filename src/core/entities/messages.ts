@@ -62,3 +62,19 @@ export type Pending = { from: EntityId; request: ProfileRequest };
 
 /** The latest request still waiting for an answer (each reply goes to the latest). */
 export const latest = (pending: readonly Pending[]): Pending | undefined => pending[pending.length - 1];
+
+/**
+ * The error a server answers with when its own timer fires (the clauses give no timers: the register's
+ * `server-timeout`): whoever asked it hears that it stopped waiting.
+ */
+export const serverTimeoutError = (
+  from: EntityId,
+  afterMs: number,
+): Extract<EntityMessage, { type: 'profile.error' }> => ({
+  type: 'profile.error',
+  from,
+  reason: `${from} stopped waiting: its timer fired after ${afterMs} ms with no answer`,
+  assumption: true,
+  basis: ['server-timeout'],
+  cause: 'timeout',
+});

@@ -3,7 +3,7 @@ import type { EntityId } from '../model/ids';
 import { applyPolicy, type Change, type Policy } from '../model/policy';
 import { profilesFor, selectMigrationProfile, type Profile } from '../model/profile';
 import type { CachedProfile } from '../model/schema';
-import { latest, post, type EntityMessage, type Pending } from './messages';
+import { latest, post, type EntityMessage, type Pending, serverTimeoutError } from './messages';
 
 /** The input of an MC service user database. Fields marked with a role are read by that role's machine only. */
 export interface UdbInput {
@@ -201,14 +201,7 @@ export const udbSetup = setup({
       assertEvent(event, 'timer.fire');
       const requester = latest(context.pending);
       if (!requester) return;
-      const message: Msg<'profile.error'> = {
-        type: 'profile.error',
-        from: context.id,
-        reason: `${context.id} stopped waiting: its timer fired after ${event.afterMs} ms with no answer`,
-        assumption: true,
-        basis: ['server-timeout'],
-        cause: 'timeout',
-      };
+      const message = serverTimeoutError(context.id, event.afterMs);
       enqueue.sendParent(post({ from: context.id, to: requester.from, message }));
       enqueue.assign({ pending: popped(context) });
     }),

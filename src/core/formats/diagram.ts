@@ -87,21 +87,59 @@ export interface Diagram {
   notes: number[];
 }
 
-function participants(scenario: Scenario, used: ReadonlySet<EntityId>): string[] {
-  const lines: string[] = [];
+/** A system's box on the diagram: the entities of that system the diagram shows. */
+export interface SystemBox {
+  system: 'primary' | 'partner';
+  systemId: string;
+  ids: EntityId[];
+}
+
+/**
+ * The system boxes of a run's diagram, for the Mermaid and the PlantUML texts alike: every entity the clause
+ * involves (so that a refused run keeps the procedure's layout) and any other the run used; the client stands alone.
+ */
+export function systemBoxes(run: Pick<RunResult, 'steps' | 'procedure'>, scenario: Scenario): SystemBox[] {
+  const used = new Set<EntityId>(involvedEntities(run.procedure));
+  for (const s of run.steps) {
+    used.add(s.from);
+    used.add(s.to);
+  }
+  const box = (system: SystemBox['system'], systemId: string): SystemBox => ({
+    system,
+    systemId,
+    ids: ENTITY_IDS.filter((id) => ENTITIES[id].system === system && used.has(id)),
+  });
+  return [box('primary', scenario.primary.systemId), box('partner', scenario.partner.systemId)].filter(
+    (b) => b.ids.length > 0,
+  );
+}
+
+/** What a step's label says before escaping: its words and what the diagram shows of what the message carries. */
+export function labelWords(step: TraceStep): string {
+  let label = step.label;
+  if (step.message.type === 'profile.request' && step.message.request.partnerSystemId) {
+    label += ` (partner ${step.message.request.partnerSystemId})`;
+  }
+  if (step.message.type === 'profile.provide' && step.message.profiles.length > 1) {
+    label += ` (${step.message.profiles.length} profiles)`;
+  }
+  return label;
+}
+
+/** The marks after a label: lost, discarded, an assumption (CONTRACT.md §10). */
+export const labelMarks = (step: TraceStep): string =>
+  `${step.lost ? ' (lost)' : ''}${step.discarded ? ' (discarded)' : ''}${step.assumption ? ' (assumption)' : ''}`;
+
+function participants(boxes: readonly SystemBox[]): string[] {
   const name = (id: EntityId) => `${PARTICIPANT[id]} as ${ENTITIES[id].short}`;
-  lines.push(`  participant ${name('cmc')}`);
-  const box = (system: 'primary' | 'partner', systemId: string) => {
-    const ids = ENTITY_IDS.filter((id) => ENTITIES[id].system === system && used.has(id));
-    if (!ids.length) return;
+  const lines = [`  participant ${name('cmc')}`];
+  for (const { system, systemId, ids } of boxes) {
     lines.push(
       `  box ${system === 'primary' ? 'Primary' : 'Partner'} MC system ${keepCodesWhole(escapeMermaid(systemId, 60), BOX_WIDTH)}`,
     );
     for (const id of ids) lines.push(`    participant ${name(id)}`);
     lines.push('  end');
-  };
-  box('primary', scenario.primary.systemId);
-  box('partner', scenario.partner.systemId);
+  }
   return lines;
 }
 
@@ -129,17 +167,9 @@ function sidePoint(side: { from: EntityId; to: EntityId }, options: DiagramOptio
 }
 
 function labelOf(step: TraceStep, options: DiagramOptions): string {
-  let label = step.label;
-  if (step.message.type === 'profile.request' && step.message.request.partnerSystemId) {
-    label += ` (partner ${step.message.request.partnerSystemId})`;
-  }
-  if (step.message.type === 'profile.provide' && step.message.profiles.length > 1) {
-    label += ` (${step.message.profiles.length} profiles)`;
-  }
   // The marker is added after the cut, so a long label keeps it.
   const point = options.referencePoints && step.referencePoint ? `[${step.referencePoint}] ` : '';
-  const marks = `${step.lost ? ' (lost)' : ''}${step.discarded ? ' (discarded)' : ''}${step.assumption ? ' (assumption)' : ''}`;
-  return `${step.number}. ${point}${keepCodesWhole(escapeMermaid(label), MESSAGE_WIDTH)}${marks}`;
+  return `${step.number}. ${point}${keepCodesWhole(escapeMermaid(labelWords(step)), MESSAGE_WIDTH)}${labelMarks(step)}`;
 }
 
 /** The whole run as a Mermaid sequence diagram: a pure function of the trace. */
@@ -148,13 +178,7 @@ export function toMermaid(
   scenario: Scenario,
   options: DiagramOptions = {},
 ): Diagram {
-  // Every entity the clause involves, so that a refused run keeps the procedure's layout.
-  const used = new Set<EntityId>(involvedEntities(run.procedure));
-  for (const s of run.steps) {
-    used.add(s.from);
-    used.add(s.to);
-  }
-  const lines = ['sequenceDiagram', ...participants(scenario, used)];
+  const lines = ['sequenceDiagram', ...participants(systemBoxes(run, scenario))];
   const arrows: number[] = [];
   const notes: number[] = [];
   for (const step of run.steps) {

@@ -3,12 +3,18 @@
  * participants, system boxes and step numbers of the Mermaid text (`diagram.ts`), from the same trace, for the
  * documents of specification and test teams. A pure function of the trace.
  */
-import { ENTITIES, ENTITY_IDS, type EntityId } from '../model/ids';
-import { involvedEntities } from '../procedures';
+import { ENTITIES, type EntityId } from '../model/ids';
 import { referencePointOf } from '../model/referencePoints';
 import type { RunResult, TraceStep } from '../engine/run';
 import type { Scenario } from '../model/schema';
-import { PARTICIPANT, type Diagram, type DiagramOptions } from './diagram';
+import {
+  labelMarks,
+  labelWords,
+  PARTICIPANT,
+  systemBoxes,
+  type Diagram,
+  type DiagramOptions,
+} from './diagram';
 
 const SAFE = /[A-Za-z0-9 ,.@()'?!+=:-]/;
 
@@ -45,14 +51,8 @@ function arrowOf(step: TraceStep): string {
 }
 
 function labelOf(step: TraceStep, options: DiagramOptions): string {
-  let label = step.label;
-  if (step.message.type === 'profile.request' && step.message.request.partnerSystemId)
-    label += ` (partner ${step.message.request.partnerSystemId})`;
-  if (step.message.type === 'profile.provide' && step.message.profiles.length > 1)
-    label += ` (${step.message.profiles.length} profiles)`;
   const point = options.referencePoints && step.referencePoint ? `[${step.referencePoint}] ` : '';
-  const marks = `${step.lost ? ' (lost)' : ''}${step.discarded ? ' (discarded)' : ''}${step.assumption ? ' (assumption)' : ''}`;
-  return `${step.number}. ${escapePlantUml(`${point}${label}`)}${marks}`;
+  return `${step.number}. ${escapePlantUml(`${point}${labelWords(step)}`)}${labelMarks(step)}`;
 }
 
 /** The whole run as PlantUML text; `arrows` and `notes` are the step of each arrow and note in order, as `toMermaid` gives them. */
@@ -61,25 +61,16 @@ export function toPlantUml(
   scenario: Scenario,
   options: DiagramOptions = {},
 ): Diagram {
-  const used = new Set<EntityId>(involvedEntities(run.procedure));
-  for (const s of run.steps) {
-    used.add(s.from);
-    used.add(s.to);
-  }
   const lines = ['@startuml', 'autonumber stop', 'skinparam sequenceMessageAlign left'];
   const name = (id: EntityId) => `participant "${escapePlantUml(ENTITIES[id].short)}" as ${PARTICIPANT[id]}`;
   lines.push(name('cmc'));
-  const box = (system: 'primary' | 'partner', systemId: string) => {
-    const ids = ENTITY_IDS.filter((id) => ENTITIES[id].system === system && used.has(id));
-    if (!ids.length) return;
+  for (const { system, systemId, ids } of systemBoxes(run, scenario)) {
     lines.push(
       `box "${system === 'primary' ? 'Primary' : 'Partner'} MC system ${escapePlantUml(systemId, 60)}"`,
     );
     for (const id of ids) lines.push(`  ${name(id)}`);
     lines.push('end box');
-  };
-  box('primary', scenario.primary.systemId);
-  box('partner', scenario.partner.systemId);
+  }
   const arrows: number[] = [];
   const notes: number[] = [];
   for (const step of run.steps) {
