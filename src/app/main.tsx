@@ -70,7 +70,9 @@ const FIRST_DIAGRAM_WAIT_MS = 3000;
 async function start(): Promise<void> {
   const theme: DiagramTheme = window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'default';
   // Issue 13: the explore mode draws no diagram; Mermaid and the first diagram would only hold up its maps.
-  const explore = openingView(window.location.search) === 'explore';
+  // The checker's page draws none either.
+  const opening = openingView(window.location.search);
+  const explore = opening === 'explore' || opening === 'check';
   keepViewOnLeave();
   const noted = explore ? null : paintNoted(theme);
   if (!explore && !noted && !hasCachedSvgs()) preloadMermaid();

@@ -1,6 +1,7 @@
 import { lazy, memo, Suspense, useDeferredValue, useMemo } from 'react';
 import { REFERENCE_POINTS } from '../../core/model/referencePoints';
 import { CurrentStep } from '../review/CurrentStep';
+import { CheckedProperty } from '../check/CheckedProperty';
 import { ReviewToolbar } from '../review/ReviewToolbar';
 import { StatesToggle } from '../states/StatesToggle';
 import { useStatesUrl } from '../states/useStatesUrl';
@@ -68,6 +69,7 @@ export function Player() {
 
   return (
     <>
+      <CheckedProperty />
       <div className="player-bar" role="group" aria-label="Player controls">
         <ProcedurePicker value={procedure} onChange={pick} />
         <Controls {...controls} extra={<StatesToggle />} />
