@@ -22,6 +22,7 @@ const api = {
   ): CheckEnd {
     let total = 0;
     let last = 0;
+    const all: CheckRow[] = [];
     try {
       for (const procedure of procedures) {
         const before = total;
@@ -38,31 +39,30 @@ const api = {
         });
         total += result.states;
         // The search's moves stay here: the page needs the steps, the scenario and the words.
-        onRows(
-          result.results.map((row) => ({
-            procedure: row.procedure,
-            property: row.property,
-            holds: row.holds,
-            states: row.states,
-            finding: finding(row),
-            counterexample: row.counterexample && {
-              steps: row.counterexample.steps,
-              faults: row.counterexample.faults,
-              brokenAt: row.counterexample.brokenAt,
-              reason: row.counterexample.reason,
-              scenario: row.counterexample.scenario,
-              replays: row.counterexample.replays,
-              replayProblem: row.counterexample.replayProblem ?? null,
-            },
-          })),
-          total,
-        );
+        const rows = result.results.map((row): CheckRow => ({
+          procedure: row.procedure,
+          property: row.property,
+          holds: row.holds,
+          states: row.states,
+          finding: finding(row),
+          counterexample: row.counterexample && {
+            steps: row.counterexample.steps,
+            faults: row.counterexample.faults,
+            brokenAt: row.counterexample.brokenAt,
+            reason: row.counterexample.reason,
+            scenario: row.counterexample.scenario,
+            replays: row.counterexample.replays,
+            replayProblem: row.counterexample.replayProblem ?? null,
+          },
+        }));
+        all.push(...rows);
+        onRows(rows, total);
       }
     } catch (error) {
       if (error instanceof CheckLimit) return { kind: 'error', message: error.message };
       throw error;
     }
-    return { kind: 'done', states: total };
+    return { kind: 'done', states: total, rows: all };
   },
 };
 

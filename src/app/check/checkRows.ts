@@ -26,4 +26,9 @@ export interface CheckRow {
   counterexample: CheckCounterexample | null;
 }
 
-export type CheckEnd = { kind: 'done'; states: number } | { kind: 'error'; message: string };
+/**
+ * The search's end. `rows` are every row again: the rows posted on the way come through the callback's own channel,
+ * which is not ordered with this answer.
+ */
+export type CheckEnd =
+  { kind: 'done'; states: number; rows: CheckRow[] } | { kind: 'error'; message: string };

@@ -56,7 +56,7 @@ export function useCheck() {
             stop();
             setState((s) =>
               end.kind === 'done'
-                ? { ...s, status: 'done', states: end.states }
+                ? { ...s, status: 'done', states: end.states, rows: end.rows }
                 : { ...s, status: 'error', message: end.message },
             );
           },
