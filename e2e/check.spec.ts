@@ -34,7 +34,9 @@ test.describe('check mode', () => {
     );
   });
 
-  test('a failing cell opens its counterexample in the player at the breaking step', async ({ page }) => {
+  test('a failing cell opens its counterexample in the player at the breaking step', async ({
+    page,
+  }, info) => {
     await page.goto(
       `./${scenarioAddress({ query: { mode: 'check', faults: '1', procedures: '10.1.4.3.2' }, scenario: METRO })}`,
     );
@@ -54,6 +56,7 @@ test.describe('check mode', () => {
     expect(url.searchParams.get('procedure')).toBe('10.1.4.3.2');
     expect(url.searchParams.get('property')).toBe('stores-agree');
     expect(url.hash).toMatch(/^#scenario=/);
+    await expectAccessible(page, info, 'player with a counterexample');
     // The address is the whole counterexample: opened afresh, it shows the same.
     await page.goto(`./${url.search}${url.hash}`);
     await expect(player.svg.locator('[data-step]').first()).toBeAttached({ timeout: 30_000 });
