@@ -22,6 +22,8 @@ const ExploreView = lazy(() => import('./explore/ExploreView').then((m) => ({ de
 const AssumptionsView = lazy(() =>
   import('./assumptions/AssumptionsView').then((m) => ({ default: m.AssumptionsView })),
 );
+// The checker's page (CONTRACT.md §11, check/): its table, its worker's client, loaded in that mode only.
+const CheckView = lazy(() => import('./check/CheckView').then((m) => ({ default: m.CheckView })));
 const afterFirstView = () =>
   Promise.race([firstRender, new Promise((resolve) => setTimeout(resolve, 3000))]).then(
     () => new Promise((resolve) => setTimeout(resolve, 100)),
@@ -42,8 +44,9 @@ if (import.meta.env.PROD)
 const loading = <p className="muted">Loading…</p>;
 
 // Issue 13: an explore address opens in that mode from the first render (the player, drawn first, would load Mermaid).
-if (typeof window !== 'undefined' && readReviewUrl(window.location.search).mode === 'explore') {
-  useApp.setState({ mode: 'explore' });
+if (typeof window !== 'undefined') {
+  const opening = readReviewUrl(window.location.search).mode;
+  if (opening === 'explore' || opening === 'check') useApp.setState({ mode: opening });
 }
 
 /**
@@ -79,7 +82,17 @@ function Page() {
         </p>
       </header>
       <Notices />
-      {mode === 'explore' && !compare ? (
+      {mode === 'check' && !compare ? (
+        <main className="app-main app-main-single">
+          <section className="app-view check-page" aria-label="Check">
+            <ViewBoundary view="check">
+              <Suspense fallback={loading}>
+                <CheckView />
+              </Suspense>
+            </ViewBoundary>
+          </section>
+        </main>
+      ) : mode === 'explore' && !compare ? (
         <main className="app-main app-main-single">
           <section className="app-view explore-page" aria-label="Explore">
             <ViewBoundary view="explore">

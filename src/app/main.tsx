@@ -69,8 +69,10 @@ const FIRST_DIAGRAM_WAIT_MS = 3000;
  */
 async function start(): Promise<void> {
   const theme: DiagramTheme = window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'default';
-  // The explore mode draws no diagram; Mermaid and the first diagram would only hold up its maps.
-  const explore = openingView(window.location.search) === 'explore';
+  // Neither the explore mode, the checker's page nor the assumption register draws a diagram: Mermaid and the first
+  // diagram would only hold them up.
+  const opening = openingView(window.location.search);
+  const explore = opening === 'explore' || opening === 'check' || opening === 'assumptions';
   keepViewOnLeave();
   const noted = explore ? null : paintNoted(theme);
   if (!explore && !noted && !hasCachedSvgs()) preloadMermaid();

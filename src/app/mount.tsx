@@ -13,7 +13,8 @@ export function mount(root: HTMLElement): void {
   // view on the page (not embedded), the procedure and step in the views that follow the address (not explore).
   if (!EMBED.embed) {
     openReviewAddress();
-    if (openingView(window.location.search) !== 'explore') openAddress();
+    const opening = openingView(window.location.search);
+    if (opening !== 'explore' && opening !== 'check') openAddress();
   }
   createRoot(root).render(
     <StrictMode>

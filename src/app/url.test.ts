@@ -333,6 +333,7 @@ describe('openingView: the view an address opens, as the page shows it (and its 
   it.each([
     ['', 'player'],
     ['?mode=explore', 'explore'],
+    ['?mode=check', 'check'],
     ['?mode=explore&embed=0', 'explore'],
     ['?mode=explore&embed=1', 'embed'],
     ['?embed', 'embed'],

@@ -1,5 +1,5 @@
 /**
- * The view an address opens (CONTRACT.md §4, §8): `?mode=quiz|present|explore`, `?compare=<id>,<id>`, `?embed=1`.
+ * The view an address opens (CONTRACT.md §4, §8, §11): `?mode=quiz|present|explore|check`, `?compare=<id>,<id>`, `?embed=1`.
  * Apart from ./url.ts (the scenario and its procedure and step) so that the page's first script (main.tsx) reads the
  * view the same way the page does, without loading the core. Pure functions: reading never throws.
  */
@@ -18,7 +18,7 @@ export function queryOf(params: URLSearchParams): string {
 
 export const REVIEW_PARAM = { mode: 'mode', compare: 'compare' } as const;
 
-export const PAGE_MODES = ['player', 'quiz', 'present', 'explore', 'assumptions'] as const;
+export const PAGE_MODES = ['player', 'quiz', 'present', 'explore', 'assumptions', 'check'] as const;
 export type PageMode = (typeof PAGE_MODES)[number];
 
 /** Two procedures side by side: left, right. */
@@ -40,11 +40,17 @@ export function readReviewUrl(search: string): ReviewReading {
   let mode: PageMode = 'player';
   const rawMode = params.get(REVIEW_PARAM.mode);
   if (rawMode !== null) {
-    if (rawMode === 'quiz' || rawMode === 'present' || rawMode === 'explore' || rawMode === 'assumptions')
+    if (
+      rawMode === 'quiz' ||
+      rawMode === 'present' ||
+      rawMode === 'explore' ||
+      rawMode === 'assumptions' ||
+      rawMode === 'check'
+    )
       mode = rawMode;
     else
       problems.push(
-        `Unknown mode ${quote(rawMode)} in the address (expected quiz, present, explore or assumptions); showing the player.`,
+        `Unknown mode ${quote(rawMode)} in the address (expected quiz, present, explore, assumptions or check); showing the player.`,
       );
   }
 

@@ -7,6 +7,7 @@ import { startTransition, useCallback, useEffect, useMemo, useRef, useState, typ
 import type { ProcedureId } from '../../core/model/ids';
 import type { Scenario } from '../../core/model/scenario';
 import type { SweepCell, Vary } from '../../core/explore/sweep';
+import { CheckLink } from '../check/CheckLink';
 import { errorLine } from '../notice';
 import { useApp } from '../store';
 import { decodeScenario, scenarioValue } from '../url';
@@ -139,6 +140,7 @@ export function ExploreView() {
         <a className="explore-back" href={backHref} onClick={onBack}>
           Back to the player
         </a>
+        <CheckLink />
       </div>
       <p className="explore-intro muted">
         The simulator runs each procedure on every combination of the values below (the scenario &ldquo;

@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useDeferredValue, useMemo } from 'react';
+import { lazy, memo, Suspense, useDeferredValue, useMemo, useState } from 'react';
 import { REFERENCE_POINTS } from '../../core/model/referencePoints';
 import { CurrentStep } from '../review/CurrentStep';
 import { ReviewToolbar } from '../review/ReviewToolbar';
@@ -29,6 +29,14 @@ const StepCaptionMemo = memo(StepCaption);
 
 // CONTRACT.md §12: the statecharts, their layout and the core's reading of the machines load when the view is shown.
 const StatesView = lazy(() => import('../states/StatesView').then((m) => ({ default: m.StatesView })));
+
+// CONTRACT.md §11: the note of a counterexample opened from the checker's page (`&property=`), loaded on such an
+// address only (the properties' words stay out of the first view).
+const CheckedProperty = lazy(() =>
+  import('../check/CheckedProperty').then((m) => ({ default: m.CheckedProperty })),
+);
+const fromChecker = () =>
+  typeof window !== 'undefined' && new URLSearchParams(window.location.search).has('property');
 
 // Like the panels: a step marks the diagram first, the charts follow in a render of their own.
 const StatesViewMemo = memo(StatesView);
@@ -65,9 +73,15 @@ export function Player() {
   const referencePoints = useApp((s) => s.referencePoints);
   useStatesUrl();
   const states = useApp((s) => s.states);
+  const [checked] = useState(fromChecker);
 
   return (
     <>
+      {checked && (
+        <Suspense fallback={null}>
+          <CheckedProperty />
+        </Suspense>
+      )}
       <div className="player-bar" role="group" aria-label="Player controls">
         <ProcedurePicker value={procedure} onChange={pick} />
         <Controls {...controls} extra={<StatesToggle />} />

@@ -4,6 +4,7 @@ import type { RunResult } from '../../core/engine/run';
 import type { Scenario } from '../../core/model/scenario';
 import { useApp } from '../store';
 import { writeReviewUrl, type ComparePair } from '../url';
+import { CheckLink } from '../check/CheckLink';
 import { ExploreLink } from '../explore/ExploreLink';
 import { Disclosure } from './Disclosure';
 import { Downloads } from './Downloads';
@@ -66,6 +67,7 @@ export function ReviewToolbar({
           </CompareLink>
         ))}
         <ExploreLink />
+        <CheckLink />
       </div>
       <Downloads run={run} scenario={scenario} procedure={procedure} />
     </Disclosure>

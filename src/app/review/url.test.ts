@@ -25,7 +25,7 @@ describe('readReviewUrl', () => {
   it.each([
     [
       '?mode=slides',
-      'Unknown mode "slides" in the address (expected quiz, present, explore or assumptions); showing the player.',
+      'Unknown mode "slides" in the address (expected quiz, present, explore, assumptions or check); showing the player.',
     ],
     [
       '?compare=10.1.4.3.3',
