@@ -1,5 +1,5 @@
 /**
- * Issue 13's bound: from the address to a drawn 64 x 64 map of two procedures (8,192 cells), no main-thread task over
+ * The bound: from the address to a drawn 64 x 64 map of two procedures (8,192 cells), no main-thread task over
  * 250 ms. Long tasks (over 50 ms) are collected from the page's start by a PerformanceObserver.
  */
 import { expect, test } from './fixtures';

@@ -1,5 +1,5 @@
 /**
- * The explore mode (issue 13, CONTRACT.md §8): the outcome maps of a sweep, driven by mouse and keyboard, a cell
+ * The explore mode (CONTRACT.md §8): the outcome maps of a sweep, driven by mouse and keyboard, a cell
  * opened in the player at the step that decided it, Cancel, a bad address, the downloads, axe.
  */
 import { readFile } from 'node:fs/promises';

@@ -12,11 +12,11 @@ import { useApp } from './store';
 import { readReviewUrl } from './url';
 import { ViewBoundary } from './ViewBoundary';
 
-// Split from the first view (issue 3: at most 300 kB of JavaScript, gzip, with Mermaid's sequence diagram): the review
+// Split from the first view (at most 300 kB of JavaScript, gzip, with Mermaid's sequence diagram): the review
 // views load when they are opened, the editor once the first diagram is on screen (or after 3 s at the latest).
 const CompareView = lazy(() => import('./review/CompareView').then((m) => ({ default: m.CompareView })));
 const QuizView = lazy(() => import('./review/QuizView').then((m) => ({ default: m.QuizView })));
-// Issue 13: the explore mode (its maps, its worker's client) is a chunk of its own, loaded in that mode only.
+// The explore mode (its maps, its worker's client) is a chunk of its own, loaded in that mode only.
 const ExploreView = lazy(() => import('./explore/ExploreView').then((m) => ({ default: m.ExploreView })));
 // `?mode=assumptions` (CONTRACT.md §10): the register, a chunk of its own.
 const AssumptionsView = lazy(() =>
@@ -43,7 +43,7 @@ if (import.meta.env.PROD)
 
 const loading = <p className="muted">Loading…</p>;
 
-// Issue 13: an explore address opens in that mode from the first render (the player, drawn first, would load Mermaid).
+// An explore address opens in that mode from the first render (the player, drawn first, would load Mermaid).
 if (typeof window !== 'undefined') {
   const opening = readReviewUrl(window.location.search).mode;
   if (opening === 'explore' || opening === 'check') useApp.setState({ mode: opening });
@@ -52,8 +52,8 @@ if (typeof window !== 'undefined') {
 /**
  * The page: the player (procedure picker, diagram, controls, steps, entity panels, message) and the editor
  * (scenario inputs, resulting profile). Each region lives in its own folder: player/, editor/, review/. The review
- * views (issue 5) take the player's place: `?mode=quiz`, `?mode=present` (no editor), `?compare=<id>,<id>`; so does
- * the explore mode (issue 13, explore/): `?mode=explore`, without the editor.
+ * views take the player's place: `?mode=quiz`, `?mode=present` (no editor), `?compare=<id>,<id>`; so does
+ * the explore mode (explore/): `?mode=explore`, without the editor.
  */
 export function App() {
   return (

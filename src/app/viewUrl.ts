@@ -14,7 +14,7 @@ export function queryOf(params: URLSearchParams): string {
   return text ? `?${text}` : '';
 }
 
-/* Review (issue 5): `?mode=quiz|present` and `?compare=<id>,<id>`; issue 13: `?mode=explore` (explore/exploreUrl.ts). */
+/* Review: `?mode=quiz|present` and `?compare=<id>,<id>`; `?mode=explore` (explore/exploreUrl.ts). */
 
 export const REVIEW_PARAM = { mode: 'mode', compare: 'compare' } as const;
 

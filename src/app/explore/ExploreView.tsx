@@ -1,5 +1,5 @@
 /**
- * `?mode=explore` (issue 13, CONTRACT.md §8): the sweep of up to two fields of the scenario, one outcome map per
+ * `?mode=explore` (CONTRACT.md §8): the sweep of up to two fields of the scenario, one outcome map per
  * procedure side by side with a shared legend, a second layer, the cells' details, the downloads. The sweep runs in a
  * worker (./useSweep.ts); this whole folder loads only in this mode (App.tsx).
  */

@@ -1,5 +1,5 @@
 /**
- * The sweep off the main thread (issue 13): the core's `sweep` in chunks of rows, each chunk posted as soon as it is
+ * The sweep off the main thread: the core's `sweep` in chunks of rows, each chunk posted as soon as it is
  * done (progress, and a map that draws as it comes), the events looked at between chunks so that a newer request or
  * a Cancel stops the older one. Exposed with comlink (./sweepClient.ts is the page's side).
  */

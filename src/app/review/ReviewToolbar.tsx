@@ -41,7 +41,7 @@ function CompareLink({ pair, children }: { pair: ComparePair; children: ReactNod
 
 /**
  * The ways into the review views (quiz, presentation, comparison) and the downloads of the current run; on a narrow
- * screen behind one **Review tools** button (issue 12: the diagram stays on the first screen).
+ * screen behind one **Review tools** button (the diagram stays on the first screen).
  */
 export function ReviewToolbar({
   run,
