@@ -156,7 +156,9 @@ const CASES: Case[] = [
     shoot: (page) => [page.getByRole('region', { name: 'Resulting profile' })],
     before: async (page) => {
       await expect(
-        page.getByRole('complementary', { name: 'Scenario editor' }).getByRole('button', { name: 'Undo' }),
+        page
+          .getByRole('complementary', { name: 'Scenario editor', includeHidden: true })
+          .getByRole('button', { name: 'Undo', includeHidden: true }),
       ).toBeVisible();
     },
   },
@@ -222,8 +224,8 @@ for (const size of SIZES) {
         if (!view.query.includes('mode=present'))
           await expect(
             page
-              .getByRole('complementary', { name: 'Scenario editor' })
-              .getByRole('button', { name: 'Undo' }),
+              .getByRole('complementary', { name: 'Scenario editor', includeHidden: true })
+              .getByRole('button', { name: 'Undo', includeHidden: true }),
           ).toBeAttached();
         // The diagram's fit and the reveal of the current step follow the zoom library's lazy load: shoot once the
         // diagram has stopped moving (its box's scroll and width, and the drawn SVG's place and size, the zoom's
@@ -277,7 +279,9 @@ for (const size of [
         const view = page.getByRole('region', { name: /^States after/ });
         await expect(view.getByRole('figure', { name: 'Statechart: primary-cms' })).toBeVisible();
         await expect(
-          page.getByRole('complementary', { name: 'Scenario editor' }).getByRole('button', { name: 'Undo' }),
+          page
+            .getByRole('complementary', { name: 'Scenario editor', includeHidden: true })
+            .getByRole('button', { name: 'Undo', includeHidden: true }),
         ).toBeAttached();
         // Shot once the diagram's fit and reveal, and the view's scroll to the chart that moved, have settled.
         const where = () =>

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { useEditorDrawer } from './editor/EditorDrawer';
 import { EmbedPage } from './embed/EmbedPage';
 import { EMBED } from './embed/embedMode';
 import { useEmbedProblems } from './embed/useEmbedProblems';
@@ -71,6 +72,7 @@ function Page() {
   const compare = useApp((s) => s.compare);
   const present = !compare && mode === 'present';
   usePresentation(present);
+  const drawer = useEditorDrawer();
 
   return (
     <div className={`app${present ? ' mode-present' : ''}`}>
@@ -82,6 +84,13 @@ function Page() {
         </p>
       </header>
       <Notices />
+      {mode !== 'explore' &&
+        mode !== 'check' &&
+        mode !== 'assumptions' &&
+        mode !== 'quiz' &&
+        !present &&
+        !compare &&
+        drawer.toggle}
       {mode === 'check' && !compare ? (
         <main className="app-main app-main-single">
           <section className="app-view check-page" aria-label="Check">
@@ -152,7 +161,8 @@ function Page() {
             </aside>
           ) : (
             !present && (
-              <aside className="editor app-editor" aria-label="Scenario editor">
+              <aside className="editor app-editor" aria-label="Scenario editor" {...drawer.asideProps}>
+                {drawer.head}
                 <ViewBoundary view="scenario editor">
                   <Suspense fallback={<p className="muted">Loading the scenario editor…</p>}>
                     <Editor />

@@ -422,6 +422,8 @@ export class DiagramViewport {
   /** How the current step is scrolled into view: under the strip, inside the window, above a docked control bar. */
   readonly reveal: RevealView = {
     covered: this.stripHeight,
+    // The strip lies under the box's border and top padding, both over the box's top where the step is measured.
+    coveredFrom: () => this.el.box.clientTop + (parseFloat(getComputedStyle(this.el.box).paddingTop) || 0),
     inWindow: true,
     coveredBelow: dockedBelow,
     measure: measureHitArea,

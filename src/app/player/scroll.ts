@@ -1,6 +1,6 @@
 /**
- * Scrolls elements into view within their own scrolling box (the diagram's, the step list's), never the page: the
- * reader keeps their place while stepping. Done in the next animation frame, not in the step's own task (measuring
+ * Scrolls elements into view within their own scrolling box (the diagram's, the step list's), not the page: the
+ * reader keeps their place while stepping (the page moves only for what the box cannot scroll, `inWindow`). Done in the next animation frame, not in the step's own task (measuring
  * forces a layout, which would otherwise be paid before the highlight shows). One scroll per key per frame.
  */
 const queue = new Map<string, () => void>();
@@ -17,6 +17,8 @@ let frame = 0;
 export interface RevealView {
   /** How much of the box's top is covered (the diagram's sticky strip of participants), read when it scrolls. */
   covered?: () => number;
+  /** How far below the box's top that covered part starts (its border, its padding), counted only when the page moves. */
+  coveredFrom?: () => number;
   /** Reveal within the part of the box inside the window (when that part is tall enough to hold the element). */
   inWindow?: boolean;
   /** With `inWindow`: how much of the window's bottom is covered (a phone's docked controls). */
@@ -88,5 +90,15 @@ function revealInBox(element: Element, smooth: boolean, align: 'nearest' | 'cent
     inner.width > box.clientWidth
       ? Math.round(inner.left + inner.width / 2 - (outer.left + box.clientWidth / 2))
       : delta(inner.left, inner.right, outer.left, outer.left + box.clientWidth);
-  if (top || left) box.scrollBy({ top, left, behavior: smooth ? 'smooth' : 'auto' });
+  // The box moves as far as it can; what it cannot (its top or end reached, the page scrolled past it, a phone's)
+  // leaves the element above the window or under the names: then, and only by that much, the page moves.
+  const boxTop = Math.max(-box.scrollTop, Math.min(top, box.scrollHeight - box.clientHeight - box.scrollTop));
+  const clear = lo + (view.coveredFrom?.() ?? 0);
+  const rest =
+    view.inWindow && top !== boxTop
+      ? delta(inner.top - boxTop, inner.bottom - boxTop, clear, Math.max(hi, clear + inner.height))
+      : 0;
+  const behavior = smooth ? 'smooth' : 'auto';
+  if (boxTop || left) box.scrollBy({ top: boxTop, left, behavior });
+  if (rest) window.scrollBy({ top: rest, behavior });
 }

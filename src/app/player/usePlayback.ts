@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useApp } from '../store';
 
 /** Where a key press belongs to the focused control, not to the player. */
-function ownsKey(target: EventTarget | null, key: string): boolean {
+export function ownsKey(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   const tag = target.tagName;

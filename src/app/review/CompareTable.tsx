@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { CompareRow, WordSegment } from '../../core/explore/compare';
 import type { ProcedureId } from '../../core/model/ids';
 import type { ClauseStep } from '../../core/procedures';
@@ -50,11 +51,18 @@ export function CompareTable({
   left,
   right,
   rows,
+  current,
 }: {
   left: ProcedureId;
   right: ProcedureId;
   rows: readonly CompareRow[];
+  /** The row stepped to with the arrow keys, if any. */
+  current: number | null;
 }) {
+  const currentRef = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    currentRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [current]);
   const count = (status: CompareRow['status']) => rows.filter((r) => r.status === status).length;
   return (
     <section className="panel review-compare-steps" aria-labelledby="compare-steps-heading">
@@ -80,7 +88,9 @@ export function CompareTable({
           {rows.map((row, i) => (
             <tr
               key={i}
-              className={`review-compare-row review-row-${row.status}`}
+              ref={i === current ? currentRef : undefined}
+              className={`review-compare-row review-row-${row.status}${i === current ? ' review-compare-current' : ''}`}
+              aria-current={i === current ? 'true' : undefined}
               data-status={row.status}
               data-left={row.left?.n}
               data-right={row.right?.n}

@@ -1,9 +1,10 @@
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { compareProcedures } from '../../core/explore/compare';
 import { PROCEDURE_IDS, isProcedureId, type ProcedureId } from '../../core/model/ids';
 import { displayTitle, PROCEDURES } from '../../core/procedures';
 import type { Scenario } from '../../core/model/scenario';
 import { procedureOption } from '../player/ProcedurePicker';
+import { ownsKey } from '../player/usePlayback';
 import { useUrlSync } from '../player/useUrlSync';
 import { DEFAULT_SCENARIO, useApp } from '../store';
 import type { ComparePair } from '../url';
@@ -59,6 +60,35 @@ function SidePicker({
 
 /** `?compare=<left>,<right>`: two procedures side by side, each diagram with its differing steps marked. */
 export function CompareView({ pair }: { pair: ComparePair }) {
+  // A new pair starts its own walk through the rows.
+  return <ComparePair key={pair.join(',')} pair={pair} />;
+}
+
+/**
+ * The row being looked at, stepped by the arrow keys as the player steps (→ next, ← previous, Home the first):
+ * the row is marked in the table and its steps on both diagrams, each scrolled into view.
+ */
+function useCurrentRow(count: number): number | null {
+  const [current, setCurrent] = useState<number | null>(null);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      if (!['ArrowRight', 'ArrowLeft', 'Home'].includes(event.key)) return;
+      if (ownsKey(event.target, event.key)) return;
+      event.preventDefault();
+      setCurrent((row) => {
+        if (event.key === 'Home') return 0;
+        if (event.key === 'ArrowRight') return row === null ? 0 : Math.min(row + 1, count - 1);
+        return row === null ? 0 : Math.max(row - 1, 0);
+      });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [count]);
+  return current;
+}
+
+function ComparePair({ pair }: { pair: ComparePair }) {
   // The address may carry a scenario; the player's place (procedure, step) stays in it for the way back.
   useUrlSync();
   const [left, right] = pair;
@@ -66,6 +96,8 @@ export function CompareView({ pair }: { pair: ComparePair }) {
   const setCompare = useApp((s) => s.setCompare);
   const rows = useMemo(() => compareProcedures(left, right), [left, right]);
   const marks = useMemo(() => marksOf(rows), [rows]);
+  const current = useCurrentRow(rows.length);
+  const currentRow = current === null ? null : rows[current];
   const sides = [fullRun(scenario, left), fullRun(scenario, right)] as const;
   // Choosing the other side's procedure swaps the two.
   const choose = (side: 0 | 1, id: ProcedureId) => {
@@ -90,7 +122,8 @@ export function CompareView({ pair }: { pair: ComparePair }) {
         <p className="review-compare-legend">
           <span className="review-legend review-legend-removed">Removed</span> only on the left ·{' '}
           <span className="review-legend review-legend-added">Added</span> only on the right ·{' '}
-          <span className="review-legend review-legend-reworded">Reworded</span> same step, other words
+          <span className="review-legend review-legend-reworded">Reworded</span> same step, other words ·{' '}
+          <kbd>←</kbd> <kbd>→</kbd> step through the rows
         </p>
       </div>
       {sides.map(
@@ -108,11 +141,12 @@ export function CompareView({ pair }: { pair: ComparePair }) {
             id={id}
             diagram={sides[i]!.view.diagram}
             marks={i === 0 ? marks.left : marks.right}
+            current={(i === 0 ? currentRow?.left?.n : currentRow?.right?.n) ?? null}
             caption={`${id}: ${displayTitle(id)}`}
           />
         ))}
       </div>
-      <CompareTable left={left} right={right} rows={rows} />
+      <CompareTable left={left} right={right} rows={rows} current={current} />
     </>
   );
 }
