@@ -3,7 +3,7 @@
  * (controls, diagram, step list, current step, editor) never overlap, and every button is drawn where it can be
  * clicked (the element at its centre, once scrolled into view, is the button or inside it).
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { eachAfresh } from './afresh';
 import { expect, preset, scenarioAddress, test } from './fixtures';
 
@@ -29,7 +29,10 @@ async function regions(page: Page): Promise<Box[]> {
     diagram: page.getByRole('figure', { name: 'Sequence diagram', exact: true }),
     steps: page.getByRole('region', { name: 'Steps', exact: true }),
     'current step': page.getByRole('region', { name: 'Current step', exact: true }),
-    editor: page.getByRole('complementary', { name: 'Scenario editor' }),
+    // Below 600 px the editor is a drawer over the page, opened from its button, not a region of the page's flow.
+    ...((page.viewportSize()?.width ?? 0) < 600
+      ? {}
+      : { editor: page.getByRole('complementary', { name: 'Scenario editor' }) }),
   };
   const boxes: Box[] = [];
   for (const [name, locator] of Object.entries(handles)) {
@@ -74,6 +77,16 @@ function unreachableButtons(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * The page is ready once its editor is: below 600 px the editor is a drawer behind its button (README, on a phone),
+ * so there the button is what the page shows.
+ */
+async function editorReady(page: Page, editor: { aside: Locator }): Promise<void> {
+  if ((page.viewportSize()?.width ?? 0) < 600)
+    await expect(page.getByRole('button', { name: 'Scenario editor', exact: true })).toBeVisible();
+  else await expect(editor.aside.getByRole('button', { name: 'Undo' })).toBeVisible();
+}
+
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const { scrollWidth, clientWidth } = await page.evaluate(() => {
     const root = document.scrollingElement ?? document.documentElement;
@@ -99,7 +112,7 @@ for (const size of SIZES) {
           'player: no sideways scroll, no overlap, every button clickable',
           async ({ player, page, editor }) => {
             await player.open('?procedure=10.1.4.3.2&step=7');
-            await expect(editor.aside.getByRole('button', { name: 'Undo' })).toBeVisible();
+            await editorReady(page, editor);
             await expectNoSidewaysScroll(page);
             const boxes = await regions(page);
             const overlaps: string[] = [];
@@ -121,9 +134,17 @@ for (const size of SIZES) {
               scenarioAddress({ procedure: '10.1.4.3.2', step: 12, scenario: preset('validation-refused') }),
             );
             await player.expectStep(12, 12, '11a');
+            // On a phone the Resulting profile is in the editor's drawer: opened, read, closed.
+            const phone = size.width < 600;
+            const drawer = page.getByRole('button', { name: 'Scenario editor', exact: true });
+            if (phone) await drawer.click();
             await expect(page.getByRole('region', { name: 'Resulting profile' })).toContainText(
               /refused|rejected/i,
             );
+            if (phone) {
+              await page.keyboard.press('Escape');
+              await expect(drawer).toHaveAttribute('aria-expanded', 'false');
+            }
             await expectNoSidewaysScroll(page);
             expect(await unreachableButtons(page)).toEqual([]);
             // and the review tools, behind their button on a phone
@@ -142,7 +163,7 @@ for (const size of SIZES) {
             // the superseded draft's bar is the tallest (its badge under the picker)
             for (const procedure of ['10.1.4.3.2', '10.1.4.x.2']) {
               await player.open(`?procedure=${procedure}&step=3`);
-              await expect(editor.aside.getByRole('button', { name: 'Undo' })).toBeVisible();
+              await editorReady(page, editor);
               await page.evaluate(() => window.scrollTo(0, 0));
               const top = await player.figure.evaluate((el) => el.getBoundingClientRect().top + scrollY);
               expect(top, procedure).toBeLessThan(limit);
