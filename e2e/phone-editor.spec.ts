@@ -1,5 +1,5 @@
 import { expectAccessible } from './a11y';
-import { EditorPage, expect, test } from './fixtures';
+import { expect, test } from './fixtures';
 
 const POLICY = 'Local policy';
 
@@ -9,10 +9,10 @@ for (const scheme of ['light', 'dark'] as const) {
   test(`a phone's editor, ${scheme}: a drawer from the top of the page, an edit's effect in its summary in sight, Esc closes it`, async ({
     player,
     page,
+    editor,
   }, info) => {
     await page.emulateMedia({ colorScheme: scheme });
     await player.open();
-    const editor = new EditorPage(page);
     const toggle = page.getByRole('button', { name: 'Scenario editor', exact: true });
     // at the top of the page, not 5,000 px down it
     await expect(toggle).toBeInViewport();
@@ -53,10 +53,10 @@ for (const scheme of ['light', 'dark'] as const) {
 test('at 1400×900 the editor is beside the player: no drawer button, no summary', async ({
   player,
   page,
+  editor,
 }) => {
   await page.setViewportSize({ width: 1400, height: 900 });
   await player.open();
-  const editor = new EditorPage(page);
   await expect(editor.aside).toBeVisible();
   await expect(page.getByRole('button', { name: 'Scenario editor', exact: true })).toBeHidden();
   await expect(page.getByRole('status', { name: 'Result summary' })).toBeHidden();
