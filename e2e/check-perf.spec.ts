@@ -6,10 +6,6 @@
  */
 import { expect, test } from './fixtures';
 
-// One clean CI run saw a single 164 ms task 1.6 s after navigation (0 in every run alone, and in the other CI runs);
-// until its source is found, a second attempt tells a stray stall of the shared two cores from a search that blocks.
-test.describe.configure({ retries: 1 });
-
 const ADDRESS = './?mode=check&faults=3&procedures=10.1.4.3.1,10.1.4.3.2,10.1.4.3.3,10.1.4.x.2';
 
 declare global {
