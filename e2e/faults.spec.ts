@@ -105,4 +105,15 @@ test('explore: a sweep over faults[0].step, with the timer: invalid and failed c
   await expect(map.getByRole('button', { name: 'step 6: failed' })).toBeVisible();
   await expect(page.getByText('invalid: the fault does not fit this procedure')).toBeVisible();
   await expectAccessible(page, info, 'explore-faults');
+
+  // With and without the client's timer at a glance: the timeout's rows start off (no timer) and on.
+  await page.getByLabel('Field', { exact: true }).first().selectOption('timing.timeoutMs.cmc');
+  await expect(page.getByLabel('Values of the first field')).toHaveValue('null,5000');
+  await page.getByLabel('Field', { exact: true }).nth(1).selectOption('faults[0].step');
+  await expect(page.getByLabel('Values of the second field')).toHaveValue('1..14');
+  await expect(page.getByRole('status').filter({ hasText: /cells swept/ })).toHaveText('28 cells swept.');
+  await expect(page).toHaveURL(/vary=timing\.timeoutMs\.cmc:null,5000&vary=faults%5B0%5D\.step:1\.\.14/);
+  await expect(map.getByRole('button', { name: 'cmc null, step 6: no-answer' })).toBeVisible();
+  await expect(map.getByRole('button', { name: 'cmc 5000, step 6: failed' })).toBeVisible();
+  await expect(map.locator('text.explore-tick', { hasText: 'no timer' })).toHaveCount(1);
 });

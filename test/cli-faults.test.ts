@@ -125,7 +125,7 @@ describe('sweep with --fault and --timeout', () => {
       '--vary',
       'faults[0].step=1..14',
       '--vary',
-      'timing.timeoutMs=[{},{"cmc":5000}]',
+      'timing.timeoutMs.cmc=null,5000',
       '--procedure',
       '10.1.4.3.3',
     ]);

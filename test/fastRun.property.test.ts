@@ -338,7 +338,10 @@ const timing = fc.record(
       { requiredKeys: [] },
     ),
     actionMs: fc.integer({ min: 0, max: 50 }),
-    timeoutMs: fc.dictionary(ENTITY, fc.integer({ min: 1, max: 4000 }), { maxKeys: 5 }),
+    // null: no timer, the same as absent (a sweep's way to turn a timer off)
+    timeoutMs: fc.dictionary(ENTITY, fc.option(fc.integer({ min: 1, max: 4000 }), { nil: null }), {
+      maxKeys: 5,
+    }),
     retries: fc.integer({ min: 0, max: 3 }),
   },
   { requiredKeys: [] },
@@ -388,10 +391,10 @@ describe('runOutcome equals simulate with faults and timing', () => {
     });
     const vary = [
       { path: 'faults[0].step', values: Array.from({ length: 14 }, (_, i) => i + 1) },
-      { path: 'timing.timeoutMs.cmc', values: [100, 400, 1000] },
+      { path: 'timing.timeoutMs.cmc', values: [null, 100, 400, 1000] },
     ];
     const { cells } = sweep(base, vary, ['10.1.4.3.2', '10.1.4.3.3']);
-    expect(cells).toHaveLength(2 * 14 * 3);
+    expect(cells).toHaveLength(2 * 14 * 4);
     for (const cell of cells) {
       const { values, ...rest } = cell;
       const scenario = cellScenario(base, vary, values);

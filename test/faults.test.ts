@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SPEC_NOTES } from '../src/core/formats/narration';
 import { runOutcome } from '../src/core/engine/fastRun';
 import { simulate, type RunResult, type TraceStep } from '../src/core/engine/run';
-import { DEFAULT_TIMING } from '../src/core/engine/schedule';
+import { DEFAULT_TIMING, perturbed } from '../src/core/engine/schedule';
 import {
   ASSUMPTIONS,
   assumptionById,
@@ -299,6 +299,15 @@ describe('timers', () => {
     expect(run.error?.reason).toMatch(/timer fired after 5000 ms/);
   });
 
+  it('a timeout of null is no timer, as if absent: the same run, and the run is not perturbed', () => {
+    const off = agree(withFaults([{ kind: 'drop', step: 6 }], { timeoutMs: { cmc: null } }), '10.1.4.3.3');
+    const absent = agree(withFaults([{ kind: 'drop', step: 6 }], {}), '10.1.4.3.3');
+    expect(off).toEqual(absent);
+    expect(off.outcome).toBe('no-answer');
+    expect(perturbed(withFaults([], { timeoutMs: { cmc: null } }))).toBe(false);
+    expect(perturbed(withFaults([], { timeoutMs: { cmc: null, 'partner-cms': 300 } }))).toBe(true);
+  });
+
   it('"what if step 6 never arrives in 10.1.4.3.3?": the partner CMS stops waiting and tells the client', () => {
     const run = agree(
       withFaults([{ kind: 'drop', step: 6 }], { timeoutMs: { cmc: 5000, 'partner-cms': 3000 } }),
@@ -392,6 +401,10 @@ describe('the scenario schema for timing and faults', () => {
       'timing.timeoutMs.partner-xyz: unknown entity',
     ],
     [(r: Raw) => (r.timing = { timeoutMs: 5 }), 'timing.timeoutMs: expected an object, got 5'],
+    [
+      (r: Raw) => (r.timing = { timeoutMs: { cmc: 0 } }),
+      'timing.timeoutMs.cmc: expected an integer 1..3600000',
+    ],
     [(r: Raw) => (r.timing = { retries: 11 }), 'timing.retries: expected an integer 0..10, got 11'],
     [
       (r: Raw) => (r.timing = { latencyMs: { 'CSC-99': 10 } }),

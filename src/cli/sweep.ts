@@ -54,7 +54,7 @@ export const SWEEP: CommandSpec = {
   examples: [
     'examples/metro-to-county.json --vary partner.policy.maxPriority=0..4',
     'examples/metro-to-county.json --vary partner.cache=null --vary \'partner.policy.areas=[["harbour"],[]]\' --format csv',
-    "examples/metro-to-county.json --fault drop:1 --timeout cmc=5000 --vary 'faults[0].step=1..14' --vary 'timing.timeoutMs=[{},{\"cmc\":5000}]' --format csv",
+    "examples/metro-to-county.json --fault drop:1 --timeout cmc=5000 --vary 'faults[0].step=1..14' --vary timing.timeoutMs.cmc=null,5000 --format csv",
   ],
 };
 

@@ -9,9 +9,9 @@ import {
   type SyntheticEvent,
 } from 'react';
 import type { ProcedureId } from '../../core/model/ids';
-import { valueText, type SweepCell, type Vary } from '../../core/explore/sweep';
+import type { SweepCell, Vary } from '../../core/explore/sweep';
 import { cellName, KINDS, kindOf, shade, type Layer } from './cells';
-import { axisTitle } from './fields';
+import { axisTitle, tickText } from './fields';
 import { mix, readableInk } from './colour';
 import type { MapRows } from './useSweep';
 
@@ -25,11 +25,17 @@ export interface Geometry {
   columns: number;
 }
 
-/** The map's drawing size: cells of 14 to 32 units, room for the row labels on the left and the columns on top. */
-export function geometryOf(rows: number, columns: number, rowTitleOnTop = false): Geometry {
+/** About 0.56 em a character for a tick (11 units). */
+const tickLength = (text: string) => text.length * 11 * 0.56;
+
+/**
+ * The map's drawing size: cells of 14 to 32 units, room for the row labels on the left and the columns on top. The
+ * rows' ticks end 6 units before the cells and must start clear of the rotated title beside them (up to x = 22).
+ */
+export function geometryOf(rows: number, columns: number, rowTitleOnTop = false, rowTicks = 0): Geometry {
   const most = Math.max(rows, columns);
   const cell = most <= 12 ? 32 : most <= 24 ? 24 : most <= 40 ? 18 : 14;
-  const left = 64;
+  const left = Math.max(64, Math.ceil(22 + rowTicks + 6));
   // A second line of titles, for the rows' field, when it is longer than the rows are tall.
   const top = rowTitleOnTop ? 62 : 44;
   return { cell, left, top, width: left + columns * cell + 8, height: top + rows * cell + 8, rows, columns };
@@ -166,7 +172,7 @@ const Axes = memo(function Axes({ vary, geometry }: AxesProps) {
                 fontSize={11}
                 textAnchor="middle"
               >
-                {valueText(v)}
+                {tickText(columnField.path, v)}
               </text>
             ) : null,
           )}
@@ -200,7 +206,7 @@ const Axes = memo(function Axes({ vary, geometry }: AxesProps) {
                 textAnchor="end"
                 dominantBaseline="central"
               >
-                {valueText(v)}
+                {tickText(rowField.path, v)}
               </text>
             ) : null,
           )}
@@ -237,8 +243,15 @@ export const OutcomeMap = memo(function OutcomeMap(props: OutcomeMapProps) {
   const { procedure, vary, rows, columns, rowCount, layer, onDetail, onOpen } = props;
   const geometry = useMemo(() => {
     // Rotated beside the rows, the rows' title must not run past the map (into the next map's title).
-    const plain = geometryOf(rowCount, columns);
-    return titleLength(rowTitleOf(vary)) > plain.height - 8 ? geometryOf(rowCount, columns, true) : plain;
+    const rowField = vary.length > 1 ? vary[0] : undefined;
+    const ticks = Math.max(
+      0,
+      ...(rowField?.values ?? []).map((v) => tickLength(tickText(rowField!.path, v))),
+    );
+    const plain = geometryOf(rowCount, columns, false, ticks);
+    return titleLength(rowTitleOf(vary)) > plain.height - 8
+      ? geometryOf(rowCount, columns, true, ticks)
+      : plain;
   }, [rowCount, columns, vary]);
   const paths = useMemo(() => vary.map((v) => v.path), [vary]);
   const [focus, setFocus] = useState(0);

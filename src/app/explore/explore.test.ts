@@ -290,5 +290,7 @@ describe('axisTitle: whose field an axis varies', () => {
     expect(axisTitle('primary.validation.minPriority')).toBe('primary validation: minPriority');
     expect(axisTitle('primary.profiles[1].priority')).toBe('profile for migration: priority');
     expect(axisTitle('preconditions.migrationPermitted')).toBe('precondition: migrationPermitted');
+    expect(axisTitle('timing.timeoutMs.cmc')).toBe('timeout of cmc');
+    expect(axisTitle('faults[0].step')).toBe('faults[0]: step');
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { sweep } from '../../core/explore/sweep';
+import { parseVary, sweep } from '../../core/explore/sweep';
 import { PRESETS } from '../../core/model/presets';
 import type { Scenario } from '../../core/model/scenario';
 import { contrast } from './colour';
 import { KINDS, kindOf } from './cells';
-import { fieldChoices } from './fields';
+import { fieldChoices, tickText } from './fields';
 
 const base: Scenario = PRESETS[0]!.scenario;
 const withFault: Scenario = {
@@ -19,8 +19,25 @@ describe('explore: the fault step and the timeouts as fields, and their own kind
     const added = fieldChoices(withFault).filter((c) => c.group === 'Faults' || c.group === 'Timing');
     expect(added.map((c) => [c.path, c.values])).toEqual([
       ['faults[0].step', '1..14'],
-      ['timing.timeoutMs.cmc', '1000,5000'],
+      ['timing.timeoutMs.cmc', 'null,5000'],
     ]);
+  });
+
+  it("with and without the client's timer at a glance: the timeout's first values turn it off and on", () => {
+    const timeout = fieldChoices(withFault).find((c) => c.path === 'timing.timeoutMs.cmc')!;
+    const vary = [
+      { path: 'timing.timeoutMs.cmc', values: parseVary(`x:${timeout.values}`, ':').values },
+      { path: 'faults[0].step', values: [1, 6] },
+    ];
+    const { cells } = sweep(withFault, vary, ['10.1.4.3.3']);
+    expect(cells.map((c) => [c.values, c.outcome])).toEqual([
+      [[null, 1], 'no-answer'],
+      [[null, 6], 'no-answer'],
+      [[5000, 1], 'failed'],
+      [[5000, 6], 'failed'],
+    ]);
+    expect(vary[0]!.values.map((v) => tickText(vary[0]!.path, v))).toEqual(['no timer', '5000']);
+    expect(tickText('partner.cache', null)).toBe('null');
   });
 
   it('which lost message each procedure survives: invalid, failed and no-answer cells each have their own kind', () => {

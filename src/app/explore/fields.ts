@@ -8,6 +8,7 @@ import { jsonPath, type Scenario } from '../../core/model/scenario';
 import { selectMigrationProfile } from '../../core/model/profile';
 import { getPath, parsePath, type PathKey } from '../../core/model/scenarioPath';
 import { PolicySchema, ProfileSchema, ScenarioSchema, ValidationRulesSchema } from '../../core/model/schema';
+import { valueText, type VaryValue } from '../../core/explore/sweep';
 import { z } from 'zod';
 
 export type FieldKind = 'integer' | 'boolean';
@@ -84,13 +85,14 @@ export function fieldChoices(scenario: Scenario): FieldChoice[] {
       values: '1..14',
     });
   });
+  // A timer starts on and off (null: that entity waits for ever), so the first map already shows what it changes.
   for (const [entity, ms] of Object.entries(scenario.timing?.timeoutMs ?? {})) {
     choices.push({
       path: jsonPath(['timing', 'timeoutMs', entity]),
       kind: 'integer',
       group: 'Timing',
       current: ms,
-      values: ms === 1000 ? '1000,5000' : `1000,${ms}`,
+      values: `null,${ms ?? 5000}`,
     });
   }
   return choices;
@@ -112,13 +114,22 @@ export function fieldOwner(path: string): string {
   if (path.startsWith('primary.validation.')) return 'primary validation';
   if (path.startsWith('primary.profiles[')) return 'profile for migration';
   if (path.startsWith('preconditions.')) return 'precondition';
+  if (path.startsWith('timing.timeoutMs.')) return 'timeout of';
+  if (/^faults\[\d+\]\./.test(path)) return path.slice(0, path.indexOf(']') + 1);
   return '';
 }
 
-/** An axis's title: whose field and its name (`partner policy: maxPriority`). */
+/** An axis's title: whose field and its name (`partner policy: maxPriority`, `timeout of cmc`, `faults[0]: step`). */
 export function axisTitle(path: string): string {
   const owner = fieldOwner(path);
+  if (owner.endsWith(' of')) return `${owner} ${fieldName(path)}`;
   return owner ? `${owner}: ${fieldName(path)}` : fieldName(path);
+}
+
+/** A value as an axis's tick shows it: a timeout of `null` is `no timer`; anything else as written. */
+export function tickText(path: string, value: VaryValue): string {
+  if (value === null && path.startsWith('timing.timeoutMs.')) return 'no timer';
+  return valueText(value);
 }
 
 /** The values a newly chosen field starts with: `false,true` for a flag, `0..7` for an integer. */

@@ -46,7 +46,7 @@ export function clockOf(scenario: Scenario): Clock {
   if (given) {
     for (const id of Object.keys(ENTITIES) as EntityId[]) {
       const ms = given[id];
-      if (ms !== undefined) timeoutMs[id] = ms;
+      if (ms !== undefined && ms !== null) timeoutMs[id] = ms;
     }
   }
   return {
@@ -64,7 +64,7 @@ export function clockOf(scenario: Scenario): Clock {
 /** Whether a scenario can make a run leave the clause's order (faults or timers): else one message is in flight. */
 export const perturbed = (scenario: Scenario): boolean =>
   (scenario.faults?.length ?? 0) > 0 ||
-  (scenario.timing?.timeoutMs !== undefined && Object.keys(scenario.timing.timeoutMs).length > 0);
+  Object.values(scenario.timing?.timeoutMs ?? {}).some((ms) => ms !== null);
 
 /** The numbered clause step a message is: the same entities, kind and message (a request, a profile, an action). */
 export function clauseStepOf(procedure: Procedure, envelope: Envelope): ClauseStep | undefined {

@@ -116,7 +116,8 @@ export const MAX_RETRIES = 10;
 /**
  * The clock's figures (CONTRACT.md §10): one-way latency per reference point, how long an own action takes, each
  * entity's timer, the client's retries. Every field is optional: the simulator's own figures fill the gaps
- * (engine/clock.ts). An entity not named in `timeoutMs` waits for ever.
+ * (engine/clock.ts). An entity not named in `timeoutMs`, or named with `null`, waits for ever: `null` lets a sweep
+ * set one entity's timer on and off (`--vary timing.timeoutMs.cmc=null,5000`).
  */
 export const TimingSchema = z
   .looseObject({
@@ -124,7 +125,7 @@ export const TimingSchema = z
       .looseObject({ 'CSC-4': ms().optional(), 'CSC-13': ms().optional(), 'CSC-17': ms().optional() })
       .optional(),
     actionMs: ms().optional(),
-    timeoutMs: z.record(z.string(), ms(1)).optional(),
+    timeoutMs: z.record(z.string(), ms(1).nullable()).optional(),
     retries: intIn(0, MAX_RETRIES).optional(),
   })
   .superRefine((timing, ctx) => {

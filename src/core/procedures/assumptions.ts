@@ -68,9 +68,13 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     text:
       'An entity with a `timeoutMs` arms its timer when it sends a message to another entity and is left waiting ' +
       'for an answer, and disarms it when it stops waiting. When it fires, the entity stops waiting (a step of kind ' +
-      '"timeout"). Without `timeoutMs` an entity waits for ever.',
+      '"timeout"). Without `timeoutMs` (or with `null`) an entity waits for ever.',
     readings: [
-      { field: 'timing.timeoutMs.<entity>', value: null, text: 'how long that entity waits, in ms' },
+      {
+        field: 'timing.timeoutMs.<entity>',
+        value: null,
+        text: 'how long that entity waits, in ms (null: for ever)',
+      },
     ],
     silent:
       'No step of the clauses says how long an entity waits for an answer, or what it does when none comes ' +
