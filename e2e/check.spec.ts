@@ -36,6 +36,7 @@ test.describe('check mode', () => {
 
   test('a failing cell opens its counterexample in the player at the breaking step', async ({
     page,
+    editor,
   }, info) => {
     await page.goto(
       `./${scenarioAddress({ query: { mode: 'check', faults: '1', procedures: '10.1.4.3.2' }, scenario: METRO })}`,
@@ -57,13 +58,26 @@ test.describe('check mode', () => {
     expect(url.searchParams.get('property')).toBe('stores-agree');
     expect(url.hash).toMatch(/^#scenario=/);
     await expectAccessible(page, info, 'player with a counterexample');
+    // Back: the checker's page again, with its table; Forward: the counterexample.
+    await page.goBack();
+    await expect(page).toHaveURL(/[?&]mode=check/);
+    await checked(page);
+    await expect(cell(page, '10.1.4.3.2 stores-agree: fails')).toBeVisible();
+    await page.goForward();
+    await expect(player.svg.locator('[data-step]').first()).toBeAttached({ timeout: 30_000 });
+    await player.expectStep(9, 9);
+    await expect(note).toContainText('Faults it uses: drop of step 9 (send 1)');
     // The address is the whole counterexample: opened afresh, it shows the same.
     await page.goto(`./${url.search}${url.hash}`);
     await expect(player.svg.locator('[data-step]').first()).toBeAttached({ timeout: 30_000 });
     await player.expectStep(9, 9);
-    await expect(page.getByRole('note', { name: 'Checked property' })).toContainText(
-      'Faults it uses: drop of step 9 (send 1)',
-    );
+    await expect(note).toContainText('Faults it uses: drop of step 9 (send 1)');
+    // An edit: the note no longer describes the run on the page; Undo brings the checker's run and its note back.
+    await editor.aside.getByLabel('Timeout of cmc (timeoutMs, none by default)').fill('5000');
+    await expect(note).toContainText('The scenario has changed since the checker');
+    await expect(note).not.toContainText('Faults it uses');
+    await editor.button('Undo').click();
+    await expect(note).toContainText('Faults it uses: drop of step 9 (send 1)');
   });
 
   test('Cancel stops a large search and keeps what is done', async ({ page }) => {

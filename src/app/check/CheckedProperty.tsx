@@ -13,8 +13,21 @@ export function CheckedProperty() {
     const raw = new URLSearchParams(window.location.search).get('property');
     return PROPERTIES.find((p) => p.id === raw) ?? null;
   });
-  const faults = useApp((s) => s.scenario.faults);
+  const scenario = useApp((s) => s.scenario);
+  // The run the checker found is the scenario the address opened; after an edit the page shows another run, and the
+  // note says so rather than describing a run that is no longer on the page (Undo brings the same object back).
+  const [opened] = useState(scenario);
+  const faults = scenario.faults;
   if (!property) return null;
+  if (scenario !== opened)
+    return (
+      <div className="checked-property" role="note" aria-label="Checked property">
+        <p>
+          The scenario has changed since the checker&apos;s run that breaks <code>{property.id}</code>: the
+          page shows the edited scenario&apos;s run (Undo goes back to the checker&apos;s).
+        </p>
+      </div>
+    );
   const used = (faults ?? []).filter((f) => f.kind !== 'delay');
   const delays = (faults ?? []).length - used.length;
   return (

@@ -61,7 +61,7 @@ function BeforeAfter({
           })}
         </tbody>
       </table>
-      <h4>Changes</h4>
+      <h3>Changes</h3>
       <Changes changes={changes} />
     </>
   );
@@ -103,11 +103,11 @@ function Payload({ step, run }: { step: TraceStep; run: RunResult }) {
     case 'profile.provide':
       return (
         <>
-          <h4>{m.profiles.length === 1 ? 'Profile carried' : `Profiles carried (${m.profiles.length})`}</h4>
+          <h3>{m.profiles.length === 1 ? 'Profile carried' : `Profiles carried (${m.profiles.length})`}</h3>
           <ProfileList profiles={m.profiles} />
           {m.changes && m.changes.length > 0 && (
             <>
-              <h4>Changes made by the partner's local policy</h4>
+              <h3>Changes made by the partner's local policy</h3>
               <Changes changes={m.changes} />
             </>
           )}
@@ -146,7 +146,7 @@ function Payload({ step, run }: { step: TraceStep; run: RunResult }) {
       const c = udb;
       return (
         <>
-          <h4>Retrieved profile for migration</h4>
+          <h3>Retrieved profile for migration</h3>
           {c?.retrieved ? <ProfileView profile={c.retrieved} /> : <p className="muted">none</p>}
         </>
       );
@@ -155,7 +155,7 @@ function Payload({ step, run }: { step: TraceStep; run: RunResult }) {
       const c = udb;
       return (
         <>
-          <h4>Stored profile</h4>
+          <h3>Stored profile</h3>
           {c?.stored ? <ProfileView profile={c.stored} /> : <p className="muted">none</p>}
           {c?.replaced && (
             <p className="muted">
@@ -169,7 +169,7 @@ function Payload({ step, run }: { step: TraceStep; run: RunResult }) {
       const c = cms;
       return (
         <>
-          <h4>Profiles obtained</h4>
+          <h3>Profiles obtained</h3>
           <ProfileList profiles={c?.obtained ?? []} />
         </>
       );
