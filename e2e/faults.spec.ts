@@ -58,6 +58,24 @@ test('Drop this message: the run ends with no answer, the cross is drawn; with t
   await expect(player.alerts).toHaveCount(0);
 });
 
+test('Delay this message: 5000 ms late at first; the field beside it sets 8000, and Undo takes it back', async ({
+  page,
+  player,
+  editor,
+}) => {
+  await player.open('?procedure=10.1.4.3.3&step=6');
+  await message(page).getByRole('button', { name: 'Delay this message' }).click();
+  await expect(player.items.nth(5)).toContainText(/5,?170 ms/);
+  const late = message(page).getByLabel('Delay of step 6, ms (byMs)');
+  await expect(late).toHaveValue('5000');
+  await late.fill('8000');
+  await expect(player.items.nth(5)).toContainText(/8,?170 ms/);
+  await expect(player.items.nth(10)).toContainText(/8,?230 ms/);
+  await editor.button('Undo').click();
+  await expect(player.items.nth(5)).toContainText(/5,?170 ms/);
+  await expect(late).toHaveValue('5000');
+});
+
 test('Take down, then Bring back up', async ({ page, player }) => {
   await player.open('?procedure=10.1.4.3.3&step=0');
   const panel = page.getByRole('article', { name: ENTITIES['partner-udb'].title });

@@ -32,6 +32,23 @@ describe('the fault buttons: undoable edits of the scenario, pressed while in fo
     expect(drop.getAttribute('aria-pressed')).toBe('false');
   });
 
+  it('Delay this message: 5000 ms at first, then the field beside it sets how late; a bad value changes nothing', async () => {
+    render(<MessageFaultButtons step={step6} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Delay this message' }));
+    expect(useApp.getState().scenario.faults).toEqual([{ kind: 'delay', step: 6, byMs: 5000 }]);
+    const field = await screen.findByLabelText('Delay of step 6, ms (byMs)');
+    expect(field).toHaveProperty('value', '5000');
+    fireEvent.change(field, { target: { value: '8000' } });
+    expect(useApp.getState().scenario.faults).toEqual([{ kind: 'delay', step: 6, byMs: 8000 }]);
+    fireEvent.change(field, { target: { value: '-3' } });
+    expect(useApp.getState().scenario.faults).toEqual([{ kind: 'delay', step: 6, byMs: 8000 }]);
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('expected an integer 1..3600000, got -3')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Delay this message' }));
+    expect(useApp.getState().scenario.faults).toBeUndefined();
+    expect(screen.queryByLabelText('Delay of step 6, ms (byMs)')).toBeNull();
+  });
+
   it('an own action has no message fault buttons', () => {
     const action = run.steps.find((s) => s.kind === 'action')!;
     const { container } = render(<MessageFaultButtons step={action} />);

@@ -1,4 +1,6 @@
+import { lazy, Suspense } from 'react';
 import {
+  delayIndex,
   downButton,
   MESSAGE_FAULT_KINDS,
   messageFaultButtons,
@@ -12,6 +14,8 @@ import type { RunResult, TraceStep } from '../../core/engine/run';
 import type { EntityId } from '../../core/model/ids';
 import { useApp } from '../store';
 
+const DelayField = lazy(() => import('./DelayField'));
+
 const NAMES: Record<MessageFaultKind, string> = {
   drop: 'Drop this message',
   delay: 'Delay this message',
@@ -20,7 +24,7 @@ const NAMES: Record<MessageFaultKind, string> = {
 
 const WHAT: Record<MessageFaultKind, string> = {
   drop: 'it never arrives',
-  delay: `it arrives ${PAGE_DELAY_MS} ms late`,
+  delay: `it arrives late (${PAGE_DELAY_MS} ms at first; the field beside it sets how late)`,
   duplicate: 'it arrives twice',
 };
 
@@ -58,6 +62,7 @@ export function MessageFaultButtons({ step }: { step: TraceStep }) {
   const buttons = messageFaultButtons(scenario, step);
   if (!buttons || step.clauseStep === null) return null;
   const clauseStep = step.clauseStep;
+  const delayed = buttons.delay.pressed ? delayIndex(scenario, clauseStep) : -1;
   return (
     <div className="player-fault-buttons" role="group" aria-label="Faults on this message">
       {MESSAGE_FAULT_KINDS.map((kind) => (
@@ -72,6 +77,11 @@ export function MessageFaultButtons({ step }: { step: TraceStep }) {
           }}
         />
       ))}
+      {delayed >= 0 && (
+        <Suspense fallback={null}>
+          <DelayField index={delayed} clauseStep={clauseStep} />
+        </Suspense>
+      )}
     </div>
   );
 }

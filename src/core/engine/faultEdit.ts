@@ -74,6 +74,10 @@ export function toggleMessageFault(scenario: Scenario, kind: MessageFaultKind, c
   return withFaults(scenario, [...faults, added]);
 }
 
+/** The index in `faults` of the delay on this clause step (the first, should there be several), or -1. */
+export const delayIndex = (scenario: Scenario, clauseStep: number): number =>
+  faultsOf(scenario).findIndex((f) => f.kind === 'delay' && f.step === clauseStep);
+
 /** Whether the entity is down at some time (a `down` fault names it). */
 export const isDown = (scenario: Scenario, entity: EntityId): boolean =>
   faultsOf(scenario).some((f) => f.kind === 'down' && f.entity === entity);
