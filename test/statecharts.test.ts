@@ -22,7 +22,7 @@ const runs = ['primary-configures', 'happy-path'].flatMap((preset) =>
   PROCEDURE_IDS.map((procedure) => ({
     preset,
     procedure,
-    run: simulate(scenarioFor(presetScenario(preset), procedure), procedure),
+    run: simulate(scenarioFor(presetScenario(preset), procedure), procedure, { transitions: true }),
   })),
 );
 
@@ -95,7 +95,7 @@ describe('what a run did on each statechart', () => {
   });
 
   it('records the transitions of 10.1.4.3.2 as the clause takes them', () => {
-    const run = simulate(presetScenario('primary-configures'), '10.1.4.3.2');
+    const run = simulate(presetScenario('primary-configures'), '10.1.4.3.2', { transitions: true });
     const at = (k: number) => run.transitions[k]!.map((t) => `${t.entity} ${t.key}`);
     expect(at(0)).toEqual([]);
     expect(at(1)).toEqual(['cmc idle:client.start:0', 'primary-cms idle:profile.request:2']);
@@ -110,9 +110,23 @@ describe('what a run did on each statechart', () => {
     expect([...visitedBy(track, 4)].sort()).toEqual(['awaitingModified', 'awaitingProfile', 'idle']);
   });
 
-  it('keeps no transitions when it keeps no snapshots', () => {
+  it('records transitions only when asked (with the snapshots); a track of a run without them is refused', () => {
     const run = simulate(presetScenario('happy-path'), '10.1.4.3.3', { snapshots: false });
     expect(run.transitions).toEqual([]);
+    const plain = simulate(presetScenario('happy-path'), '10.1.4.3.3');
+    expect(plain.snapshots.length).toBeGreaterThan(1);
+    expect(plain.transitions).toEqual([]);
+    expect(() => trackOf(plain, 'cmc')).toThrow(/recorded its transitions/);
+    const asked = simulate(presetScenario('happy-path'), '10.1.4.3.3', {
+      snapshots: false,
+      transitions: true,
+    });
+    expect(asked.transitions).toHaveLength(asked.snapshots.length);
+    // The same run either way: recording reads the machines, it changes nothing.
+    const { snapshots: _s, transitions: _t, ...rest } = asked;
+    const { snapshots: _s2, transitions: _t2, ...plainRest } = plain;
+    expect(rest).toEqual(plainRest);
+    expect(asked.snapshots).toEqual(plain.snapshots);
   });
 
   it('reads nested state values as paths', () => {
@@ -123,7 +137,7 @@ describe('what a run did on each statechart', () => {
 
 describe('coverage', () => {
   it('counts what a run visited of each machine of its procedure', () => {
-    const run = simulate(presetScenario('validation-refused'), '10.1.4.3.2');
+    const run = simulate(presetScenario('validation-refused'), '10.1.4.3.2', { transitions: true });
     const primary = runCoverage(run).find((c) => c.entity === 'primary-cms')!;
     expect(primary.states).toMatchObject({ total: 6, visited: 4, missed: ['obtaining', 'storing'] });
     expect(primary.transitions.total).toBe(18);

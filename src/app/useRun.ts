@@ -15,6 +15,9 @@ export interface RunView {
 // One simulation per (scenario, procedure), shared by every component that asks for it; one diagram text per
 // (run, reference-point toggle).
 const cache = new WeakMap<Scenario, Map<string, RunView>>();
+// What each run was run on, so that the statecharts can ask the core for the same run with its transitions.
+const origins = new WeakMap<RunResult, { scenario: Scenario; procedure: ProcedureId }>();
+const recorded = new WeakMap<RunResult, RunResult>();
 
 export function runOf(scenario: Scenario, procedure: ProcedureId, referencePoints = false): RunView {
   let byProcedure = cache.get(scenario);
@@ -24,6 +27,7 @@ export function runOf(scenario: Scenario, procedure: ProcedureId, referencePoint
   if (!view) {
     const fitted = fittingScenario(scenario, procedure);
     const run = referencePoints ? runOf(scenario, procedure).run : simulate(fitted.scenario, procedure);
+    origins.set(run, { scenario: fitted.scenario, procedure });
     view = {
       run,
       diagram: toMermaid(run, fitted.scenario, { referencePoints }),
@@ -32,6 +36,22 @@ export function runOf(scenario: Scenario, procedure: ProcedureId, referencePoint
     byProcedure.set(key, view);
   }
   return view;
+}
+
+/**
+ * The same run with the transitions each machine took (`RunOptions.transitions`), for the States view: recorded on
+ * request only, as recording them slows every run by a third. A run that has them, or that this module did not make,
+ * is returned as it is.
+ */
+export function recordedRun(run: RunResult): RunResult {
+  if (run.transitions.length) return run;
+  let out = recorded.get(run);
+  if (!out) {
+    const origin = origins.get(run);
+    out = origin ? simulate(origin.scenario, origin.procedure, { transitions: true }) : run;
+    recorded.set(run, out);
+  }
+  return out;
 }
 
 /** The run of the current scenario and procedure, drawn with the reference points when they are toggled on. */

@@ -29,7 +29,7 @@ afterEach(cleanup);
 
 describe('a machine given a new state', () => {
   it('shows it in the chart, lit once the run is in it, with its transitions', () => {
-    const run = simulate(presetScenario('primary-configures'), '10.1.4.3.2');
+    const run = simulate(presetScenario('primary-configures'), '10.1.4.3.2', { transitions: true });
     expect(run.snapshots.at(-1)!['primary-cms'].state).toBe('auditing');
     const { rerender } = render(<StatesView run={run} step={12} onSelect={() => {}} />);
     const figure = screen.getByRole('figure', { name: 'Statechart: primary-cms' });

@@ -95,7 +95,7 @@ describe('the States view in the player', () => {
 });
 
 describe('the States view on its own', () => {
-  const run = simulate(presetScenario('primary-configures'), '10.1.4.3.2');
+  const run = simulate(presetScenario('primary-configures'), '10.1.4.3.2', { transitions: true });
 
   it('goes to the first step at which the entity entered a state, by pointer and by keyboard', () => {
     const onSelect = vi.fn();

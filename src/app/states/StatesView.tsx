@@ -1,6 +1,7 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { ENTITIES, type EntityId } from '../../core/model/ids';
 import type { RunResult } from '../../core/engine/run';
+import { recordedRun } from '../useRun';
 import {
   chartEntities,
   presetCoverage,
@@ -256,7 +257,7 @@ function CoverageTable({ run }: { run: RunResult }) {
  * when shown (its own chunk: the core's charts, their layout and this).
  */
 export function StatesView({
-  run,
+  run: shown,
   step,
   onSelect,
 }: {
@@ -264,6 +265,7 @@ export function StatesView({
   step: number;
   onSelect: (step: number) => void;
 }) {
+  const run = useMemo(() => recordedRun(shown), [shown]);
   const tracks = useMemo(
     () => chartEntities(run).map((id: EntityId) => trackOf(run, id, statechartOf(id))),
     [run],

@@ -120,7 +120,10 @@ export interface RunResult {
   steps: TraceStep[];
   /** `snapshots[k]`: every entity after step k (`snapshots[0]`: before step 1); empty when not kept. */
   snapshots: EntitySnapshots[];
-  /** `transitions[k]`: the transitions the machines took in step k, in order (`[0]` is empty); empty when no snapshots are kept. */
+  /**
+   * `transitions[k]`: the transitions the machines took in step k, in order (`[0]` is empty); empty unless the run
+   * was asked to record them (`RunOptions.transitions`).
+   */
   transitions: TakenTransition[][];
   /** What the client holds at the end. */
   profiles: Profile[];
@@ -133,6 +136,12 @@ export interface RunResult {
 export interface RunOptions {
   /** Keep a snapshot of every entity after each step (the player needs them; a sweep does not). Default true. */
   snapshots?: boolean;
+  /**
+   * Record which transition each machine took in each step (the statecharts need them), with the snapshots. Default
+   * false: they are read from XState's inspection, which reports every event of every actor and took a third of a
+   * run's time, so only the States view asks for them.
+   */
+  transitions?: boolean;
 }
 
 /** The procedure a scenario runs without `--procedure`: `ue.configuredBy` picks 10.1.4.3.2 or 10.1.4.3.3. */
@@ -284,6 +293,7 @@ export class Simulation {
   private readonly network: Actor<typeof networkLogic>;
   private readonly actors: EntityActors;
   private readonly keepSnapshots: boolean;
+  private readonly keepTransitions: boolean;
   private started = false;
   private readonly placer: StepPlacer;
   private readonly schedule: Schedule;
@@ -305,13 +315,14 @@ export class Simulation {
     const clock = clockOf(scenario);
     this.timed = clock.timeoutMs;
     this.schedule = new Schedule(this.procedure, clock, scenario.faults ?? []);
-    this.keepSnapshots = options.snapshots ?? true;
+    this.keepTransitions = options.transitions ?? false;
+    this.keepSnapshots = this.keepTransitions || (options.snapshots ?? true);
     const input = entityInputs(scenario, this.procedure);
-    // Which transition each machine took is read from XState's inspection (a microstep names its transitions), with
-    // the snapshots only: a sweep or the command line does without both.
+    // Which transition each machine took is read from XState's inspection (a microstep names its transitions), when
+    // asked for only.
     this.network = createActor(
       networkLogic,
-      this.keepSnapshots ? { inspect: (event: InspectionEvent) => this.inspect(event) } : undefined,
+      this.keepTransitions ? { inspect: (event: InspectionEvent) => this.inspect(event) } : undefined,
     );
     // One actor per entity, its parent the network, registered in the network's system by its entity id.
     const parent = this.network;
@@ -328,10 +339,8 @@ export class Simulation {
     for (const id of ENTITY_IDS) this.entityOf.set(this.actors[id].sessionId, id);
     this.network.start();
     for (const id of ENTITY_IDS) this.actors[id].start();
-    if (this.keepSnapshots) {
-      this.snapshots.push(this.entities());
-      this.transitions.push([]);
-    }
+    if (this.keepSnapshots) this.snapshots.push(this.entities());
+    if (this.keepTransitions) this.transitions.push([]);
   }
 
   private inspect(event: InspectionEvent): void {
@@ -403,10 +412,8 @@ export class Simulation {
     }
     const step = this.describe(this.steps.length + 1, delivery, side, log, discarded);
     this.steps.push(step);
-    if (this.keepSnapshots) {
-      this.snapshots.push(this.entities());
-      this.transitions.push(this.taking);
-    }
+    if (this.keepSnapshots) this.snapshots.push(this.entities());
+    if (this.keepTransitions) this.transitions.push(this.taking);
     return step;
   }
 

@@ -170,12 +170,16 @@ export interface EntityTrack {
   firstTaken: ReadonlyMap<string, number>;
 }
 
-/** One entity's track through a run (a run that kept its snapshots). */
+/** One entity's track through a run (a run that recorded its transitions: `simulate(…, { transitions: true })`). */
 export function trackOf(
   run: RunResult,
   entity: EntityId,
   chart: Statechart = statechartOf(entity),
 ): EntityTrack {
+  if (run.transitions.length !== run.snapshots.length)
+    throw new Error(
+      'a track needs a run that recorded its transitions (simulate with { transitions: true })',
+    );
   const active = run.snapshots.map((s) => activeStates(s[entity].state as StateValue));
   const taken = run.snapshots.map((_, k) =>
     (run.transitions[k] ?? []).filter((t) => t.entity === entity).map((t) => t.key),
@@ -255,7 +259,7 @@ export function presetCoverage(): { runs: number; coverage: Coverage[] } {
   let runs = 0;
   for (const preset of PRESETS) {
     for (const procedure of PROCEDURE_IDS) {
-      const run = simulate(scenarioFor(preset.scenario, procedure), procedure);
+      const run = simulate(scenarioFor(preset.scenario, procedure), procedure, { transitions: true });
       runs += 1;
       for (const id of ENTITY_IDS) tracks.get(id)?.push(trackOf(run, id));
     }
