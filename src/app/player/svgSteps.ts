@@ -26,21 +26,23 @@ function labelsOf(line: Element): Element[] {
  * notes.length` means Mermaid drew something other than expected.
  */
 export function tagSteps(root: ParentNode, arrows: readonly number[], notes: readonly number[] = []): number {
+  const steps: { elements: Element[]; n: number }[] = [];
   const lines = [...root.querySelectorAll('[data-et="message"]')];
   lines.forEach((line, i) => {
     const n = arrows[i];
-    if (n === undefined) return;
-    const elements = [...labelsOf(line), line];
-    for (const element of elements) element.setAttribute('data-step', String(n));
-    addHitArea(elements, n);
+    if (n !== undefined) steps.push({ elements: [...labelsOf(line), line], n });
   });
   const groups = [...root.querySelectorAll('[data-et="note"]')];
   groups.forEach((group, i) => {
     const n = notes[i];
-    if (n === undefined) return;
-    group.setAttribute('data-step', String(n));
-    addHitArea([group], n);
+    if (n !== undefined) steps.push({ elements: [group], n });
   });
+  for (const { elements, n } of steps)
+    for (const element of elements) element.setAttribute('data-step', String(n));
+  // Every box is measured before any is inserted: an insertion invalidates the layout, and measuring after it would
+  // lay the page out again once per message (a third of React's first commit on a cold visit).
+  const extents = steps.map(({ elements }) => extentOf(elements));
+  steps.forEach(({ elements, n }, i) => addHitArea(elements, n, extents[i] ?? null));
   return lines.length + groups.length;
 }
 
@@ -82,11 +84,10 @@ function place(rect: Element, extent: Extent): void {
 
 /**
  * A transparent rectangle under a message's label and line: a click target wider than a 2px line, and one box to
- * scroll into view. Needs layout (getBBox), so it is skipped where there is none.
+ * scroll into view. Needs layout (`extent`, from getBBox), so it is skipped where there is none.
  */
-function addHitArea(elements: Element[], n: number): void {
+function addHitArea(elements: Element[], n: number, extent: Extent | null): void {
   const first = elements[0];
-  const extent = first ? extentOf(elements) : null;
   if (!first || !extent) return;
   const rect = first.ownerDocument.createElementNS(SVG_NS, 'rect');
   place(rect, extent);
