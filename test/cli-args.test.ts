@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closest, editDistance, parseCommandLine, type CommandSpec } from '../src/cli/args';
+import {
+  closest,
+  commandOf,
+  editDistance,
+  helpText,
+  parseCommandLine,
+  usageLine,
+  type CommandSpec,
+} from '../src/cli/args';
 import { main as profileMain, PROFILE } from '../src/cli/profile';
 import { progressOnStderr, type ProgressStream } from '../src/cli/progress';
 import { main as simMain, SIM } from '../src/cli/sim';
@@ -189,6 +197,19 @@ describe('the argument layer (src/cli/args.ts)', () => {
     expect(editDistance('', 'abc')).toBe(3);
     expect(closest('--fromat', ['--format', '--procedure'])).toBe('--format');
     expect(closest('--xyz', ['--format', '--procedure'])).toBeUndefined();
+  });
+});
+
+describe('how a command is typed: in a clone, or where the package is installed', () => {
+  it('names the npm script in a clone and the program of the package where it is installed', () => {
+    expect(commandOf('sim')).toBe('npm run --silent sim --');
+    expect(commandOf('sim', true)).toBe('mcx-sim');
+    expect(commandOf('check', true)).toBe('mcx-check');
+    // no program of its own in the package: the npm script's form
+    expect(commandOf('testsuite', true)).toBe('npm run --silent testsuite --');
+    expect(usageLine(SIM, true)).toMatch(/^usage: mcx-sim <scenario\.json/);
+    expect(helpText(SWEEP, true)).toContain('\n  mcx-sweep examples/metro-to-county.json');
+    expect(helpText(SWEEP)).toContain('\n  npm run --silent sweep -- examples/metro-to-county.json');
   });
 });
 

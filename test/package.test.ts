@@ -143,6 +143,16 @@ describe('the bins, on Node alone', () => {
     expect(refused.stderr).toMatch(/^sim: --sut must be one of .*\n$/);
   });
 
+  it("each program's help names it as it is typed where the package is installed", () => {
+    for (const name of ['sim', 'sweep', 'check']) {
+      const help = node([bin(`mcx-${name}`), '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(new RegExp(`^usage: mcx-${name} `));
+      expect(help.stdout).toContain(`\n  mcx-${name} `);
+      expect(help.stdout).not.toContain('npm run');
+    }
+  });
+
   it('mcx-sweep prints what npm run sweep prints', () => {
     const args = [EXAMPLE_PATH, '--vary', 'partner.policy.maxPriority=1..4', '--format', 'csv'];
     const installed = node([bin('mcx-sweep'), ...args]);

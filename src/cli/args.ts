@@ -88,9 +88,23 @@ export function closest(word: string, candidates: readonly string[]): string | u
 
 const allOptions = (spec: CommandSpec) => [...spec.options, ...COMMON_OPTIONS];
 
-/** `sim` → `npm run --silent sim -- <scenario.json | -> [options]`. */
-export const usageLine = (spec: CommandSpec) =>
-  `usage: npm run --silent ${spec.name} -- ${spec.operands} [options]`;
+/** The commands the installed package gives as programs of their own (package.json `bin`). */
+const PACKAGE_BINS: readonly string[] = ['sim', 'sweep', 'check'];
+
+/** Whether these command lines run from the installed package (dist-package/), not from a clone of the repository. */
+const fromPackage = /\/dist-package\/cli\//.test(import.meta.url);
+
+/**
+ * How a user types the command: `npm run --silent sim --` in a clone of the repository, `mcx-sim` where the package
+ * is installed (there is no npm script there to run).
+ */
+export function commandOf(name: string, packaged = fromPackage): string {
+  return packaged && PACKAGE_BINS.includes(name) ? `mcx-${name}` : `npm run --silent ${name} --`;
+}
+
+/** `sim` → `npm run --silent sim -- <scenario.json | -> [options]` (`mcx-sim <scenario.json | -> [options]`). */
+export const usageLine = (spec: CommandSpec, packaged = fromPackage) =>
+  `usage: ${commandOf(spec.name, packaged)} ${spec.operands} [options]`;
 
 const HELP_WIDTH = 100;
 
@@ -109,12 +123,12 @@ function wrap(text: string, width: number): string[] {
 }
 
 /** The command's help (`--help`, `-h`): usage, operands, each option with its values and default, an example. */
-export function helpText(spec: CommandSpec): string {
+export function helpText(spec: CommandSpec, packaged = fromPackage): string {
   const label = (o: OptionSpec) =>
     `${o.short ? `-${o.short}, ` : ''}--${o.name}${o.value ? ` ${o.value}` : ''}${o.repeatable ? ' …' : ''}`;
   const options = allOptions(spec);
   const width = Math.max(...options.map((o) => label(o).length)) + 2;
-  const lines = [usageLine(spec), '', ...wrap(spec.summary, HELP_WIDTH), '', 'arguments:'];
+  const lines = [usageLine(spec, packaged), '', ...wrap(spec.summary, HELP_WIDTH), '', 'arguments:'];
   for (const line of spec.operandHelp) lines.push(`  ${line}`);
   lines.push('', 'options:');
   for (const o of options) {
@@ -133,7 +147,7 @@ export function helpText(spec: CommandSpec): string {
     for (const note of spec.notes) lines.push(note);
   }
   lines.push('', spec.examples.length > 1 ? 'examples:' : 'example:');
-  for (const example of spec.examples) lines.push(`  npm run --silent ${spec.name} -- ${example}`);
+  for (const example of spec.examples) lines.push(`  ${commandOf(spec.name, packaged)} ${example}`);
   return `${lines.join('\n')}\n`;
 }
 
