@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 import { CACHE_PREFIX } from './src/app/player/svgCache.js';
 import { buildId } from './scripts/buildId.js';
 import { firstPreloads } from './scripts/firstPreloads.js';
+import { firstTexts } from './scripts/firstTexts.js';
 import { mermaidStubs } from './scripts/mermaidStubs.js';
 
 const stub = (name: string) => fileURLToPath(new URL(`./src/app/vendor/${name}-stub.ts`, import.meta.url));
@@ -13,8 +14,12 @@ const stub = (name: string) => fileURLToPath(new URL(`./src/app/vendor/${name}-s
 export default defineConfig({
   // Relative base: the static build works from any sub-path.
   base: './',
-  // The build's id (src/app/buildId.ts): what a visit keeps for the next one is not used by another build.
-  define: { __MCX_BUILD__: JSON.stringify(buildId(fileURLToPath(new URL('.', import.meta.url)))) },
+  // The build's id (src/app/buildId.ts): what a visit keeps for the next one is not used by another build. The first
+  // visit's diagram texts (src/app/firstVisit.ts): Mermaid starts drawing before the core has loaded.
+  define: {
+    __MCX_BUILD__: JSON.stringify(buildId(fileURLToPath(new URL('.', import.meta.url)))),
+    __MCX_FIRST_TEXTS__: JSON.stringify(firstTexts()),
+  },
   // mermaidStubs: Mermaid's layout, shape and YAML modules, which its sequence diagrams never run (scripts/).
   plugins: [
     react(),

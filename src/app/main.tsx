@@ -9,7 +9,8 @@ import './player/player.css';
 import './review/review.css';
 import lzString from 'lz-string';
 import { keepViewOnLeave, paintNoted } from './player/earlyView';
-import { preloadMermaid, type DiagramTheme } from './player/mermaid';
+import { firstVisitText } from './firstVisit';
+import { preloadMermaid, renderDiagram, type DiagramTheme } from './player/mermaid';
 import { hasCachedSvgs } from './player/svgCache';
 import { STORAGE_KEY } from './storageKey';
 import { openingView } from './viewUrl';
@@ -76,6 +77,10 @@ async function start(): Promise<void> {
   keepViewOnLeave();
   const noted = explore ? null : paintNoted(theme);
   if (!explore && !noted && !hasCachedSvgs()) preloadMermaid();
+  // A first visit's diagram is known without the core: its render starts once Mermaid is in (firstDiagram.ts asks
+  // for the same text later and gets the same render).
+  const early = explore || noted ? null : firstVisitText(window.location.search, window.location.hash);
+  if (early !== null) void renderDiagram(early, theme);
   // The XML library is loaded before the store reads the session only when the session needs it.
   if (needsXml()) await loadXmlSupport().catch(() => undefined);
   const page = import('./mount');

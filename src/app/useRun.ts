@@ -1,16 +1,11 @@
 import { useApp } from './store';
-import { toMermaid, type Diagram } from '../core/formats/diagram';
+import { toMermaid } from '../core/formats/diagram';
 import type { ProcedureId } from '../core/model/ids';
 import { simulate, type RunResult } from '../core/engine/run';
 import type { Scenario } from '../core/model/scenario';
-import { fittingScenario } from '../core/engine/faultEdit';
+import { runView, type RunView } from './runView';
 
-export interface RunView {
-  run: RunResult;
-  diagram: Diagram;
-  /** The scenario's faults this procedure cannot take (a step it lacks or gives to an own action), left out of its run. */
-  ignoredFaults: string[];
-}
+export type { RunView };
 
 // One simulation per (scenario, procedure), shared by every component that asks for it; one diagram text per
 // (run, reference-point toggle).
@@ -25,14 +20,14 @@ export function runOf(scenario: Scenario, procedure: ProcedureId, referencePoint
   const key = `${procedure}${referencePoints ? '+rp' : ''}`;
   let view = byProcedure.get(key);
   if (!view) {
-    const fitted = fittingScenario(scenario, procedure);
-    const run = referencePoints ? runOf(scenario, procedure).run : simulate(fitted.scenario, procedure);
-    origins.set(run, { scenario: fitted.scenario, procedure });
-    view = {
-      run,
-      diagram: toMermaid(run, fitted.scenario, { referencePoints }),
-      ignoredFaults: fitted.ignored,
-    };
+    if (referencePoints) {
+      // The same run, drawn with the reference points.
+      const plain = runOf(scenario, procedure);
+      view = { ...plain, diagram: toMermaid(plain.run, plain.ran, { referencePoints }) };
+    } else {
+      view = runView(scenario, procedure);
+      origins.set(view.run, { scenario: view.ran, procedure });
+    }
     byProcedure.set(key, view);
   }
   return view;
