@@ -6,8 +6,16 @@ import { defineConfig } from 'vitest/config';
 import { CACHE_PREFIX } from './src/app/player/svgCache.js';
 import { buildId } from './scripts/buildId.js';
 import { firstPreloads } from './scripts/firstPreloads.js';
-import { firstTexts } from './scripts/firstTexts.js';
+import { tsImport } from 'tsx/esm/api';
 import { mermaidStubs } from './scripts/mermaidStubs.js';
+
+// The first visit's diagram texts come from the core, loaded by tsx rather than imported here: Vite bundles its
+// config, and the core's imports (without file extensions, as Vite and tsx resolve them) are ones its planned native
+// config loader would refuse.
+const { firstTexts } = (await tsImport(
+  './scripts/firstTexts.ts',
+  import.meta.url,
+)) as typeof import('./scripts/firstTexts');
 
 const stub = (name: string) => fileURLToPath(new URL(`./src/app/vendor/${name}-stub.ts`, import.meta.url));
 

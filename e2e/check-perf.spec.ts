@@ -5,22 +5,12 @@
  * end before the search starts (loading the page) are the page's, not the search's.
  */
 import { expect, test } from './fixtures';
+import { listTasks, longTasks, observeLongTasks } from './longTasks';
 
 const ADDRESS = './?mode=check&faults=3&procedures=10.1.4.3.1,10.1.4.3.2,10.1.4.3.3,10.1.4.x.2';
 
-declare global {
-  interface Window {
-    __longTasks?: [start: number, duration: number][];
-  }
-}
-
 test('a check of about 24,000 states runs with no main-thread task over 50 ms', async ({ page }, info) => {
-  await page.addInitScript(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__longTasks?.push([entry.startTime, entry.duration]);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await observeLongTasks(page);
   await page.goto(ADDRESS);
   const started = await page.waitForFunction(
     () =>
@@ -36,11 +26,11 @@ test('a check of about 24,000 states runs with no main-thread task over 50 ms', 
     null,
     { timeout: 60_000, polling: 100 },
   );
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+  const all = await longTasks(page);
   const states = await page.locator('.check-progress').textContent();
-  const tasks = (await page.evaluate(() => window.__longTasks ?? [])).filter(([at, d]) => at + d > startedAt);
+  const tasks = all.tasks.filter(([at, d]) => at + d > startedAt);
   const longest = Math.max(0, ...tasks.map(([, d]) => d));
-  const listed = tasks.map(([at, d]) => `${Math.round(d)} at ${Math.round(at)}`).join(', ');
+  const listed = listTasks(tasks);
   await info.attach('long tasks during the search (duration at start, ms)', {
     body: listed,
     contentType: 'text/plain',

@@ -3,24 +3,14 @@
  * 250 ms. Long tasks (over 50 ms) are collected from the page's start by a PerformanceObserver.
  */
 import { expect, test } from './fixtures';
+import { longTasks, observeLongTasks } from './longTasks';
 
 const BOUND_MS = 250;
 const ADDRESS =
   './?mode=explore&vary=partner.policy.maxPriority:0..63&vary=primary.validation.minPriority:0..63';
 
-declare global {
-  interface Window {
-    __longTasks?: [start: number, duration: number][];
-  }
-}
-
 test('a 64 x 64 sweep draws with no main-thread task over 250 ms', async ({ page }, info) => {
-  await page.addInitScript(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__longTasks?.push([entry.startTime, entry.duration]);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await observeLongTasks(page);
   await page.goto(ADDRESS);
   // Waited for with plain DOM reads: Playwright's role queries over 8,192 cells are long tasks of their own.
   await page.waitForFunction(
@@ -30,11 +20,8 @@ test('a 64 x 64 sweep draws with no main-thread task over 250 ms', async ({ page
     null,
     { timeout: 60_000, polling: 200 },
   );
-  // The last frame's tasks are in.
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
-  const tasks = await page.evaluate(() => window.__longTasks ?? []);
+  const { tasks, listed } = await longTasks(page);
   const longest = Math.max(0, ...tasks.map(([, d]) => d));
-  const listed = tasks.map(([at, d]) => `${Math.round(d)} at ${Math.round(at)}`).join(', ');
   await info.attach('long tasks (duration at start, ms)', { body: listed, contentType: 'text/plain' });
   console.log(`explore 64x64: ${tasks.length} long task(s), longest ${Math.round(longest)} ms (${listed})`);
   expect(longest, `long tasks (duration at start, ms): ${listed}`).toBeLessThanOrEqual(BOUND_MS);

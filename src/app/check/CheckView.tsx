@@ -4,13 +4,11 @@
  * breaks; the findings in words below. The search runs in a worker (./useCheck.ts); this folder loads only in this
  * mode (App.tsx).
  */
-import { useEffect, useState, type MouseEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { PROPERTIES, type PropertyId } from '../../core/explore/properties';
 import { PROCEDURE_IDS, type ProcedureId } from '../../core/model/ids';
-import type { Scenario } from '../../core/model/scenario';
 import { errorLine } from '../notice';
 import { useApp } from '../store';
-import { decodeScenario, scenarioValue } from '../url';
 import type { CheckRow } from './checkRows';
 import {
   counterexampleAddress,
@@ -21,20 +19,9 @@ import {
   type CheckState,
 } from './checkUrl';
 import { useCheck } from './useCheck';
+import { BackToPlayer } from '../modeLinks';
+import { scenarioOfAddress } from '../addressScenario';
 import './check.css';
-
-/** The scenario to check: the address's (`#scenario=` or `?scenario=`), else the one on the page. */
-function scenarioToCheck(): Scenario {
-  const s = useApp.getState();
-  const packed = scenarioValue(window.location.search, window.location.hash);
-  if (packed === null) return s.scenario;
-  const decoded = decodeScenario(packed);
-  if (decoded.ok) return decoded.scenario;
-  s.notify(
-    `The scenario in the address could not be loaded (${decoded.reason}); the current scenario is checked.`,
-  );
-  return s.scenario;
-}
 
 // The address is read once per page load (not again when React re-mounts in development).
 let readOnce = false;
@@ -82,7 +69,7 @@ function Verdict({ row }: { row: CheckRow }) {
 }
 
 export function CheckView() {
-  const [scenario] = useState(scenarioToCheck);
+  const [scenario] = useState(() => scenarioOfAddress('checked'));
   const [wanted, setWanted] = useState(initialState);
   const { state, run, cancel } = useCheck();
 
@@ -98,14 +85,6 @@ export function CheckView() {
     if (wanted.procedures.length) run(scenario, wanted.faults, wanted.procedures);
   }, [wanted, scenario, run]);
 
-  const backHref = `${window.location.pathname}${withoutCheck(window.location.search)}${window.location.hash}`;
-  const onBack = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    window.history.pushState(window.history.state, '', backHref);
-    useApp.getState().setMode('player');
-  };
-
   const running = state.status === 'running';
   const rowOf = (procedure: ProcedureId, property: PropertyId) =>
     state.rows.find((r) => r.procedure === procedure && r.property === property);
@@ -120,9 +99,7 @@ export function CheckView() {
     <div className="check">
       <div className="check-bar">
         <h2 className="check-title">Check: the properties of every run of each procedure</h2>
-        <a className="check-back" href={backHref} onClick={onBack}>
-          Back to the player
-        </a>
+        <BackToPlayer className="check-back" search={withoutCheck(window.location.search)} />
       </div>
       <p className="muted">
         The simulator runs every order in which the messages in flight may arrive and the client&apos;s timer

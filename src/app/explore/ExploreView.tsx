@@ -3,14 +3,14 @@
  * procedure side by side with a shared legend, a second layer, the cells' details, the downloads. The sweep runs in a
  * worker (./useSweep.ts); this whole folder loads only in this mode (App.tsx).
  */
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ProcedureId } from '../../core/model/ids';
 import type { Scenario } from '../../core/model/scenario';
 import type { SweepCell, Vary } from '../../core/explore/sweep';
-import { CheckLink } from '../check/CheckLink';
+import { BackToPlayer, ModeLink } from '../modeLinks';
+import { scenarioOfAddress } from '../addressScenario';
 import { errorLine } from '../notice';
 import { useApp } from '../store';
-import { decodeScenario, scenarioValue } from '../url';
 import { cellDetails, layerById } from './cells';
 import { ExploreControls } from './ExploreControls';
 import { ExploreDownloads } from './ExploreDownloads';
@@ -21,19 +21,6 @@ import { cellAddress } from './openCell';
 import { OutcomeMap } from './OutcomeMap';
 import { gridOf, useSweep } from './useSweep';
 import './explore.css';
-
-/** The scenario to explore: the address's (`#scenario=` or `?scenario=`), else the one on the page. */
-function scenarioToExplore(): Scenario {
-  const s = useApp.getState();
-  const packed = scenarioValue(window.location.search, window.location.hash);
-  if (packed === null) return s.scenario;
-  const decoded = decodeScenario(packed);
-  if (decoded.ok) return decoded.scenario;
-  s.notify(
-    `The scenario in the address could not be loaded (${decoded.reason}); the current scenario is explored.`,
-  );
-  return s.scenario;
-}
 
 function writeAddress(state: ExploreState): void {
   const search = writeExploreUrl(window.location.search, state);
@@ -60,7 +47,7 @@ function initialState(scenario: Scenario): ExploreState {
 const group = (n: number) => n.toLocaleString('en-GB');
 
 export function ExploreView() {
-  const [scenario] = useState(scenarioToExplore);
+  const [scenario] = useState(() => scenarioOfAddress('explored'));
   const [explore, setExplore] = useState(() => initialState(scenario));
   const [layerId, setLayerId] = useState('outcome');
   const [detail, setDetail] = useState<{ cell: SweepCell; anchor: Element } | null>(null);
@@ -121,14 +108,6 @@ export function ExploreView() {
     [scenario, sweptVary],
   );
 
-  const backHref = `${window.location.pathname}${withoutExplore(window.location.search)}${window.location.hash}`;
-  const onBack = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    window.history.pushState(window.history.state, '', backHref);
-    useApp.getState().setMode('player');
-  };
-
   const { rows: rowCount, columns } = gridOf(state.vary);
   const running = state.status === 'running';
   const paths = state.vary.map((v) => v.path);
@@ -137,10 +116,8 @@ export function ExploreView() {
     <div className="explore">
       <div className="explore-bar">
         <h2 className="explore-title">Explore: where each procedure delivers and where it refuses</h2>
-        <a className="explore-back" href={backHref} onClick={onBack}>
-          Back to the player
-        </a>
-        <CheckLink />
+        <BackToPlayer className="explore-back" search={withoutExplore(window.location.search)} />
+        <ModeLink mode="check">Check: the properties of every run</ModeLink>
       </div>
       <p className="explore-intro muted">
         The simulator runs each procedure on every combination of the values below (the scenario &ldquo;

@@ -4,8 +4,7 @@ import type { RunResult } from '../../core/engine/run';
 import type { Scenario } from '../../core/model/scenario';
 import { useApp } from '../store';
 import { writeReviewUrl, type ComparePair } from '../url';
-import { CheckLink } from '../check/CheckLink';
-import { ExploreLink } from '../explore/ExploreLink';
+import { isPlainClick, ModeLink } from '../modeLinks';
 import { Disclosure } from './Disclosure';
 import { Downloads } from './Downloads';
 import { enterPresentation } from './presentation';
@@ -27,7 +26,7 @@ function CompareLink({ pair, children }: { pair: ComparePair; children: ReactNod
   const setCompare = useApp((s) => s.setCompare);
   const href = writeReviewUrl(window.location.search, { mode: 'player', compare: pair }) || '?';
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (!isPlainClick(event)) return;
     event.preventDefault();
     useApp.getState().setPlaying(false);
     setCompare(pair);
@@ -66,8 +65,8 @@ export function ReviewToolbar({
             {text}
           </CompareLink>
         ))}
-        <ExploreLink />
-        <CheckLink />
+        <ModeLink mode="explore">Explore: where each procedure delivers or refuses</ModeLink>
+        <ModeLink mode="check">Check: the properties of every run</ModeLink>
       </div>
       <Downloads run={run} scenario={scenario} procedure={procedure} />
     </Disclosure>
