@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { ENTITIES, type EntityId, type ProcedureId } from '../../core/model/ids';
 import { defaultSut, participantsOf } from '../../core/formats/testcase';
 import type { RunResult } from '../../core/engine/run';
@@ -103,61 +103,25 @@ export function Downloads({
       <span className="review-downloads-label" aria-hidden="true">
         Download
       </span>
-      <button
-        type="button"
-        className="btn"
-        onClick={onSvg}
-        aria-disabled={busy !== null}
-        aria-label="Download SVG"
-      >
+      <DownloadButton name="Download SVG" busy={busy} onClick={onSvg}>
         SVG
-      </button>
-      <button
-        type="button"
-        className="btn"
-        onClick={onPng}
-        aria-disabled={busy !== null}
-        aria-label="Download PNG"
-      >
+      </DownloadButton>
+      <DownloadButton name="Download PNG" busy={busy} onClick={onPng}>
         PNG
-      </button>
-      <button
-        type="button"
-        className="btn"
-        onClick={onPlantUml}
-        aria-disabled={busy !== null}
-        aria-label="Download diagram (PlantUML)"
-      >
+      </DownloadButton>
+      <DownloadButton name="Download diagram (PlantUML)" busy={busy} onClick={onPlantUml}>
         PlantUML
-      </button>
-      <button
-        type="button"
-        className="btn"
-        onClick={onTrace}
-        aria-disabled={busy !== null}
-        aria-label="Download trace (JSON)"
-      >
+      </DownloadButton>
+      <DownloadButton name="Download trace (JSON)" busy={busy} onClick={onTrace}>
         Trace (JSON)
-      </button>
-      <button
-        type="button"
-        className="btn"
-        onClick={onWalkthrough}
-        aria-disabled={busy !== null}
-        aria-label="Download walkthrough (Markdown)"
-      >
+      </DownloadButton>
+      <DownloadButton name="Download walkthrough (Markdown)" busy={busy} onClick={onWalkthrough}>
         Walkthrough
-      </button>
+      </DownloadButton>
       <span className="review-testcase">
-        <button
-          type="button"
-          className="btn"
-          onClick={onTestCase}
-          aria-disabled={busy !== null}
-          aria-label="Download test case (Markdown)"
-        >
+        <DownloadButton name="Download test case (Markdown)" busy={busy} onClick={onTestCase}>
           Test case
-        </button>
+        </DownloadButton>
         <label htmlFor={sutId}>
           <abbr title="System under test">SUT</abbr>
         </label>
@@ -178,5 +142,24 @@ export function Downloads({
         </select>
       </span>
     </div>
+  );
+}
+
+/** One download: its format shown, named in full (the name holds the visible words); aria-disabled while one runs. */
+function DownloadButton({
+  name,
+  busy,
+  onClick,
+  children,
+}: {
+  name: string;
+  busy: Kind | null;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button type="button" className="btn" onClick={onClick} aria-disabled={busy !== null} aria-label={name}>
+      {children}
+    </button>
   );
 }
