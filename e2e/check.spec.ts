@@ -74,9 +74,17 @@ test.describe('check mode', () => {
     await expect(note).toContainText('Faults it uses: drop of step 9 (send 1)');
     // An edit: the note no longer describes the run on the page; Undo brings the checker's run and its note back.
     await editor.aside.getByLabel('Timeout of cmc (timeoutMs, none by default)').fill('5000');
-    await expect(note).toContainText('The scenario has changed since the checker');
+    await expect(note).toContainText('The scenario or the procedure has changed since the checker');
     await expect(note).not.toContainText('Faults it uses');
+    // The address no longer calls the run on the page a counterexample (a link or a reload of it).
+    await expect(page).not.toHaveURL(/[?&]property=/);
     await editor.button('Undo').click();
+    await expect(note).toContainText('Faults it uses: drop of step 9 (send 1)');
+    await expect(page).toHaveURL(/[?&]property=stores-agree(&|#|$)/);
+    // Another procedure is another run too.
+    await page.getByLabel('Procedure', { exact: true }).selectOption('10.1.4.3.3');
+    await expect(note).toContainText('has changed since the checker');
+    await page.getByLabel('Procedure', { exact: true }).selectOption('10.1.4.3.2');
     await expect(note).toContainText('Faults it uses: drop of step 9 (send 1)');
   });
 

@@ -208,7 +208,9 @@ describe('how a command is typed: in a clone, or where the package is installed'
     // no program of its own in the package: the npm script's form
     expect(commandOf('testsuite', true)).toBe('npm run --silent testsuite --');
     expect(usageLine(SIM, true)).toMatch(/^usage: mcx-sim <scenario\.json/);
-    expect(helpText(SWEEP, true)).toContain('\n  mcx-sweep examples/metro-to-county.json');
+    // the package ships no examples/: its examples name the user's own file
+    expect(helpText(SWEEP, true)).toContain('\n  mcx-sweep scenario.json');
+    expect(helpText(SWEEP, true)).not.toContain('examples/');
     expect(helpText(SWEEP)).toContain('\n  npm run --silent sweep -- examples/metro-to-county.json');
   });
 });

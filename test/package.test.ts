@@ -150,6 +150,7 @@ describe('the bins, on Node alone', () => {
       expect(help.stdout).toMatch(new RegExp(`^usage: mcx-${name} `));
       expect(help.stdout).toContain(`\n  mcx-${name} `);
       expect(help.stdout).not.toContain('npm run');
+      expect(help.stdout).not.toContain('examples/');
     }
   });
 

@@ -147,7 +147,11 @@ export function helpText(spec: CommandSpec, packaged = fromPackage): string {
     for (const note of spec.notes) lines.push(note);
   }
   lines.push('', spec.examples.length > 1 ? 'examples:' : 'example:');
-  for (const example of spec.examples) lines.push(`  ${commandOf(spec.name, packaged)} ${example}`);
+  // The package ships no examples/ folder: there an example names the user's own scenario file.
+  for (const example of spec.examples) {
+    const given = packaged ? example.replace(/\bexamples\/[\w-]+\.json\b/g, 'scenario.json') : example;
+    lines.push(`  ${commandOf(spec.name, packaged)} ${given}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -36,7 +36,7 @@ describe('explore: the fault step and the timeouts as fields, and their own kind
       [[5000, 1], 'failed'],
       [[5000, 6], 'failed'],
     ]);
-    expect(vary[0]!.values.map((v) => tickText(vary[0]!.path, v))).toEqual(['no timer', '5000']);
+    expect(vary[0]!.values.map((v) => tickText(vary[0]!.path, v))).toEqual(['none', '5000']);
     expect(tickText('partner.cache', null)).toBe('null');
   });
 

@@ -49,6 +49,29 @@ describe('the fault buttons: undoable edits of the scenario, pressed while in fo
     expect(screen.queryByLabelText('Delay of step 6, ms (byMs)')).toBeNull();
   });
 
+  it('a refused delay typed at one message is not shown at another delayed message', async () => {
+    const step10 = run.steps.find((s) => s.clauseStep === 10)!;
+    act(() => {
+      useApp.setState({
+        scenario: {
+          ...DEFAULT_SCENARIO,
+          faults: [
+            { kind: 'delay', step: 6, byMs: 5000 },
+            { kind: 'delay', step: 10, byMs: 5000 },
+          ],
+        },
+      });
+    });
+    const { rerender } = render(<MessageFaultButtons step={step6} />);
+    const at6 = await screen.findByLabelText('Delay of step 6, ms (byMs)');
+    fireEvent.change(at6, { target: { value: '-3' } });
+    expect(at6.getAttribute('aria-invalid')).toBe('true');
+    rerender(<MessageFaultButtons step={step10} />);
+    const at10 = await screen.findByLabelText('Delay of step 10, ms (byMs)');
+    expect(at10).toHaveProperty('value', '5000');
+    expect(at10.getAttribute('aria-invalid')).toBeNull();
+  });
+
   it('an own action has no message fault buttons', () => {
     const action = run.steps.find((s) => s.kind === 'action')!;
     const { container } = render(<MessageFaultButtons step={action} />);

@@ -79,7 +79,12 @@ export function MessageFaultButtons({ step }: { step: TraceStep }) {
       ))}
       {delayed >= 0 && (
         <Suspense fallback={null}>
-          <DelayField index={delayed} clauseStep={clauseStep} />
+          {/* One field per delayed message: a refused value typed at one is not shown at another. */}
+          <DelayField
+            key={`${String(clauseStep)}:${String(delayed)}`}
+            index={delayed}
+            clauseStep={clauseStep}
+          />
         </Suspense>
       )}
     </div>

@@ -35,8 +35,12 @@ const StatesView = lazy(() => import('../states/StatesView').then((m) => ({ defa
 const CheckedProperty = lazy(() =>
   import('../check/CheckedProperty').then((m) => ({ default: m.CheckedProperty })),
 );
+// Read once per page load: the note stays through edits (it says when the run is no longer the checker's) and the
+// modes the player leaves and comes back to, while the address drops `property` for a run that is not the checker's.
+let openedFromChecker: boolean | null = null;
 const fromChecker = () =>
-  typeof window !== 'undefined' && new URLSearchParams(window.location.search).has('property');
+  (openedFromChecker ??=
+    typeof window !== 'undefined' && new URLSearchParams(window.location.search).has('property'));
 
 // Like the panels: a step marks the diagram first, the charts follow in a render of their own.
 const StatesViewMemo = memo(StatesView);
