@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useEditorDrawer } from './editor/EditorDrawer';
 import { EmbedPage } from './embed/EmbedPage';
 import { EMBED } from './embed/embedMode';
@@ -65,6 +65,29 @@ export function App() {
   );
 }
 
+/** A view that has the page to itself (no editor beside it), loaded with its mode, behind its own boundary. */
+function SingleView({
+  label,
+  className,
+  view,
+  children,
+}: {
+  label: string;
+  className?: string;
+  view: string;
+  children: ReactNode;
+}) {
+  return (
+    <main className="app-main app-main-single">
+      <section className={className ? `app-view ${className}` : 'app-view'} aria-label={label}>
+        <ViewBoundary view={view}>
+          <Suspense fallback={loading}>{children}</Suspense>
+        </ViewBoundary>
+      </section>
+    </main>
+  );
+}
+
 function Page() {
   useReviewUrl();
   useEmbedProblems();
@@ -92,45 +115,21 @@ function Page() {
         !compare &&
         drawer.toggle}
       {mode === 'check' && !compare ? (
-        <main className="app-main app-main-single">
-          <section className="app-view check-page" aria-label="Check">
-            <ViewBoundary view="check">
-              <Suspense fallback={loading}>
-                <CheckView />
-              </Suspense>
-            </ViewBoundary>
-          </section>
-        </main>
+        <SingleView label="Check" className="check-page" view="check">
+          <CheckView />
+        </SingleView>
       ) : mode === 'explore' && !compare ? (
-        <main className="app-main app-main-single">
-          <section className="app-view explore-page" aria-label="Explore">
-            <ViewBoundary view="explore">
-              <Suspense fallback={loading}>
-                <ExploreView />
-              </Suspense>
-            </ViewBoundary>
-          </section>
-        </main>
+        <SingleView label="Explore" className="explore-page" view="explore">
+          <ExploreView />
+        </SingleView>
       ) : mode === 'assumptions' && !compare ? (
-        <main className="app-main app-main-single">
-          <section className="app-view" aria-label="Assumptions">
-            <ViewBoundary view="assumptions">
-              <Suspense fallback={loading}>
-                <AssumptionsView />
-              </Suspense>
-            </ViewBoundary>
-          </section>
-        </main>
+        <SingleView label="Assumptions" view="assumptions">
+          <AssumptionsView />
+        </SingleView>
       ) : compare ? (
-        <main className="app-main app-main-single">
-          <section className="app-view review-compare-view" aria-label="Comparison">
-            <ViewBoundary view="comparison">
-              <Suspense fallback={loading}>
-                <CompareView pair={compare} />
-              </Suspense>
-            </ViewBoundary>
-          </section>
-        </main>
+        <SingleView label="Comparison" className="review-compare-view" view="comparison">
+          <CompareView pair={compare} />
+        </SingleView>
       ) : (
         <main className="app-main">
           <section

@@ -568,6 +568,29 @@ interface Driver {
 }
 
 /**
+ * The rest of one delivery's step: what a receiver sends with `sameStep` is delivered at once, in order (it belongs
+ * to this step, as run.ts's network delivers it); everything else goes in flight. `mailbox` starts with what the
+ * main message's receiver (`to`) sent and grows as the step goes on; `acted` is every entity that received a message.
+ */
+export function withinStep(
+  to: EntityId,
+  mailbox: Envelope[],
+  deliver: (e: Envelope) => Iterable<Envelope>,
+): { acted: EntityId[]; queued: Envelope[] } {
+  const acted: EntityId[] = [to];
+  const queued: Envelope[] = [];
+  for (let i = 0; i < mailbox.length; i++) {
+    const e = mailbox[i];
+    if (!e) break;
+    if (e.sameStep === true) {
+      acted.push(e.to);
+      for (const posted of deliver(e)) mailbox.push(posted);
+    } else queued.push(e);
+  }
+  return { acted, queued };
+}
+
+/**
  * A run with faults or timers (CONTRACT.md §10), as `Simulation` steps it: the network's time-ordered queue
  * (schedule.ts), each step placed and tallied as run.ts does; a message a machine does not accept (no transition:
  * the same snapshot back) is discarded.
@@ -600,16 +623,7 @@ function timedOutcome(scenario: Scenario, procedure: Procedure, driver: Driver):
       for (const e of driver.deliver(main)) mailbox.push(e);
       // No transition: the same snapshot back and nothing sent (run.ts decides it so too).
       discarded = driver.snapshotOf(main.to) === before && mailbox.length === 0;
-      const acted: EntityId[] = [main.to];
-      const queued: Envelope[] = [];
-      for (let i = 0; i < mailbox.length; i++) {
-        const e = mailbox[i];
-        if (!e) break;
-        if (e.sameStep === true) {
-          acted.push(e.to);
-          for (const posted of driver.deliver(e)) mailbox.push(posted);
-        } else queued.push(e);
-      }
+      const { acted, queued } = withinStep(main.to, mailbox, (e) => driver.deliver(e));
       schedule.send(queued);
       for (const id of acted) settle(id, queued);
     }

@@ -15,7 +15,7 @@
  * armed): such a counterexample is kept with `replays: false` and the reason, and no scenario.
  */
 import type { Envelope, EntityMessage } from '../entities/messages';
-import { CLIENT_START, ENTITY_DRIVERS, initialEntitySnapshots } from '../engine/fastRun';
+import { CLIENT_START, ENTITY_DRIVERS, initialEntitySnapshots, withinStep } from '../engine/fastRun';
 import { simulate, type TraceStep } from '../engine/run';
 import { clauseStepOf, clockOf } from '../engine/schedule';
 import type { EntityId, ProcedureId } from '../model/ids';
@@ -156,16 +156,7 @@ function step(snaps: Snaps, main: Envelope): Stepped {
   const before = next[indexOf(main.to)];
   const mailbox = [...deliverTo(next, main)];
   const discarded = next[indexOf(main.to)] === before && mailbox.length === 0;
-  const acted: EntityId[] = [main.to];
-  const queued: Envelope[] = [];
-  for (let i = 0; i < mailbox.length; i++) {
-    const e = mailbox[i];
-    if (!e) break;
-    if (e.sameStep === true) {
-      acted.push(e.to);
-      for (const posted of deliverTo(next, e)) mailbox.push(posted);
-    } else queued.push(e);
-  }
+  const { acted, queued } = withinStep(main.to, mailbox, (e) => deliverTo(next, e));
   return { snaps: next, queued, acted, discarded };
 }
 
