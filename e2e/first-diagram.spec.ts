@@ -24,6 +24,19 @@ async function keptEntries(page: Page): Promise<{ item: string; key: string; svg
   }, INDEX);
 }
 
+/** Holds back the page's own chunk (React, the player) from the next visit on; the function returned lets it load. */
+async function holdPageChunk(page: Page): Promise<() => void> {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/assets\/mount-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 function mermaidRequests(page: Page): string[] {
   const requested: string[] = [];
   page.on('request', (request) => {
@@ -135,14 +148,7 @@ test('a repeat visit paints its diagram before React, which then takes it over (
   await keptEntries(page);
 
   // The page's own chunk (React, the player) held back until released: what is on screen before is the early paint.
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route(/\/assets\/mount-[^/]*\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdPageChunk(page);
   const requested = mermaidRequests(page);
   await page.goto('./?procedure=10.1.4.3.2&step=1');
   const figure = page.getByRole('figure', { name: 'Sequence diagram', exact: true });
@@ -194,14 +200,7 @@ test('after a new build, a visit paints no diagram the previous build noted, and
   const swapped = { ...note, entries: note.entries.map((entry) => ({ ...entry, view: otherView })) };
 
   // React's chunk held back: whatever is on screen until it is released is the early paint.
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route(/\/assets\/mount-[^/]*\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdPageChunk(page);
   const messages = page.locator('figure[aria-label="Sequence diagram"] .sequence-svg [data-et="message"]');
   // The note is written from outside the app (a page of the app being left writes its own note).
   const visitWith = async (build: string) => {

@@ -14,6 +14,18 @@ const labelUnderStrip = (page: import('@playwright/test').Page) =>
     return { labels: labels.length, gap: shown ? top - stripSvg.getBoundingClientRect().bottom : Infinity };
   });
 
+/** The current step has a label, and its top is below the strip's bottom (waited for: a reveal scrolls). */
+const expectLabelBelowStrip = (page: import('@playwright/test').Page, at: string) =>
+  expect
+    .poll(
+      async () => {
+        const { labels, gap } = await labelUnderStrip(page);
+        return labels > 0 && gap >= 0;
+      },
+      { message: `${at}: its label's top below the strip's bottom` },
+    )
+    .toBe(true);
+
 /** The step in the address (presentation has no step list for the player's own check). */
 const atStep = (page: import('@playwright/test').Page, n: number) =>
   expect(page).toHaveURL(new RegExp(`[?&]step=${n}(&|#|$)`));
@@ -38,29 +50,13 @@ for (const [size, mode] of [
     for (let n = 1; n <= total; n++) {
       await player.button('Next step').click();
       await atStep(page, n);
-      await expect
-        .poll(
-          async () => {
-            const { labels, gap } = await labelUnderStrip(page);
-            return labels > 0 && gap >= 0;
-          },
-          { message: `step ${n}: its label's top below the strip's bottom` },
-        )
-        .toBe(true);
+      await expectLabelBelowStrip(page, `step ${n}`);
     }
     // and back, step by step
     for (let n = total - 1; n >= 1; n--) {
       await player.button('Previous step').click();
       await atStep(page, n);
-      await expect
-        .poll(
-          async () => {
-            const { labels, gap } = await labelUnderStrip(page);
-            return labels > 0 && gap >= 0;
-          },
-          { message: `back at step ${n}: its label's top below the strip's bottom` },
-        )
-        .toBe(true);
+      await expectLabelBelowStrip(page, `back at step ${n}`);
     }
   });
 
