@@ -297,6 +297,67 @@ async function firstDiagram(browser: Browser, runs: number) {
   };
 }
 
+/**
+ * In the page: Next step, then Previous step, through the whole run `rounds` times from step `from` (back to it after
+ * each round when `backToStart`); for each click, the ms until the new step's elements carry step-current (a mutation
+ * observer runs right after the change). Passed to `page.evaluate`, so it uses nothing outside itself.
+ */
+async function stepLatencies({
+  from,
+  rounds,
+  backToStart,
+}: {
+  from: number;
+  rounds: number;
+  backToStart: boolean;
+}): Promise<number[]> {
+  const button = (name: string) =>
+    [...document.querySelectorAll('button')].find(
+      (b) => b.textContent?.trim().includes(name) && b.offsetParent !== null,
+    )!;
+  const next = button('Next step');
+  const previous = button('Previous step');
+  const total = document.querySelectorAll('ol[aria-label="Steps"] > li').length;
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const marked = (selector: string) =>
+    new Promise<number>((resolve) => {
+      if (document.querySelector(selector)) return resolve(performance.now());
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector(selector)) return;
+        observer.disconnect();
+        resolve(performance.now());
+      });
+      observer.observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['class'],
+      });
+    });
+  const times: number[] = [];
+  let step = from;
+  for (let round = 0; round < rounds; round++) {
+    for (const direction of [1, -1]) {
+      for (let i = 0; i < total; i++) {
+        const target = step + direction;
+        if (target < 1 || target > total) break;
+        const start = performance.now();
+        const done = marked(`svg .step-current[data-step="${target}"]`);
+        (direction > 0 ? next : previous).click();
+        times.push((await done) - start);
+        step = target;
+        await frame();
+      }
+    }
+    while (backToStart && step > from) {
+      previous.click();
+      step--;
+      await frame();
+    }
+  }
+  return times;
+}
+
 /** The States view switched on in a page at step 0 of the bench's procedure, then stepped with it shown. */
 async function measureStatesView(page: Page): Promise<BrowserResults['statesView']> {
   const measured = await page.evaluate(async () => {
@@ -332,47 +393,17 @@ async function measureStatesView(page: Page): Promise<BrowserResults['statesView
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
     observer.disconnect();
-    // Step latency with the view shown: as above, click → the new step marked on the sequence diagram.
-    const total = document.querySelectorAll('ol[aria-label="Steps"] > li').length;
-    let step = 7;
-    const times: number[] = [];
-    for (let round = 0; round < 3; round++) {
-      for (const direction of [1, -1]) {
-        for (let i = 0; i < total; i++) {
-          const target = step + direction;
-          if (target < 1 || target > total) break;
-          const selector = `svg .step-current[data-step="${target}"]`;
-          const t0 = performance.now();
-          // As above: the moment the new step's elements carry step-current (observers run right after the change).
-          const done = new Promise<number>((resolve) => {
-            const observer = new MutationObserver(() => {
-              if (!document.querySelector(selector)) return;
-              observer.disconnect();
-              resolve(performance.now());
-            });
-            observer.observe(document.body, {
-              subtree: true,
-              childList: true,
-              attributes: true,
-              attributeFilter: ['class'],
-            });
-          });
-          (direction > 0 ? next : button('Previous step')).click();
-          times.push((await done) - t0);
-          step = target;
-          await frame();
-        }
-      }
-    }
-    return { shownMs, longTasks, times };
+    return { shownMs, longTasks };
   });
+  // Step latency with the view shown: as for the player alone, click → the new step marked on the sequence diagram.
+  const times = await page.evaluate(stepLatencies, { from: 7, rounds: 3, backToStart: false });
   return {
     shownMs: round(measured.shownMs),
     longTasksMs: measured.longTasks.map((d) => round(d)),
     stepLatencyMs: {
-      p50: round(percentile(measured.times, 50)),
-      p95: round(percentile(measured.times, 95)),
-      samples: measured.times.length,
+      p50: round(percentile(times, 50)),
+      p95: round(percentile(times, 95)),
+      samples: times.length,
     },
   };
 }
@@ -408,55 +439,7 @@ export async function benchBrowser(options: { runs?: number } = {}): Promise<Bro
     if (pageText !== text) throw new Error('bench: the page draws another diagram text than the bare page');
 
     // Step latency: a click on "Next step" / "Previous step" until the new step's elements carry step-current.
-    const steps: number[] = await page.evaluate(async () => {
-      const button = (name: string) =>
-        [...document.querySelectorAll('button')].find(
-          (b) => b.textContent?.trim().includes(name) && b.offsetParent !== null,
-        )!;
-      const next = button('Next step');
-      const previous = button('Previous step');
-      const total = document.querySelectorAll('ol[aria-label="Steps"] > li').length;
-      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-      // The moment the new step's elements carry step-current (observers run right after the DOM changes).
-      const marked = (selector: string) =>
-        new Promise<number>((resolve) => {
-          if (document.querySelector(selector)) return resolve(performance.now());
-          const observer = new MutationObserver(() => {
-            if (!document.querySelector(selector)) return;
-            observer.disconnect();
-            resolve(performance.now());
-          });
-          observer.observe(document.body, {
-            subtree: true,
-            childList: true,
-            attributes: true,
-            attributeFilter: ['class'],
-          });
-        });
-      const times: number[] = [];
-      let step = 0;
-      for (let round = 0; round < 6; round++) {
-        for (const direction of [1, -1]) {
-          for (let i = 0; i < total; i++) {
-            const target = step + direction;
-            if (target < 1 || target > total) break;
-            const start = performance.now();
-            const done = marked(`svg .step-current[data-step="${target}"]`);
-            (direction > 0 ? next : previous).click();
-            times.push((await done) - start);
-            step = target;
-            await frame();
-          }
-        }
-        // back to step 0 for the next round
-        while (step > 0) {
-          previous.click();
-          step--;
-          await frame();
-        }
-      }
-      return times;
-    });
+    const steps = await page.evaluate(stepLatencies, { from: 0, rounds: 6, backToStart: true });
 
     // A warm full render of the same diagram, uncached, in the same page.
     const renders: number[] = [];
