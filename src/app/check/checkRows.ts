@@ -1,30 +1,17 @@
-/** What the checker's worker (./check.worker.ts) posts back to the page. Types only. */
-import type { TraceStep } from '../../core/engine/run';
-import type { ProcedureId } from '../../core/model/ids';
-import type { Scenario } from '../../core/model/scenario';
-import type { Fault } from '../../core/model/schema';
-import type { PropertyId } from '../../core/explore/properties';
+/** What the checker's worker (./check.worker.ts) posts back to the page: the core's rows, less what the page does
+ * not use (a counterexample's search moves), plus the finding in words. Types only. */
+import type { CheckResultRow, Counterexample } from '../../core/explore/check';
 
-export interface CheckCounterexample {
-  steps: TraceStep[];
-  faults: Fault[];
-  /** The index into `steps` where it breaks; `steps.length` for a property of the end. */
-  brokenAt: number;
-  reason: string;
-  scenario: Scenario | null;
-  replays: boolean;
+/** A counterexample as posted: no search moves; `replayProblem` null when it replays. */
+export type CheckCounterexample = Omit<Counterexample, 'moves' | 'replayProblem'> & {
   replayProblem: string | null;
-}
+};
 
 /** One procedure and property: its verdict, the finding in words (null where it holds), its counterexample. */
-export interface CheckRow {
-  procedure: ProcedureId;
-  property: PropertyId;
-  holds: boolean;
-  states: number;
+export type CheckRow = Omit<CheckResultRow, 'counterexample'> & {
   finding: string | null;
   counterexample: CheckCounterexample | null;
-}
+};
 
 /**
  * The search's end. `rows` are every row again: the rows posted on the way come through the callback's own channel,
