@@ -183,17 +183,7 @@ function Rejected({ run }: { run: RunResult }) {
   const violations = run.validation && !run.validation.ok ? run.validation.violations : [];
   return (
     <div className="editor-result-error">
-      <p>
-        <strong>Rejected</strong>
-        {run.error ? (
-          <>
-            {' '}
-            at step {run.error.number}: {run.error.reason}
-          </>
-        ) : (
-          ': the client holds no profile.'
-        )}
-      </p>
+      <EndLine title="Rejected" run={run} />
       {violations.length > 0 && (
         <>
           <p>The primary’s validation (step 11) failed:</p>
@@ -210,21 +200,28 @@ function Rejected({ run }: { run: RunResult }) {
   );
 }
 
+/** How a run that gave the client no profile ended: where and why (the core's error), or that it holds none. */
+function EndLine({ title, run }: { title: string; run: RunResult }) {
+  return (
+    <p>
+      <strong>{title}</strong>
+      {run.error ? (
+        <>
+          {' '}
+          at step {run.error.number}: {run.error.reason}
+        </>
+      ) : (
+        ': the client holds no profile.'
+      )}
+    </p>
+  );
+}
+
 /** `failed` and `no-answer` (CONTRACT.md §10): a fault or a timer ended the run; its reason is the core's. */
 function Unfinished({ run }: { run: RunResult }) {
   return (
     <div className="editor-result-error">
-      <p>
-        <strong>{run.outcome === 'failed' ? 'Failed' : 'No answer'}</strong>
-        {run.error ? (
-          <>
-            {' '}
-            at step {run.error.number}: {run.error.reason}
-          </>
-        ) : (
-          ': the client holds no profile.'
-        )}
-      </p>
+      <EndLine title={run.outcome === 'failed' ? 'Failed' : 'No answer'} run={run} />
     </div>
   );
 }
